@@ -1,0 +1,170 @@
+// One parse of a plan file: the yaml Document (for positions and edits), the plain value (for the
+// schema and rules), and syntax issues with exact positions. Never throws.
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import type { PlanIssue, Range } from './issues';
+import { SourceText } from './source';
+
+/** Deeper nesting than this is no plan; the yaml parser can exhaust memory on it, so we stop first. */
+export const MAX_NESTING = 64;
+/** Beyond this many syntax errors the rest are noise; one summary issue says how many were left out. */
+export const MAX_SYNTAX_ISSUES = 50;
+/** An alias bomb expands a few lines into gigabytes; real plans need few aliases, if any. */
+const MAX_ALIAS_COUNT = 200;
+
+export type PlanPath = readonly (string | number)[];
+
+export interface ParsedPlan {
+  readonly source: SourceText;
+  /** Undefined when the text could not be parsed at all (too deep). */
+  readonly document: Document.Parsed | undefined;
+  /** The plain value of the document, or undefined when it has none or could not be built. */
+  readonly value: unknown;
+  readonly syntaxIssues: PlanIssue[];
+  /** False when the text was refused before a value could be built (too deep, alias bomb); nothing further is checked. */
+  readonly readable: boolean;
+}
+
+export function parsePlan(text: string): ParsedPlan {
+  const source = new SourceText(text);
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    return {
+      source,
+      document: undefined,
+      value: undefined,
+      readable: false,
+      syntaxIssues: [syntaxIssue(`Nesting is deeper than ${MAX_NESTING} levels here; a mentoring plan never needs that, so the file was not read further.`, source.restOfLine(tooDeep))],
+    };
+  }
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+  const syntaxIssues: PlanIssue[] = [];
+  for (const error of document.errors) {
+    if (syntaxIssues.length === MAX_SYNTAX_ISSUES) {
+      syntaxIssues.push(syntaxIssue(`${document.errors.length - MAX_SYNTAX_ISSUES} more YAML errors are not shown.`, source.restOfLine(error.pos[0])));
+      break;
+    }
+    syntaxIssues.push(syntaxIssue(plainYamlMessage(error.message), source.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1))));
+  }
+  let value: unknown;
+  let readable = true;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // toJS refuses alias bombs (and any other resource exhaustion) by throwing; report it where the first alias stands.
+    readable = false;
+    const alias = /(^|[\s[{,:-])\*[^\s,\]}]+/.exec(text);
+    const at = alias ? alias.index + alias[1].length : 0;
+    syntaxIssues.push(syntaxIssue(`The file expands aliases (*name) too many times to be read safely: ${(error as Error).message}.`, source.restOfLine(at)));
+  }
+  return { source, document, value, syntaxIssues, readable };
+}
+
+function syntaxIssue(message: string, range: Range): PlanIssue {
+  return { severity: 'error', code: 'yaml-syntax', message, range };
+}
+
+/** The yaml library's messages end with "at line L, column C:" plus a code frame; our ranges carry that already. */
+function plainYamlMessage(message: string): string {
+  const firstLine = message.split('\n')[0];
+  return firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
+/**
+ * Finds the offset where nesting first exceeds MAX_NESTING, counting flow brackets and block
+ * indentation levels (a "- " counts as a level). One pass, no allocation per character.
+ */
+export function findExcessiveNesting(text: string): number | undefined {
+  let flowDepth = 0;
+  const indents: number[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let column = lineStart;
+    while (column < lineEnd && text.charCodeAt(column) === 32) column++;
+    const first = text[column];
+    if (flowDepth === 0 && column < lineEnd && first !== '#' && first !== '\r') {
+      let indent = column - lineStart;
+      while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      // Compact sequences ("- - - x") nest on one line.
+      while (text[column] === '-' && text[column + 1] === ' ') {
+        column += 2;
+        while (text.charCodeAt(column) === 32) column++;
+        indent = column - lineStart;
+        indents.push(indent);
+      }
+      if (indents.length > MAX_NESTING) return column;
+    }
+    let quote = '';
+    for (let i = column; i < lineEnd; i++) {
+      const char = text[i];
+      if (quote) {
+        if (char === quote) quote = '';
+        continue;
+      }
+      if (char === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
+      if ((char === '"' || char === "'") && (i === column || /[\s[{,:]/.test(text[i - 1]))) quote = char;
+      else if (char === '[' || char === '{') {
+        if (++flowDepth + indents.length > MAX_NESTING) return i;
+      } else if ((char === ']' || char === '}') && flowDepth > 0) flowDepth--;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+export interface NodeLocation {
+  /** The node at the path, if it exists. */
+  node: Node | undefined;
+  /** The key of the pair holding it, when it is a mapping value. */
+  key: Node | undefined;
+  /** How much of the path was found; less than path.length when it stops early. */
+  depth: number;
+}
+
+/** Walks the document along `path` as far as it exists. First match wins for duplicate keys. */
+export function locate(document: Document.Parsed | undefined, path: PlanPath): NodeLocation {
+  let node = document?.contents as Node | null | undefined;
+  let key: Node | undefined;
+  let depth = 0;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node> | undefined;
+      if (!pair) break;
+      key = pair.key ?? undefined;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+      const item = node.items[segment];
+      key = undefined;
+      node = isPair(item) ? (item.value as Node | null) : (item as Node | null);
+    } else {
+      break;
+    }
+    depth++;
+    if (node === null || node === undefined) {
+      return { node: undefined, key, depth };
+    }
+  }
+  return { node: node ?? undefined, key, depth };
+}
+
+/** Source range of the value (or key) at `path`, or of the deepest ancestor that exists. */
+export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: 'key' | 'value' = 'value'): Range {
+  const { node, key, depth } = locate(parsed.document, path);
+  const { source } = parsed;
+  if (depth === path.length && part === 'key' && key?.range) return source.rangeOf(key.range[0], key.range[1]);
+  if (depth === path.length && node?.range) {
+    // A collection spans many lines; its first line is what a reader needs to find it.
+    if (isMap(node) || isSeq(node)) {
+      if (key?.range && !node.flow) return source.rangeOf(key.range[0], key.range[1]);
+      return node.flow ? source.rangeOf(node.range[0], node.range[1]) : source.restOfLine(node.range[0]);
+    }
+    return source.rangeOf(node.range[0], node.range[1]);
+  }
+  if (depth === path.length && key?.range) return source.rangeOf(key.range[0], key.range[1]);
+  if (depth > 0) return rangeAt(parsed, path.slice(0, depth), part);
+  const contents = parsed.document?.contents;
+  return contents?.range ? source.restOfLine(contents.range[0]) : source.rangeOf(0, 0);
+}
