@@ -9,6 +9,13 @@ import { SourceText } from './source';
 export const MAX_NESTING = 64;
 /** Beyond this many syntax errors the rest are noise; one summary issue says how many were left out. */
 export const MAX_SYNTAX_ISSUES = 50;
+/**
+ * Larger files are refused with one issue instead of parsed: the yaml parser needs seconds for
+ * them, and a real plan (a thousand sessions is about 400 KB) stays far below.
+ */
+export const MAX_PLAN_LENGTH = 1024 * 1024;
+/** C0 controls other than tab, LF and CR, and DEL-range C1 controls: YAML forbids them, and they mean binary data. */
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 /** An alias bomb expands a few lines into gigabytes; real plans need few aliases, if any. */
 const MAX_ALIAS_COUNT = 200;
 
@@ -27,15 +34,18 @@ export interface ParsedPlan {
 
 export function parsePlan(text: string): ParsedPlan {
   const source = new SourceText(text);
+  const refuse = (message: string, offset: number): ParsedPlan => ({ source, document: undefined, value: undefined, readable: false, syntaxIssues: [syntaxIssue(message, source.restOfLine(offset))] });
+  if (text.length > MAX_PLAN_LENGTH) {
+    return refuse(`The file is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PLAN_LENGTH / 1024 / 1024} MB a plan can be checked at; split it (one file per mentoring pair) or archive old sessions.`, 0);
+  }
+  const forbidden = FORBIDDEN_CHARACTER.exec(text);
+  if (forbidden) {
+    const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return refuse(`The file contains the control character U+${code}, which YAML does not allow; is it a binary file? Nothing further was checked.`, forbidden.index);
+  }
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== undefined) {
-    return {
-      source,
-      document: undefined,
-      value: undefined,
-      readable: false,
-      syntaxIssues: [syntaxIssue(`Nesting is deeper than ${MAX_NESTING} levels here; a mentoring plan never needs that, so the file was not read further.`, source.restOfLine(tooDeep))],
-    };
+    return refuse(`Nesting is deeper than ${MAX_NESTING} levels here; a mentoring plan never needs that, so the file was not read further.`, tooDeep);
   }
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
   const syntaxIssues: PlanIssue[] = [];
@@ -155,6 +165,10 @@ export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: 'key' | 'value
   const { node, key, depth } = locate(parsed.document, path);
   const { source } = parsed;
   if (depth === path.length && part === 'key' && key?.range) return source.rangeOf(key.range[0], key.range[1]);
+  if (path.length === 0) {
+    const contents = parsed.document?.contents;
+    return contents?.range ? source.restOfLine(contents.range[0]) : source.rangeOf(0, 0);
+  }
   if (depth === path.length && node?.range) {
     // A collection spans many lines; its first line is what a reader needs to find it.
     if (isMap(node) || isSeq(node)) {
@@ -164,7 +178,6 @@ export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: 'key' | 'value
     return source.rangeOf(node.range[0], node.range[1]);
   }
   if (depth === path.length && key?.range) return source.rangeOf(key.range[0], key.range[1]);
-  if (depth > 0) return rangeAt(parsed, path.slice(0, depth), part);
-  const contents = parsed.document?.contents;
-  return contents?.range ? source.restOfLine(contents.range[0]) : source.rangeOf(0, 0);
+  // Not found (or found without a position): the nearest ancestor stands in for it.
+  return rangeAt(parsed, path.slice(0, Math.min(depth, path.length - 1)), part);
 }
