@@ -1,0 +1,433 @@
+// Comment-preserving edits. Each operation reads the yaml Document for positions and returns the
+// smallest text edits that make the change, written in the file's own indentation and line
+// endings, so a pull request shows only what the user meant to change.
+import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { locate, parsePlan } from './parse';
+import type { ParsedPlan, PlanPath } from './parse';
+import type { Action, Feedback, Goal, GoalStatus, Session } from './plan';
+import { displayPath } from './validate';
+
+export interface TextEdit {
+  /** Offset into the text the edit was computed on. */
+  offset: number;
+  /** How many characters it replaces (0 for an insertion). */
+  length: number;
+  text: string;
+}
+
+export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string };
+
+type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue | undefined };
+
+/** Applies edits computed on `text`. Edits at one offset apply in the order given. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order);
+  let result = '';
+  let cursor = 0;
+  for (const { edit } of ordered) {
+    result += text.slice(cursor, edit.offset) + edit.text;
+    cursor = Math.max(cursor, edit.offset + edit.length);
+  }
+  return result + text.slice(cursor);
+}
+
+class EditError extends Error {}
+
+/** Runs an edit against a freshly parsed text; refuses files with syntax errors rather than guess. */
+function editing(text: string, build: (editor: PlanEditor) => void): EditResult {
+  const parsed = parsePlan(text);
+  if (!parsed.document || !parsed.readable || parsed.syntaxIssues.length > 0) {
+    const first = parsed.syntaxIssues[0];
+    const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
+    return { ok: false, message: `The plan has YAML syntax errors${where}; fix them before editing, so nothing is lost.` };
+  }
+  if (!isMap(parsed.document.contents)) {
+    return { ok: false, message: 'The plan is not a YAML mapping; nothing can be added to it safely.' };
+  }
+  const editor = new PlanEditor(parsed);
+  try {
+    build(editor);
+  } catch (error) {
+    if (error instanceof EditError) return { ok: false, message: error.message };
+    throw error;
+  }
+  return { ok: true, edits: editor.edits };
+}
+
+/** Primitive edits on one parsed text. All offsets refer to that text. */
+export class PlanEditor {
+  readonly edits: TextEdit[] = [];
+  private readonly text: string;
+  private readonly eol: string;
+  private readonly indentUnit: number;
+  private readonly indentSequences: boolean;
+
+  constructor(private readonly parsed: ParsedPlan) {
+    this.text = parsed.source.text;
+    this.eol = parsed.source.eol;
+    this.indentUnit = detectIndentUnit(this.text);
+    this.indentSequences = detectSequenceIndent(parsed);
+  }
+
+  value(path: PlanPath): unknown {
+    let value = this.parsed.value;
+    for (const part of path) value = (value as Record<string | number, unknown> | undefined)?.[part];
+    return value;
+  }
+
+  /** Index of the entry of `list` with `id`, or an error naming the ids that exist. */
+  indexOf(list: 'goals' | 'sessions' | 'feedback', id: string): number {
+    const entries = this.value([list]);
+    const index = Array.isArray(entries) ? entries.findIndex((entry) => (entry as { id?: unknown } | null)?.id === id) : -1;
+    if (index === -1) {
+      const noun = { goals: 'goal', sessions: 'session', feedback: 'feedback entry' }[list];
+      throw new EditError(`There is no ${noun} with the id "${id}" in this plan.`);
+    }
+    return index;
+  }
+
+  /** Sets the value at `path`: replaces it when present, adds the key to its mapping when not. */
+  set(path: PlanPath, value: PlainValue): void {
+    const { node, key, depth } = locate(this.parsed.document, path);
+    if (depth === path.length && (node || key)) {
+      this.replace(path, node, key, value);
+      return;
+    }
+    if (depth < path.length - 1) throw new EditError(`\`${displayPath(path.slice(0, depth + 1))}\` does not exist in the plan.`);
+    const parentPath = path.slice(0, -1);
+    const parent = locate(this.parsed.document, parentPath).node;
+    const last = path[path.length - 1];
+    if (isMap(parent) && typeof last === 'string') this.addPair(parent, last, value);
+    else if (isSeq(parent) && last === parent.items.length) this.append(parentPath, value);
+    else throw new EditError(`\`${displayPath(path)}\` cannot be set: its parent is not a mapping.`);
+  }
+
+  /** Appends an entry to the list at `path`, creating the list (and its key) when missing. */
+  append(path: PlanPath, item: PlainValue): void {
+    const { node, key, depth } = locate(this.parsed.document, path);
+    if (depth < path.length) {
+      if (depth === path.length - 1) {
+        this.set(path, [item]);
+        return;
+      }
+      throw new EditError(`\`${displayPath(path.slice(0, depth + 1))}\` does not exist in the plan.`);
+    }
+    if (!node || (isScalar(node) && node.value === null)) {
+      this.replace(path, node, key, [item]);
+      return;
+    }
+    if (!isSeq(node)) throw new EditError(`\`${displayPath(path)}\` is not a list.`);
+    if (node.flow) {
+      const range = node.range ?? [0, 0, 0];
+      if (node.items.length === 0 || !isFlowFriendly(item)) {
+        this.replace(path, node, key, [...(this.value(path) as PlainValue[]), item]);
+        return;
+      }
+      const close = this.text.lastIndexOf(']', range[1]);
+      this.insert(close, `, ${renderFlow(item)}`);
+      return;
+    }
+    const last = node.items[node.items.length - 1] as Node | null;
+    const itemStart = node.range?.[0] ?? 0;
+    const column = this.columnOf(itemStart);
+    const end = this.lineEndAfter(last?.range?.[1] ?? itemStart);
+    this.insertLines(end, this.renderItem(item, column));
+  }
+
+  /** Removes the pair at `path` (its whole lines, comments on them included). */
+  remove(path: PlanPath): void {
+    const parent = locate(this.parsed.document, path.slice(0, -1)).node;
+    const last = path[path.length - 1];
+    if (!isMap(parent) || parent.flow) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last) as Pair<Node, Node | null> | undefined;
+    if (!pair?.key?.range) return;
+    const start = this.parsed.source.lineStarts[this.parsed.source.positionAt(pair.key.range[0]).line];
+    const end = this.lineEndAfter(pair.value?.range?.[1] ?? pair.key.range[1]);
+    this.edits.push({ offset: start, length: end - start, text: '' });
+  }
+
+  private replace(path: PlanPath, node: Node | undefined, key: Node | undefined, value: PlainValue): void {
+    const isCollection = value !== null && typeof value === 'object';
+    if (node && isScalar(node) && !isCollection && node.range && (node.value !== null || node.range[1] > node.range[0])) {
+      this.edits.push({ offset: node.range[0], length: node.range[1] - node.range[0], text: renderScalar(value, node) });
+      return;
+    }
+    const emptyFlow = node !== undefined && (isMap(node) || isSeq(node)) && node.flow === true && node.items.length === 0;
+    if (node && (isMap(node) || isSeq(node)) && node.flow && node.range && !(emptyFlow && isCollection && key)) {
+      this.edits.push({ offset: node.range[0], length: node.range[1] - node.range[0], text: renderFlow(value) });
+      return;
+    }
+    if (node && (isMap(node) || isSeq(node)) && !node.flow && node.range) {
+      // A block collection: rewrite its lines in place, at the column it starts on.
+      const start = node.range[0];
+      const end = this.lineEndAfter(node.range[1]) - this.eolBefore(this.lineEndAfter(node.range[1]));
+      const column = this.columnOf(start);
+      const lines = isCollection ? this.renderBlock(value, column) : [renderScalar(value)];
+      const first = lines[0].slice(column);
+      this.edits.push({ offset: start, length: end - start, text: [first, ...lines.slice(1)].join(this.eol) });
+      return;
+    }
+    // No value yet ("key:", "key: ~" or "key: []"): write it after the key, in block style.
+    if (!key?.range) throw new EditError(`\`${displayPath(path)}\` cannot be set here.`);
+    const keyColumn = this.columnOf(key.range[0]);
+    const colon = this.text.indexOf(':', key.range[1]);
+    const valueEnd = node?.range && node.range[1] > node.range[0] ? node.range[1] : colon + 1;
+    if (!isCollection) {
+      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: ` ${renderScalar(value)}` });
+      return;
+    }
+    const childColumn = Array.isArray(value) && !this.indentSequences ? keyColumn : keyColumn + this.indentUnit;
+    this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: this.eol + this.renderBlock(value, childColumn).join(this.eol) });
+  }
+
+  private addPair(map: YAMLMap, key: string, value: PlainValue): void {
+    if (map.flow) {
+      const close = this.text.lastIndexOf('}', map.range?.[1] ?? 0);
+      this.insert(close, `${map.items.length ? ', ' : ''}${key}: ${renderFlow(value)}`);
+      return;
+    }
+    const pairs = map.items as Pair<Node, Node | null>[];
+    const lastPair = pairs[pairs.length - 1];
+    if (!lastPair?.key?.range) throw new EditError(`Cannot add \`${key}\` to an empty mapping here.`);
+    const column = this.columnOf(pairs[0].key!.range![0]);
+    const end = this.lineEndAfter(lastPair.value?.range?.[1] ?? lastPair.key.range[1]);
+    this.insertLines(end, this.renderBlock({ [key]: value }, column));
+  }
+
+  private renderItem(item: PlainValue, dashColumn: number): string[] {
+    const lines = this.renderBlock(item, dashColumn + 2);
+    lines[0] = `${' '.repeat(dashColumn)}- ${lines[0].slice(dashColumn + 2)}`;
+    return lines;
+  }
+
+  /** Renders a value as block YAML lines indented to `column`, with short id lists kept on one line. */
+  private renderBlock(value: PlainValue, column: number): string[] {
+    const document = new Document(value);
+    flowShortLists(document.contents as Node);
+    const rendered = document.toString({ indent: this.indentUnit, indentSeq: this.indentSequences, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
+    const pad = ' '.repeat(column);
+    return rendered
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => (line ? pad + line : line));
+  }
+
+  private insert(offset: number, text: string): void {
+    this.edits.push({ offset, length: 0, text });
+  }
+
+  /** Inserts whole lines at a line start (or at the end of a file without a final line break). */
+  private insertLines(offset: number, lines: string[]): void {
+    const atEndWithoutBreak = offset === this.text.length && this.text.length > 0 && !this.text.endsWith('\n');
+    this.insert(offset, (atEndWithoutBreak ? this.eol : '') + lines.join(this.eol) + (atEndWithoutBreak ? '' : this.eol));
+  }
+
+  private columnOf(offset: number): number {
+    return this.parsed.source.positionAt(offset).character;
+  }
+
+  /** The start of the line after the one holding the character before `offset`. */
+  private lineEndAfter(offset: number): number {
+    const { source } = this.parsed;
+    const line = source.positionAt(Math.max(0, offset - 1)).line;
+    return source.lineStarts[line + 1] ?? this.text.length;
+  }
+
+  private eolBefore(offset: number): number {
+    if (offset === 0 || this.text[offset - 1] !== '\n') return 0;
+    return this.text[offset - 2] === '\r' ? 2 : 1;
+  }
+}
+
+function detectIndentUnit(text: string): number {
+  const match = /\n( +)\S/.exec(text);
+  const width = match ? match[1].length : 2;
+  return width >= 2 && width <= 8 ? width : 2;
+}
+
+/** Whether lists under a key are indented ("key:\n  - x") or not ("key:\n- x"), as the file already does it. */
+function detectSequenceIndent(parsed: ParsedPlan): boolean {
+  const root = parsed.document?.contents;
+  if (!isMap(root)) return true;
+  for (const pair of root.items as Pair<Node, Node | null>[]) {
+    if (isSeq(pair.value) && !pair.value.flow && pair.value.range && pair.key?.range) {
+      return parsed.source.positionAt(pair.value.range[0]).character > parsed.source.positionAt(pair.key.range[0]).character;
+    }
+  }
+  return true;
+}
+
+/** Lists of short plain strings (goal ids) read best on one line, as people write them by hand. */
+function flowShortLists(node: Node | null): void {
+  if (isSeq(node)) {
+    if (node.items.length > 0 && node.items.every((item) => isScalar(item) && typeof item.value === 'string' && /^[a-z0-9-]{1,40}$/.test(item.value))) {
+      node.flow = true;
+    }
+    for (const item of node.items) flowShortLists(item as Node);
+  } else if (isMap(node)) {
+    for (const pair of node.items as Pair<Node, Node | null>[]) flowShortLists(pair.value);
+  }
+}
+
+function isFlowFriendly(value: PlainValue): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/** A scalar in the style the old one was written in (quotes kept), or the plainest safe style. */
+function renderScalar(value: PlainValue, previous?: Scalar): string {
+  const style = previous && (previous.type === Scalar.QUOTE_DOUBLE || previous.type === Scalar.QUOTE_SINGLE) ? previous.type : Scalar.PLAIN;
+  if (typeof value === 'string' && /[\r\n]/.test(value)) return JSON.stringify(value);
+  return new Document(value).toString({ defaultStringType: style, lineWidth: 0 }).replace(/\n$/, '');
+}
+
+function renderFlow(value: PlainValue): string {
+  const document = new Document(value);
+  const setFlow = (node: Node | null) => {
+    if (isSeq(node) || isMap(node)) {
+      (node as YAMLSeq | YAMLMap).flow = true;
+      for (const item of node.items) setFlow(isMap(node) ? ((item as Pair<Node, Node | null>).value ?? null) : (item as Node));
+    }
+  };
+  setFlow(document.contents as Node);
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
+}
+
+/** Drops undefined fields so they are not written as empty keys. */
+function plain<T extends object>(value: T): PlainValue {
+  return JSON.parse(JSON.stringify(value)) as PlainValue;
+}
+
+// ---- Operations the extension and the CLI offer ------------------------------------------------
+
+export function setGoalStatus(text: string, goalId: string, status: GoalStatus): EditResult {
+  return editing(text, (editor) => editor.set(['goals', editor.indexOf('goals', goalId), 'status'], status));
+}
+
+export function addGoal(text: string, goal: Goal): EditResult {
+  return editing(text, (editor) => {
+    assertNewId(editor, 'goals', goal.id);
+    editor.append(['goals'], plain(goal));
+  });
+}
+
+export function addSession(text: string, session: Session): EditResult {
+  return editing(text, (editor) => {
+    assertNewId(editor, 'sessions', session.id);
+    editor.append(['sessions'], plain(session));
+  });
+}
+
+export function addFeedback(text: string, feedback: Feedback): EditResult {
+  return editing(text, (editor) => {
+    assertNewId(editor, 'feedback', feedback.id);
+    editor.append(['feedback'], plain(feedback));
+  });
+}
+
+/** Updates an entry field by field, so unchanged fields (and their comments) stay as they are. */
+export function updateFeedback(text: string, feedbackId: string, feedback: Feedback): EditResult {
+  return editing(text, (editor) => {
+    const index = editor.indexOf('feedback', feedbackId);
+    const current = (editor.value(['feedback', index]) ?? {}) as Record<string, unknown>;
+    const next = plain(feedback) as Record<string, PlainValue>;
+    for (const [key, value] of Object.entries(next)) {
+      if (JSON.stringify(current[key]) !== JSON.stringify(value)) editor.set(['feedback', index, key], value);
+    }
+    for (const key of Object.keys(current)) {
+      if (!(key in next)) editor.remove(['feedback', index, key]);
+    }
+  });
+}
+
+export function addAction(text: string, sessionId: string, action: Action): EditResult {
+  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'actions'], plain(action)));
+}
+
+export function setActionDone(text: string, sessionId: string, actionIndex: number, done: boolean): EditResult {
+  return editing(text, (editor) => {
+    const sessionIndex = editor.indexOf('sessions', sessionId);
+    const actions = editor.value(['sessions', sessionIndex, 'actions']);
+    if (!Array.isArray(actions) || actionIndex < 0 || actionIndex >= actions.length) {
+      throw new EditError(`Session "${sessionId}" has no action #${actionIndex + 1}.`);
+    }
+    editor.set(['sessions', sessionIndex, 'actions', actionIndex, 'done'], done);
+  });
+}
+
+/**
+ * Copies the open actions of one session into another and marks them carried in the first, so the
+ * commitment is visible where it will be discussed and not counted twice.
+ */
+export function carryForwardActions(text: string, fromSessionId: string, toSessionId: string): EditResult {
+  return editing(text, (editor) => {
+    const from = editor.indexOf('sessions', fromSessionId);
+    const to = editor.indexOf('sessions', toSessionId);
+    const actions = editor.value(['sessions', from, 'actions']);
+    const open = (Array.isArray(actions) ? actions : []).filter((action): action is Action => action !== null && typeof action === 'object' && (action as Action).done !== true);
+    if (open.length === 0) throw new EditError(`Session "${fromSessionId}" has no open actions to carry forward.`);
+    const existing = editor.value(['sessions', to, 'actions']);
+    const already = new Set((Array.isArray(existing) ? existing : []).map((action) => (action as Action | null)?.text));
+    const toCarry = open.filter((action) => !already.has(action.text));
+    if (toCarry.length === 0) throw new EditError(`Every open action of "${fromSessionId}" is already in "${toSessionId}".`);
+    const target = ['sessions', to, 'actions'];
+    if (!Array.isArray(existing) || existing.length === 0) editor.set(target, toCarry.map((action) => plain(action)));
+    else for (const action of toCarry) editor.append(target, plain(action));
+  });
+}
+
+/** Sets any value by path; quick fixes use it (an allowed enum value, a renamed id). */
+export function setValue(text: string, path: PlanPath, value: string | number | boolean): EditResult {
+  return editing(text, (editor) => editor.set(path, value));
+}
+
+function assertNewId(editor: PlanEditor, list: 'goals' | 'sessions' | 'feedback', id: string): void {
+  const entries = editor.value([list]);
+  if (Array.isArray(entries) && entries.some((entry) => (entry as { id?: unknown } | null)?.id === id)) {
+    throw new EditError(`The id "${id}" is already used in ${list}; choose another.`);
+  }
+}
+
+export interface NewPlanOptions {
+  mentor: string;
+  protege: string;
+  /** YYYY-MM-DD */
+  today: string;
+  cadence?: 'weekly' | 'biweekly' | 'monthly';
+  title?: string;
+}
+
+/** A new plan with the agreement written as placeholders to edit together at the kickoff. */
+export function newPlanText(options: NewPlanOptions): string {
+  const quote = (value: string) => renderScalar(value);
+  return [
+    '# Mentoring plan. Edit it together; review changes in pull requests.',
+    '# Private notes never go in this file.',
+    'schemaVersion: 1',
+    '',
+    'mentorship:',
+    `  title: ${quote(options.title ?? `${options.protege} and ${options.mentor}`)}`,
+    '  mentor:',
+    `    name: ${quote(options.mentor)}`,
+    '  protege:',
+    `    name: ${quote(options.protege)}`,
+    `  started: ${options.today}`,
+    `  cadence: ${options.cadence ?? 'biweekly'}`,
+    '  status: active',
+    '  agreement:',
+    '    roles:',
+    '      mentor:',
+    '        - Come to each session with questions rather than answers',
+    '        - Give candid feedback focused on what comes next',
+    '      protege:',
+    '        - Bring the goals and questions that matter to me',
+    '        - Follow through on my actions, or say early when I cannot',
+    '    confidentiality: What we discuss stays between us, except where safety or the law requires otherwise.',
+    '    endWhen: When the goals are met, or when either of us asks for a no-fault conclusion.',
+    '',
+    'goals: []',
+    '',
+    'sessions: []',
+    '',
+  ].join('\n');
+}
