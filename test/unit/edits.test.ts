@@ -1,0 +1,274 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  addAction,
+  addFeedback,
+  addGoal,
+  addSession,
+  applyEdits,
+  carryForwardActions,
+  newPlanText,
+  setActionDone,
+  setGoalStatus,
+  setValue,
+  updateFeedback,
+} from '../../src/core/edits';
+import type { EditResult } from '../../src/core/edits';
+import { checkPlan } from '../../src/core/check';
+import { parsePlan } from '../../src/core/parse';
+import type { Plan } from '../../src/core/plan';
+
+const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
+
+/** Lines removed from and added to `before`, by longest common subsequence: what a pull request shows. */
+function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  const removed: string[] = [];
+  const added: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i === a.length || table[i][j + 1] >= table[i + 1][j])) added.push(b[j++]);
+    else removed.push(a[i++]);
+  }
+  return { removed, added };
+}
+
+function apply(text: string, result: EditResult): string {
+  assert.ok(result.ok, result.ok ? '' : result.message);
+  return applyEdits(text, result.edits);
+}
+
+function planOf(text: string): Plan {
+  const parsed = parsePlan(text);
+  assert.deepEqual(parsed.syntaxIssues, [], 'the edited text must parse cleanly');
+  return parsed.value as Plan;
+}
+
+const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+
+for (const [name, toVariant] of [
+  ['LF', (text: string) => text],
+  ['CRLF', crlf],
+] as const) {
+  describe(`edit engine on a commented ${name} plan`, () => {
+    const original = toVariant(EXAMPLE);
+    const strip = (text: string) => text.replace(/\r\n/g, '\n');
+
+    function assertLineEndingsKept(after: string) {
+      if (name === 'CRLF') assert.ok(!/(^|[^\r])\n/.test(after), 'no lone LF in a CRLF file');
+      else assert.ok(!after.includes('\r'), 'no CR in an LF file');
+    }
+
+    it('setGoalStatus changes exactly the status line', () => {
+      const after = apply(original, setGoalStatus(original, 'system-design', 'achieved'));
+      assert.deepEqual(lineDiff(strip(original), strip(after)), { removed: ['    status: active'], added: ['    status: achieved'] });
+      assertLineEndingsKept(after);
+      assert.equal(planOf(after).goals?.[0].status, 'achieved');
+      assert.equal(planOf(after).goals?.[1].status, 'active');
+    });
+
+    it('setActionDone flips one boolean and nothing else', () => {
+      const after = apply(original, setActionDone(original, 'checkin-2026-11-16', 0, true));
+      assert.deepEqual(lineDiff(strip(original), strip(after)), { removed: ['        done: false'], added: ['        done: true'] });
+      assertLineEndingsKept(after);
+    });
+
+    it('addSession appends only new lines, in the file style, after the last session', () => {
+      const after = apply(original, addSession(original, { id: 'checkin-2026-12-14', date: '2026-12-14', type: 'checkin', goals: ['system-design'], agenda: ['What changed since we met: anything surprising?'], actions: [] }));
+      const diff = lineDiff(strip(original), strip(after));
+      assert.deepEqual(diff.removed, []);
+      assert.deepEqual(diff.added, [
+        '  - id: checkin-2026-12-14',
+        '    date: 2026-12-14',
+        '    type: checkin',
+        '    goals: [system-design]',
+        '    agenda:',
+        '      - "What changed since we met: anything surprising?"',
+        '    actions: []',
+      ]);
+      assertLineEndingsKept(after);
+      const plan = planOf(after);
+      assert.equal(plan.sessions?.length, 4);
+      assert.equal(plan.sessions?.[3].agenda?.[0], 'What changed since we met: anything surprising?');
+      // The new session lands before the feedback section, not at the end of the file.
+      assert.ok(strip(after).indexOf('checkin-2026-12-14') < strip(after).indexOf('\nfeedback:'));
+    });
+
+    it('addGoal appends a goal with nested lists indented like its siblings', () => {
+      const after = apply(original, addGoal(original, { id: 'public-speaking', title: 'Talk at a meetup', kind: 'stretch', status: 'proposed', success: ['Gave the talk'], milestones: [{ text: 'Pick a topic', done: false }] }));
+      const diff = lineDiff(strip(original), strip(after));
+      assert.deepEqual(diff.removed, []);
+      assert.deepEqual(diff.added, ['  - id: public-speaking', '    title: Talk at a meetup', '    kind: stretch', '    status: proposed', '    success:', '      - Gave the talk', '    milestones:', '      - text: Pick a topic', '        done: false']);
+      assert.equal(checkPlan(after, { today: '2026-11-27' }).issues.filter((issue) => issue.severity === 'error').length, 0);
+    });
+
+    it('addAction creates the actions list on a session that has none', () => {
+      const after = apply(original, addAction(original, 'feedback-2026-11-30', { text: 'Send the slides', owner: 'protege', due: '2026-12-01' }));
+      assert.deepEqual(lineDiff(strip(original), strip(after)), { removed: [], added: ['    actions:', '      - text: Send the slides', '        owner: protege', '        due: 2026-12-01'] });
+      assert.equal(planOf(after).sessions?.[2].actions?.[0].text, 'Send the slides');
+    });
+
+    it('carryForwardActions copies open actions only', () => {
+      const after = apply(original, carryForwardActions(original, 'checkin-2026-11-16', 'feedback-2026-11-30'));
+      const plan = planOf(after);
+      assert.deepEqual(
+        plan.sessions?.[2].actions?.map((action) => action.text),
+        ['Book the design review with the platform team'],
+      );
+      assert.deepEqual(lineDiff(strip(original), strip(after)).removed, []);
+    });
+
+    it('updateFeedback rewrites only the fields that changed and keeps the rest byte for byte', () => {
+      const current = planOf(original).feedback![0];
+      const after = apply(original, updateFeedback(original, 'review-tone', { ...current, impact: 'The author fixed the race before release', feedforward: ['Keep asking about intent first.'] }));
+      assert.deepEqual(lineDiff(strip(original), strip(after)), {
+        removed: ['    impact: The author found the race condition themselves and fixed it', '      - Keep opening reviews with a question about intent before suggesting changes.', '      - Next time, try pairing your question with a pointer to a test that would show the problem.'],
+        added: ['    impact: The author fixed the race before release', '      - Keep asking about intent first.'],
+      });
+      assertLineEndingsKept(after);
+    });
+
+    it('addFeedback appends an entry that validates', () => {
+      const after = apply(original, addFeedback(original, { id: 'next-steps', date: '2026-11-27', from: 'protege', feedforward: ['Keep sharing your own design mistakes.'] }));
+      assert.deepEqual(lineDiff(strip(original), strip(after)).removed, []);
+      assert.equal(checkPlan(after, { today: '2026-11-27' }).issues.filter((issue) => issue.severity === 'error').length, 0);
+    });
+
+    it('keeps every comment line', () => {
+      const comments = original.split(/\r?\n/).filter((line) => line.trimStart().startsWith('#'));
+      assert.ok(comments.length >= 2);
+      const after = apply(original, addSession(original, { id: 'x', date: '2026-12-01' }));
+      for (const comment of comments) assert.ok(after.includes(comment), comment);
+    });
+  });
+}
+
+describe('edit engine: styles and refusals', () => {
+  it('keeps the quoting style of a replaced value', () => {
+    const text = 'schemaVersion: 1\nmentorship:\n  cadence: "weekly" # agreed at kickoff\n';
+    assert.equal(apply(text, setValue(text, ['mentorship', 'cadence'], 'monthly')), 'schemaVersion: 1\nmentorship:\n  cadence: "monthly" # agreed at kickoff\n');
+  });
+
+  it('writes the first entry of an empty flow list as a block list', () => {
+    const text = newPlanText({ mentor: 'Alex', protege: 'Sam', today: '2026-11-27' });
+    const after = apply(text, addGoal(text, { id: 'g', title: 'G', status: 'proposed' }));
+    assert.deepEqual(lineDiff(text, after), { removed: ['goals: []'], added: ['goals:', '  - id: g', '    title: G', '    status: proposed'] });
+  });
+
+  it('follows a file that does not indent its lists, and one without a final line break', () => {
+    const text = 'schemaVersion: 1\nsessions:\n- id: a\n  date: 2026-01-01';
+    assert.equal(apply(text, addSession(text, { id: 'b', date: '2026-01-02' })), 'schemaVersion: 1\nsessions:\n- id: a\n  date: 2026-01-01\n- id: b\n  date: 2026-01-02');
+  });
+
+  it('follows four-space indentation', () => {
+    const text = 'schemaVersion: 1\ngoals:\n    -   id: a\n        title: A\n        status: active\n';
+    const after = apply(text, setGoalStatus(text, 'a', 'at-risk'));
+    assert.equal(after, text.replace('status: active', 'status: at-risk'));
+  });
+
+  it('appends to a flow list in place', () => {
+    const text = 'sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: a}]\n';
+    const after = apply(text, addAction(text, 's', { text: 'b' }));
+    assert.equal(after, 'sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: a}, {text: b}]\n');
+  });
+
+  it('refuses a file with YAML syntax errors and names the line', () => {
+    const text = 'schemaVersion: 1\ngoals: [\n';
+    const result = addGoal(text, { id: 'g', title: 'G', status: 'proposed' });
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.message, /syntax errors \(line \d+/);
+  });
+
+  it('refuses unknown ids and duplicate new ids with clear messages', () => {
+    const missing = setGoalStatus(EXAMPLE, 'nope', 'achieved');
+    assert.equal(missing.ok, false);
+    assert.match(missing.ok ? '' : missing.message, /no goal with the id "nope"/);
+    const duplicate = addGoal(EXAMPLE, { id: 'system-design', title: 'again', status: 'proposed' });
+    assert.equal(duplicate.ok, false);
+    assert.match(duplicate.ok ? '' : duplicate.message, /already used/);
+  });
+
+  it('writes hostile strings as data, quoted where YAML needs it', () => {
+    const hostile = ['- not a list item', '#not a comment', 'key: value', '*alias', '&anchor', "it's \"quoted\"", '<img src=x onerror=alert(1)>', 'line one\nline two', '   padded   ', '@at', '`tick`', 'true', '123', 'null', '\u202Eright-to-left'];
+    let text = EXAMPLE;
+    hostile.forEach((value, index) => {
+      text = apply(text, addAction(text, 'kickoff', { text: value, owner: 'both' }));
+      const actions = planOf(text).sessions?.[0].actions ?? [];
+      assert.equal(actions[actions.length - 1].text, value, `round trip of ${JSON.stringify(value)} (#${index})`);
+    });
+  });
+});
+
+describe('edit engine: generated sequences of edits', () => {
+  /** Small deterministic generator, so a failure is reproducible from its seed. */
+  function random(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state / 0x7fffffff;
+    };
+  }
+
+  for (let seed = 1; seed <= 40; seed++) {
+    it(`seed ${seed}: every edit changes only its own lines and the plan means what was asked`, () => {
+      const next = random(seed);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+      let text = seed % 2 ? EXAMPLE : crlf(EXAMPLE);
+      const comments = EXAMPLE.split('\n').filter((line) => line.trimStart().startsWith('#'));
+      for (let step = 0; step < 6; step++) {
+        const before = planOf(text);
+        const sessions = before.sessions ?? [];
+        const goals = before.goals ?? [];
+        const operation = pick(['status', 'session', 'goal', 'action', 'done'] as const);
+        let result: EditResult;
+        let expect: (plan: Plan) => void;
+        if (operation === 'status') {
+          const goal = pick(goals);
+          const status = pick(['proposed', 'active', 'at-risk', 'achieved', 'dropped'] as const);
+          result = setGoalStatus(text, goal.id, status);
+          expect = (plan) => assert.equal(plan.goals?.find((entry) => entry.id === goal.id)?.status, status);
+        } else if (operation === 'session') {
+          const id = `s-${seed}-${step}`;
+          result = addSession(text, { id, date: '2026-12-01', type: 'checkin', agenda: [`What is next, ${step}?`] });
+          expect = (plan) => assert.equal(plan.sessions?.[plan.sessions.length - 1].id, id);
+        } else if (operation === 'goal') {
+          const id = `g-${seed}-${step}`;
+          result = addGoal(text, { id, title: `Goal ${step}`, status: 'proposed', success: ['Done'] });
+          expect = (plan) => assert.equal(plan.goals?.[plan.goals.length - 1].id, id);
+        } else if (operation === 'action') {
+          const session = pick(sessions);
+          const actionText = `Action ${seed}.${step}: follow up`;
+          result = addAction(text, session.id, { text: actionText, owner: 'both' });
+          expect = (plan) => {
+            const actions = plan.sessions?.find((entry) => entry.id === session.id)?.actions ?? [];
+            assert.equal(actions[actions.length - 1].text, actionText);
+          };
+        } else {
+          const session = sessions.find((entry) => (entry.actions ?? []).length > 0)!;
+          const done = next() < 0.5;
+          result = setActionDone(text, session.id, 0, done);
+          expect = (plan) => assert.equal(plan.sessions?.find((entry) => entry.id === session.id)?.actions?.[0].done, done);
+        }
+        const after = apply(text, result);
+        expect(planOf(after));
+        // Everything else in the plan is unchanged in meaning...
+        const untouchedKeys = ['schemaVersion', 'mentorship', 'feedback'] as const;
+        for (const key of untouchedKeys) assert.deepEqual(planOf(after)[key], before[key]);
+        // ...and in bytes: appends remove no line, replacements remove exactly one.
+        const diff = lineDiff(text.replace(/\r\n/g, '\n'), after.replace(/\r\n/g, '\n'));
+        assert.ok(diff.removed.length <= 1, `removed ${JSON.stringify(diff.removed)}`);
+        if (seed % 2 === 0) assert.ok(!/(^|[^\r])\n/.test(after), 'CRLF kept');
+        for (const comment of comments) assert.ok(after.includes(comment));
+        text = after;
+      }
+    });
+  }
+});
