@@ -9,6 +9,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const withTests = args.has('--tests');
+const withBenchmarks = args.has('--bench');
 
 /** Precompiles the schema so no host pays ajv's compile cost (or needs `new Function`) at run time. */
 function generateValidator() {
@@ -51,6 +52,10 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/core/public-api.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
 ];
+
+if (withBenchmarks) {
+  builds.push({ ...common, sourcemap: false, entryPoints: filesUnder('test/bench', '.bench.ts'), outdir: 'out/bench', outbase: 'test/bench', platform: 'node', format: 'cjs' });
+}
 
 if (withTests) {
   builds.push(
