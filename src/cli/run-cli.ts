@@ -1,6 +1,7 @@
 // Dispatch for the `mentoring-plan` command; main.ts gives it the real process, tests a fake.
 import { version } from '../../package.json';
 import { UsageError } from './args';
+import { checkFeedbackCommand } from './check-feedback';
 import { addSessionCommand, initCommand, setGoalStatusCommand } from './edit-commands';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE } from './io';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'write a new plan with the agreement to fill in' },
   'set-goal-status': { run: setGoalStatusCommand, summary: "change a goal's status" },
   'add-session': { run: addSessionCommand, summary: 'append a session with a question-led agenda' },
+  'check-feedback': { run: checkFeedbackCommand, summary: 'check feedback text for past-focused, judging language' },
 };
 
 export const USAGE = `Usage: mentoring-plan <command> [options]

@@ -13,8 +13,8 @@ export function schemaIssues(parsed: ParsedPlan): PlanIssue[] {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return [{ severity: 'error', code: 'schema', message: 'A plan must be a mapping of keys (schemaVersion, mentorship, goals, sessions, feedback), not a list or a single value.', range: rangeAt(parsed, []) }];
   }
-  if (validatePlan(value)) return [];
-  const issues: PlanIssue[] = [];
+  const issues: PlanIssue[] = calendarIssues(parsed);
+  if (validatePlan(value)) return issues;
   const seen = new Set<string>();
   for (const error of validatePlan.errors ?? []) {
     // `$ref` siblings and nested `pattern` + `minLength` can report one fault twice.
@@ -27,6 +27,42 @@ export function schemaIssues(parsed: ParsedPlan): PlanIssue[] {
       issues.push(issue);
     }
   }
+  return issues;
+}
+
+/** Where the plan holds dates; the schema's pattern cannot tell 2026-02-30 from a real day. */
+const DATE_PATHS: readonly (readonly (string | '*')[])[] = [
+  ['mentorship', 'started'],
+  ['mentorship', 'expectedEnd'],
+  ['mentorship', 'closure', 'date'],
+  ['goals', '*', 'target'],
+  ['sessions', '*', 'date'],
+  ['sessions', '*', 'actions', '*', 'due'],
+  ['feedback', '*', 'date'],
+];
+
+function calendarIssues(parsed: ParsedPlan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const visit = (value: unknown, pattern: readonly string[], path: (string | number)[]) => {
+    if (pattern.length === 0) {
+      const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+      if (!match) return;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      const date = new Date(Date.UTC(year, month - 1, day));
+      if (month >= 1 && month <= 12 && day >= 1 && date.getUTCDate() !== day) {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        issues.push({ severity: 'error', code: 'schema', message: `\`${displayPath(path)}\` is not a real date: ${year}-${match[2]} has ${last} days.`, range: rangeAt(parsed, path), data: { path } });
+      }
+      return;
+    }
+    const [head, ...rest] = pattern;
+    if (head === '*') {
+      if (Array.isArray(value)) value.forEach((item, index) => visit(item, rest, [...path, index]));
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      visit((value as Record<string, unknown>)[head], rest, [...path, head]);
+    }
+  };
+  for (const pattern of DATE_PATHS) visit(parsed.value, pattern, []);
   return issues;
 }
 
