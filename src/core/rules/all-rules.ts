@@ -2,6 +2,7 @@
 import { agendaNotQuestion } from './agenda-not-question';
 import { cadenceLapse } from './cadence-lapse';
 import { duplicateId } from './duplicate-id';
+import { feedbackPastFocused } from './feedback-past-focused';
 import { healthDeclining } from './health-declining';
 import { noStretchGoal } from './no-stretch-goal';
 import { noSuccessCriteria } from './no-success-criteria';
@@ -22,4 +23,5 @@ export const ALL_RULES: readonly Rule[] = [
   cadenceLapse,
   healthDeclining,
   readyToClose,
+  feedbackPastFocused,
 ];
