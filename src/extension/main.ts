@@ -1,7 +1,26 @@
+// The composition root: build the shared services, let each feature register itself. Nothing
+// here waits on the workspace; the plan store scans after activation returns.
 import type * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { registerDiagnostics } from './diagnostics';
+import { PlanStore } from './plan-store';
+import { registerQuickFixes } from './quick-fixes';
+import type { Feature, MentoringPlanApi, MutableApi, Services } from './services';
+import { registerStatusBar } from './status-bar';
+import { registerTree } from './tree/plan-tree';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push();
+const FEATURES: readonly Feature[] = [registerDiagnostics, registerQuickFixes, registerTree, registerCommands, registerStatusBar];
+
+export function activate(context: vscode.ExtensionContext): MentoringPlanApi {
+  const started = Date.now();
+  const store = new PlanStore();
+  context.subscriptions.push(store);
+  const services: Services = { store };
+  const api: MutableApi = { store };
+  for (const feature of FEATURES) feature(context, services, api);
+  store.start();
+  api.activationMs = Date.now() - started;
+  return api as MentoringPlanApi;
 }
 
 export function deactivate(): void {}

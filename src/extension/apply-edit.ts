@@ -1,0 +1,30 @@
+// The one bridge from the core's edit engine to the editor: EditResult -> WorkspaceEdit, applied
+// to the document so it is undoable, marks the file dirty and touches only the edited lines.
+import * as vscode from 'vscode';
+import type { EditResult } from '../core/edits';
+
+/** Converts edits computed on `document`'s current text. */
+export function toWorkspaceEdit(document: vscode.TextDocument, result: Extract<EditResult, { ok: true }>): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of result.edits) {
+    const range = new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length));
+    edit.replace(document.uri, range, change.text);
+  }
+  return edit;
+}
+
+/**
+ * Runs `compute` on the document's text and applies the result. Shows the engine's message when it
+ * refuses. Resolves to true when the document changed.
+ */
+export async function applyPlanEdit(document: vscode.TextDocument, compute: (text: string) => EditResult): Promise<boolean> {
+  const result = compute(document.getText());
+  if (!result.ok) {
+    void vscode.window.showWarningMessage(result.message);
+    return false;
+  }
+  if (result.edits.length === 0) return false;
+  const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document, result));
+  if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('The plan could not be changed; was it modified elsewhere at the same time?'));
+  return applied;
+}

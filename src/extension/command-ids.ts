@@ -1,0 +1,26 @@
+// The one list of command, view and setting ids (no vscode import, so unit tests can read it). Code uses these constants; test/unit/manifest.test.ts
+// checks that package.json declares exactly the same ids, so a rename cannot half-happen.
+
+export const COMMANDS = {
+  newPlan: 'mentoringPlan.newPlan',
+  addGoal: 'mentoringPlan.addGoal',
+  addSession: 'mentoringPlan.addSession',
+  setGoalStatus: 'mentoringPlan.setGoalStatus',
+  toggleActionDone: 'mentoringPlan.toggleActionDone',
+  carryForward: 'mentoringPlan.carryForward',
+  reveal: 'mentoringPlan.reveal',
+  refresh: 'mentoringPlan.refresh',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+export const VIEW_CONTAINER_ID = 'mentoring';
+export const TREE_VIEW_ID = 'mentoringPlan.plans';
+/** Context key: true while the workspace has at least one plan. */
+export const HAS_PLANS_CONTEXT = 'mentoringPlan.hasPlans';
+/** Configuration section; every setting lives under it. */
+export const CONFIG_SECTION = 'mentoringPlan';
+/** Default of the setting mentoringPlan.planGlob. */
+export const DEFAULT_PLAN_GLOB = '**/*.mentoring.{yaml,yml}';
+/** The `source` of every diagnostic, so quick fixes and users can tell ours apart. */
+export const DIAGNOSTIC_SOURCE = 'mentoring-plan';

@@ -1,0 +1,367 @@
+// The Mentoring commands. Each edit goes through the core's edit engine and lands as a
+// WorkspaceEdit (apply-edit.ts), so it is undoable and changes only the lines it must. Commands
+// that prompt also take their answers as an argument object, so tests and keybindings skip the UI.
+import * as vscode from 'vscode';
+import { defaultAgenda } from '../core/agenda';
+import { addGoal, addSession, carryForwardActions, newPlanText, setActionDone, setGoalStatus } from '../core/edits';
+import { rangeAt } from '../core/parse';
+import type { PlanPath } from '../core/parse';
+import { CADENCES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
+import type { Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '../core/plan';
+import { SESSION_TYPE_LABELS } from '../core/questions';
+import { applyPlanEdit } from './apply-edit';
+import { COMMANDS } from './command-ids';
+import { carryForwardDefaults, idFrom, idsIn, nextSessionDate, previousOpenActions, sessionAfter, uniqueId } from './plan-facts';
+import type { PlanEntry, PlanStore } from './plan-store';
+import { toVsRange } from './ranges';
+import type { Feature } from './services';
+import { todayIso } from './today';
+import type { PlanNode, RevealTarget } from './tree/nodes';
+
+type UriLike = vscode.Uri | string;
+
+export interface NewPlanArgs {
+  /** Where to create the file; defaults to `<first folder>/<protégé>.mentoring.yaml`. */
+  uri?: UriLike;
+  mentor?: string;
+  protege?: string;
+  cadence?: Cadence;
+  title?: string;
+}
+export interface AddGoalArgs {
+  uri?: UriLike;
+  title?: string;
+  id?: string;
+  kind?: GoalKind;
+  status?: GoalStatus;
+  why?: string;
+  target?: string;
+}
+export interface AddSessionArgs {
+  uri?: UriLike;
+  type?: SessionType;
+  date?: string;
+  id?: string;
+}
+export interface SetGoalStatusArgs {
+  uri?: UriLike;
+  goalId?: string;
+  status?: GoalStatus;
+}
+export interface ToggleActionArgs {
+  uri?: UriLike;
+  sessionId?: string;
+  actionIndex?: number;
+  /** The state to set; toggles when left out. */
+  done?: boolean;
+}
+export interface CarryForwardArgs {
+  uri?: UriLike;
+  from?: string;
+  to?: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+class Commands {
+  constructor(private readonly store: PlanStore) {}
+
+  async newPlan(args: NewPlanArgs = {}): Promise<vscode.Uri | undefined> {
+    const mentor = args.mentor ?? (await askText(vscode.l10n.t('Mentor’s name'), vscode.l10n.t('Who is the mentor?')));
+    if (mentor === undefined) return undefined;
+    const protege = args.protege ?? (await askText(vscode.l10n.t('Protégé’s name'), vscode.l10n.t('Who is the protégé?')));
+    if (protege === undefined) return undefined;
+    const cadence = args.cadence ?? (await pick(CADENCES.map((value) => ({ label: value, value })), vscode.l10n.t('How often will you meet?')));
+    if (cadence === undefined) return undefined;
+    const text = newPlanText({ mentor, protege, cadence, today: todayIso(), title: args.title });
+
+    let uri = args.uri ? toUri(args.uri) : undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!uri && folder) {
+      const suggested = `${idFrom(protege, new Set(), 'mentoring')}.mentoring.yaml`;
+      const name = await vscode.window.showInputBox({
+        title: vscode.l10n.t('New Mentoring Plan'),
+        prompt: vscode.l10n.t('File name, relative to {0}', folder.name),
+        value: suggested,
+        valueSelection: [0, suggested.indexOf('.mentoring')],
+        validateInput: (value) => (/\.mentoring\.ya?ml$/.test(value.trim()) ? undefined : vscode.l10n.t('Plan files end in .mentoring.yaml, so the extension finds them.')),
+      });
+      if (name === undefined) return undefined;
+      uri = vscode.Uri.joinPath(folder.uri, name.trim());
+    }
+    if (!uri) {
+      // No folder open: an untitled YAML document the user can save anywhere.
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+      await vscode.window.showTextDocument(document);
+      return document.uri;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not create {0}; does it exist already?', vscode.workspace.asRelativePath(uri)));
+      return undefined;
+    }
+    await vscode.window.showTextDocument(uri);
+    return uri;
+  }
+
+  async addGoal(input?: AddGoalArgs | PlanNode): Promise<boolean> {
+    const args = (isNode(input) ? { uri: input.uri } : input) ?? {};
+    const target = await this.planFor(args.uri);
+    if (!target) return false;
+    const title = args.title ?? (await askText(vscode.l10n.t('Goal'), vscode.l10n.t('What does the protégé want to reach? (a short title)')));
+    if (title === undefined) return false;
+    const kind =
+      args.kind ??
+      (args.title !== undefined
+        ? undefined
+        : await pick(
+            GOAL_KINDS.map((value) => ({ label: value, value, detail: value === 'stretch' ? vscode.l10n.t('Beyond the current role; worth it even if only partly reached') : vscode.l10n.t('Within reach with steady effort') })),
+            vscode.l10n.t('What kind of goal is it?'),
+          ));
+    if (args.title === undefined && kind === undefined) return false;
+    const id = args.id ?? idFrom(title, idsIn(target.entry.result.plan?.goals));
+    const goal: Goal = { id, title, ...(kind ? { kind } : {}), ...(args.why ? { why: args.why } : {}), status: args.status ?? 'proposed', ...(args.target ? { target: args.target } : {}) };
+    return this.edit(target.document, (text) => addGoal(text, goal), ['goals', id]);
+  }
+
+  async addSession(input?: AddSessionArgs | PlanNode): Promise<boolean> {
+    const args = (isNode(input) ? { uri: input.uri } : input) ?? {};
+    const target = await this.planFor(args.uri);
+    if (!target) return false;
+    const plan = target.entry.result.plan;
+    const type =
+      args.type ??
+      (await pick(
+        SESSION_TYPES.map((value) => ({ label: SESSION_TYPE_LABELS[value], description: value, value })),
+        vscode.l10n.t('Which kind of session?'),
+      ));
+    if (type === undefined) return false;
+    const date = args.date ?? (await askDate(nextSessionDate(plan, target.entry.today)));
+    if (date === undefined) return false;
+    const id = args.id ?? uniqueIdFor(`${type}-${date}`, idsIn(plan?.sessions));
+    const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(plan, date) });
+    const session: Session = { id, date, type, agenda };
+    return this.edit(target.document, (text) => addSession(text, session), ['sessions', id]);
+  }
+
+  async setGoalStatus(input?: SetGoalStatusArgs | PlanNode): Promise<boolean> {
+    const args: SetGoalStatusArgs = (isNode(input) ? { uri: input.uri, goalId: input.goalId } : input) ?? {};
+    const target = await this.planFor(args.uri);
+    if (!target) return false;
+    const goals = (target.entry.result.plan?.goals ?? []).filter((goal): goal is Goal => typeof goal?.id === 'string');
+    const goalId =
+      args.goalId ??
+      (await pick(
+        goals.map((goal) => ({ label: goal.title, description: goal.status, value: goal.id })),
+        vscode.l10n.t('Which goal?'),
+      ));
+    if (goalId === undefined) return false;
+    const current = goals.find((goal) => goal.id === goalId)?.status;
+    const status =
+      args.status ??
+      (await pick(
+        GOAL_STATUSES.map((value) => ({ label: value, description: value === current ? vscode.l10n.t('current') : undefined, value })),
+        vscode.l10n.t('New status of the goal'),
+      ));
+    if (status === undefined) return false;
+    return this.edit(target.document, (text) => setGoalStatus(text, goalId, status), ['goals', goalId, 'status']);
+  }
+
+  async toggleActionDone(input?: ToggleActionArgs | PlanNode): Promise<boolean> {
+    const args: ToggleActionArgs = (isNode(input) ? { uri: input.uri, sessionId: input.sessionId, actionIndex: input.actionIndex, done: input.done === undefined ? undefined : !input.done } : input) ?? {};
+    const target = await this.planFor(args.uri);
+    if (!target) return false;
+    const plan = target.entry.result.plan;
+    let { sessionId, actionIndex } = args;
+    if (sessionId === undefined || actionIndex === undefined) {
+      const choices = (plan?.sessions ?? []).flatMap((session) =>
+        typeof session?.id === 'string' && Array.isArray(session.actions)
+          ? session.actions.map((action, index) => ({
+              label: `${action?.done === true ? '$(pass-filled)' : '$(circle-large-outline)'} ${String(action?.text ?? '')}`,
+              description: `${session.id}${action?.due ? ` · ${action.due}` : ''}`,
+              value: { sessionId: session.id, actionIndex: index },
+            }))
+          : [],
+      );
+      const chosen = await pick(choices, vscode.l10n.t('Which action?'));
+      if (!chosen) return false;
+      ({ sessionId, actionIndex } = chosen);
+    }
+    const session = plan?.sessions?.find((candidate) => candidate?.id === sessionId);
+    const done = args.done ?? !(session?.actions?.[actionIndex]?.done === true);
+    const id = sessionId;
+    const index = actionIndex;
+    return this.edit(target.document, (text) => setActionDone(text, id, index, done));
+  }
+
+  async carryForward(input?: CarryForwardArgs | PlanNode): Promise<boolean> {
+    const args: CarryForwardArgs = (isNode(input) ? { uri: input.uri, from: input.sessionId } : input) ?? {};
+    const target = await this.planFor(args.uri);
+    if (!target) return false;
+    const plan = target.entry.result.plan;
+    const defaults = carryForwardDefaults(plan, target.entry.today);
+    const from = args.from ?? defaults.from;
+    if (!from) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No session has open actions to carry forward.'));
+      return false;
+    }
+    const to = args.to ?? (args.from ? sessionAfter(plan, from)?.id : defaults.to);
+    if (!to) {
+      const add = vscode.l10n.t('Add Session');
+      const answer = await vscode.window.showInformationMessage(vscode.l10n.t('There is no session after "{0}" to carry its open actions to.', from), add);
+      if (answer === add) await this.addSession({ uri: target.document.uri });
+      return false;
+    }
+    return this.edit(target.document, (text) => carryForwardActions(text, from, to), ['sessions', to, 'actions']);
+  }
+
+  async reveal(target?: RevealTarget | PlanNode): Promise<void> {
+    target ??= await this.pickEntry();
+    if (!target) return;
+    const range = isNode(target) ? this.rangeOfNode(target) : target.range;
+    const editor = await vscode.window.showTextDocument(toUri(target.uri), { preserveFocus: false });
+    if (range) {
+      editor.selection = new vscode.Selection(range.start, range.start);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+  }
+
+  /** From the palette: choose a goal or session of any plan to jump to. */
+  private async pickEntry(): Promise<RevealTarget | undefined> {
+    await this.store.ready();
+    const plans = this.store.all();
+    const items = plans.flatMap((entry) => {
+      const plan = entry.result.plan;
+      const where = plans.length > 1 ? ` · ${vscode.workspace.asRelativePath(entry.uri)}` : '';
+      const target = (path: PlanPath): RevealTarget => ({ uri: entry.uri, range: toVsRange(rangeAt(entry.result.parsed, path)) });
+      const goals = (Array.isArray(plan?.goals) ? plan.goals : []).map((goal, index) => ({
+        label: `$(target) ${String(goal?.title ?? goal?.id ?? '')}`,
+        description: `${String(goal?.status ?? '')}${where}`,
+        value: target(['goals', index]),
+      }));
+      const sessions = (Array.isArray(plan?.sessions) ? plan.sessions : []).map((session, index) => ({
+        label: `$(calendar) ${String(session?.date ?? '')} ${String(session?.type ?? session?.id ?? '')}`,
+        description: `${String(session?.id ?? '')}${where}`,
+        value: target(['sessions', index]),
+      }));
+      return [...goals, ...sessions];
+    });
+    return pick(items, vscode.l10n.t('Go to a goal or session'));
+  }
+
+  async refresh(): Promise<void> {
+    await this.store.refresh();
+  }
+
+  private rangeOfNode(node: PlanNode): vscode.Range | undefined {
+    const entry = this.store.get(node.uri);
+    return entry && toVsRange(rangeAt(entry.result.parsed, node.path));
+  }
+
+  /**
+   * The plan a command acts on: the one given, else the active editor's, else the only one, else
+   * the one the user picks. Opens its document, since edits go through the editor.
+   */
+  private async planFor(uri: UriLike | undefined): Promise<{ document: vscode.TextDocument; entry: PlanEntry } | undefined> {
+    let target = uri ? toUri(uri) : undefined;
+    if (!target) {
+      const active = vscode.window.activeTextEditor?.document;
+      if (active && this.store.isPlanDocument(active)) target = active.uri;
+    }
+    if (!target) {
+      await this.store.ready();
+      const plans = this.store.all();
+      if (plans.length === 0) {
+        const create = vscode.l10n.t('Create Mentoring Plan');
+        const answer = await vscode.window.showInformationMessage(vscode.l10n.t('There is no mentoring plan in this workspace yet.'), create);
+        if (answer === create) await vscode.commands.executeCommand(COMMANDS.newPlan);
+        return undefined;
+      }
+      target =
+        plans.length === 1
+          ? plans[0].uri
+          : await pick(
+              plans.map((entry) => ({ label: entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri), description: vscode.workspace.asRelativePath(entry.uri), value: entry.uri })),
+              vscode.l10n.t('Which plan?'),
+            );
+      if (!target) return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument(target);
+    const entry = this.store.forDocument(document);
+    if (!entry) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a mentoring plan (plan files match the setting mentoringPlan.planGlob).', vscode.workspace.asRelativePath(target)));
+      return undefined;
+    }
+    return { document, entry };
+  }
+
+  /** Applies one engine edit, then shows the changed entry (found by id after the edit) in the editor. */
+  private async edit(document: vscode.TextDocument, compute: Parameters<typeof applyPlanEdit>[1], show?: [list: 'goals' | 'sessions', id: string, ...rest: string[]]): Promise<boolean> {
+    const changed = await applyPlanEdit(document, compute);
+    if (!changed) return false;
+    const editor = await vscode.window.showTextDocument(document, { preserveFocus: true, preview: false });
+    const entry = this.store.forDocument(document);
+    if (show && entry) {
+      const [list, id, ...rest] = show;
+      const index = (entry.result.plan?.[list] as { id?: unknown }[] | undefined)?.findIndex((item) => item?.id === id) ?? -1;
+      if (index !== -1) {
+        const path: PlanPath = [list, index, ...rest];
+        const range = toVsRange(rangeAt(entry.result.parsed, path));
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      }
+    }
+    return true;
+  }
+}
+
+function isNode(value: unknown): value is PlanNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'item' in value && 'uri' in value;
+}
+
+function toUri(value: UriLike): vscode.Uri {
+  return typeof value === 'string' ? vscode.Uri.parse(value) : value;
+}
+
+function uniqueIdFor(id: string, taken: ReadonlySet<string>): string {
+  return taken.has(id) ? uniqueId(id, taken) : id;
+}
+
+async function askText(title: string, prompt: string): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({ title, prompt, validateInput: (text) => (text.trim() ? undefined : vscode.l10n.t('Please enter a value.')) });
+  return value?.trim();
+}
+
+async function askDate(suggested: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Session date'),
+    prompt: vscode.l10n.t('YYYY-MM-DD; the default is one cadence after the last session.'),
+    value: suggested,
+    validateInput: (text) => (ISO_DATE.test(text.trim()) && !Number.isNaN(Date.parse(text.trim())) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD.')),
+  });
+}
+
+async function pick<T>(items: (vscode.QuickPickItem & { value: T })[], placeHolder: string): Promise<T | undefined> {
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder });
+  return chosen?.value;
+}
+
+type Handler = (arg?: unknown) => unknown;
+
+export const registerCommands: Feature = (context, { store }) => {
+  const commands = new Commands(store);
+  // Tree menus pass the clicked node; tests and keybindings pass the argument objects above.
+  const handlers: Record<keyof typeof COMMANDS, Handler> = {
+    newPlan: (args) => commands.newPlan(args as NewPlanArgs | undefined),
+    addGoal: (args) => commands.addGoal(args as AddGoalArgs | PlanNode | undefined),
+    addSession: (args) => commands.addSession(args as AddSessionArgs | PlanNode | undefined),
+    setGoalStatus: (args) => commands.setGoalStatus(args as SetGoalStatusArgs | PlanNode | undefined),
+    toggleActionDone: (args) => commands.toggleActionDone(args as ToggleActionArgs | PlanNode | undefined),
+    carryForward: (args) => commands.carryForward(args as CarryForwardArgs | PlanNode | undefined),
+    reveal: (target) => commands.reveal(target as RevealTarget | PlanNode | undefined),
+    refresh: () => commands.refresh(),
+  };
+  for (const [name, handler] of Object.entries(handlers) as [keyof typeof COMMANDS, Handler][]) {
+    context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name], handler));
+  }
+};

@@ -1,0 +1,129 @@
+// Quick fixes for the findings a plan can fix mechanically. Each fix runs through the core's edit
+// engine when chosen (resolveCodeAction), so moving the cursor never costs more than a lookup.
+import * as vscode from 'vscode';
+import type { EditResult } from '../core/edits';
+import { setActionDone, setValue } from '../core/edits';
+import type { PlanIssue } from '../core/issues';
+import { rangeAt } from '../core/parse';
+import type { ParsedPlan } from '../core/parse';
+import type { Plan } from '../core/plan';
+import { toWorkspaceEdit } from './apply-edit';
+import { DEFAULT_PLAN_GLOB, DIAGNOSTIC_SOURCE } from './command-ids';
+import type { PlanStore } from './plan-store';
+import { uniqueId } from './plan-facts';
+import { toVsRange } from './ranges';
+import { rephraseAsQuestion } from './rephrase';
+import type { Feature } from './services';
+
+type Compute = (text: string) => EditResult;
+
+class PlanFix extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly document: vscode.TextDocument,
+    readonly compute: Compute,
+  ) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+export class PlanQuickFixes implements vscode.CodeActionProvider<PlanFix> {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly store: PlanStore) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): PlanFix[] {
+    const entry = this.store.forDocument(document);
+    if (!entry) return [];
+    const fixes: PlanFix[] = [];
+    for (const issue of entry.result.issues) {
+      const issueRange = toVsRange(issue.range);
+      if (!issueRange.intersection(range)) continue;
+      const diagnostic = context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === issue.code && d.range.isEqual(issueRange));
+      for (const fix of fixesFor(issue, entry.result.parsed, entry.result.plan, document)) {
+        if (diagnostic) fix.diagnostics = [diagnostic];
+        fixes.push(fix);
+      }
+    }
+    return fixes;
+  }
+
+  resolveCodeAction(fix: PlanFix): PlanFix {
+    const result = fix.compute(fix.document.getText());
+    if (result.ok) fix.edit = toWorkspaceEdit(fix.document, result);
+    else fix.disabled = { reason: result.message };
+    return fix;
+  }
+}
+
+function fixesFor(issue: PlanIssue, parsed: ParsedPlan, plan: Partial<Plan> | undefined, document: vscode.TextDocument): PlanFix[] {
+  const path = issue.data?.path;
+  if (!path) return [];
+  const current = valueAt(plan, path);
+  const fix = (title: string, compute: Compute, preferred = false) => {
+    const action = new PlanFix(title, document, compute);
+    action.isPreferred = preferred;
+    return action;
+  };
+  const replaceWith = (values: readonly string[]) =>
+    values.filter((value) => value !== String(current)).map((value, index, all) => fix(vscode.l10n.t('Change to "{0}"', value), (text) => setValue(text, path, typed(value)), all.length === 1 && index === 0));
+
+  switch (issue.code) {
+    case 'schema': {
+      // Enum and const findings sit on the value; unknown-property findings sit on the key and are not fixed by a value.
+      const onValue = sameRange(issue.range, rangeAt(parsed, path, 'value')) && !sameRange(issue.range, rangeAt(parsed, path, 'key'));
+      return onValue && issue.data?.allowed?.length && isScalarValue(current) ? replaceWith(issue.data.allowed) : [];
+    }
+    case 'unknown-reference':
+      return replaceWith(issue.data?.allowed ?? []);
+    case 'duplicate-id': {
+      if (typeof current !== 'string') return [];
+      const list = path[0];
+      const taken = new Set(idsOf(plan, list));
+      const renamed = uniqueId(current, taken);
+      return [fix(vscode.l10n.t('Rename to "{0}"', renamed), (text) => setValue(text, path, renamed), true)];
+    }
+    case 'agenda-not-question': {
+      if (typeof current !== 'string') return [];
+      const question = rephraseAsQuestion(current);
+      return [fix(vscode.l10n.t('Rephrase as a question: "{0}"', question), (text) => setValue(text, path, question), true)];
+    }
+    case 'overdue-action': {
+      const [, sessionIndex, , actionIndex] = path;
+      const sessionId = typeof sessionIndex === 'number' ? plan?.sessions?.[sessionIndex]?.id : undefined;
+      if (typeof sessionId !== 'string' || typeof actionIndex !== 'number') return [];
+      return [fix(vscode.l10n.t('Mark the action done'), (text) => setActionDone(text, sessionId, actionIndex, true))];
+    }
+    default:
+      return [];
+  }
+}
+
+function idsOf(plan: Partial<Plan> | undefined, list: string | number): string[] {
+  const entries = (plan as Record<string, unknown> | undefined)?.[String(list)];
+  return Array.isArray(entries) ? entries.flatMap((entry) => (typeof (entry as { id?: unknown } | null)?.id === 'string' ? [(entry as { id: string }).id] : [])) : [];
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value = root;
+  for (const part of path) value = (value as Record<string | number, unknown> | null | undefined)?.[part];
+  return value;
+}
+
+function isScalarValue(value: unknown): boolean {
+  return value === null || value === undefined || typeof value !== 'object';
+}
+
+/** Schema-allowed values come as text; `schemaVersion: 1` must stay a number. */
+function typed(value: string): string | number {
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function sameRange(a: PlanIssue['range'], b: PlanIssue['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+export const registerQuickFixes: Feature = (context, { store }) => {
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: DEFAULT_PLAN_GLOB }];
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(selector, new PlanQuickFixes(store), PlanQuickFixes.metadata));
+};

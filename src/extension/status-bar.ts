@@ -1,0 +1,60 @@
+// A status bar item while any plan is known: overdue actions first (they need doing), else when
+// the next session is due by cadence. Clicking it opens the Mentoring view.
+import * as vscode from 'vscode';
+import { TREE_VIEW_ID } from './command-ids';
+import { planStatus } from './plan-facts';
+import type { PlanStore } from './plan-store';
+import type { Feature } from './services';
+import { todayIso } from './today';
+
+export interface StatusText {
+  text: string;
+  tooltip: string;
+}
+
+export function statusText(store: PlanStore): StatusText | undefined {
+  const plans = store.all();
+  if (plans.length === 0) return undefined;
+  const today = todayIso();
+  let overdue = 0;
+  let next: { date: string; scheduled: boolean } | undefined;
+  for (const entry of plans) {
+    const status = planStatus(entry.result.plan, today);
+    overdue += status.overdueActions;
+    if (status.nextSession && (!next || status.nextSession < next.date)) next = { date: status.nextSession, scheduled: status.scheduled };
+  }
+  if (overdue > 0) {
+    const text = overdue === 1 ? vscode.l10n.t('1 overdue action') : vscode.l10n.t('{0} overdue actions', overdue);
+    return { text: `$(warning) ${text}`, tooltip: vscode.l10n.t('Mentoring: open actions past their due date. Click to open the plan view.') };
+  }
+  if (!next) return { text: `$(mortar-board) ${vscode.l10n.t('Mentoring')}`, tooltip: vscode.l10n.t('Mentoring: no session is due. Click to open the plan view.') };
+  const text =
+    next.date === today
+      ? vscode.l10n.t('Session due today')
+      : next.date < today
+        ? vscode.l10n.t('Session due since {0}', next.date)
+        : next.scheduled
+          ? vscode.l10n.t('Next session {0}', next.date)
+          : vscode.l10n.t('Next session due {0}', next.date);
+  return { text: `$(calendar) ${text}`, tooltip: vscode.l10n.t('Mentoring: the next session by the agreed cadence. Click to open the plan view.') };
+}
+
+export const registerStatusBar: Feature = (context, { store }, api) => {
+  const item = vscode.window.createStatusBarItem('mentoringPlan.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = vscode.l10n.t('Mentoring Plan');
+  item.command = `${TREE_VIEW_ID}.focus`;
+  let current: StatusText | undefined;
+  const update = () => {
+    current = statusText(store);
+    if (!current) {
+      item.hide();
+      return;
+    }
+    item.text = current.text;
+    item.tooltip = current.tooltip;
+    item.show();
+  };
+  api.statusBarText = () => current?.text;
+  context.subscriptions.push(item, store.onDidChange(update));
+  update();
+};

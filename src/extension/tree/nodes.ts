@@ -1,0 +1,296 @@
+// Builds the tree's nodes from one checked plan. Pure presentation: every item gets a stable id
+// (plan uri + entry id, so expansion survives edits), a Markdown tooltip, and a click that reveals
+// its line in the plan file.
+import * as vscode from 'vscode';
+import { rangeAt } from '../../core/parse';
+import type { PlanPath } from '../../core/parse';
+import type { Action, Goal, GoalStatus, HealthCheck, Milestone, Plan, Session } from '../../core/plan';
+import { SESSION_TYPE_LABELS } from '../../core/questions';
+import { COMMANDS } from '../command-ids';
+import type { PlanEntry } from '../plan-store';
+import { toVsRange } from '../ranges';
+
+export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health';
+
+/** Where a node's entry stands in its plan; commands from context menus read it. */
+export interface PlanNode {
+  readonly kind: NodeKind;
+  readonly uri: vscode.Uri;
+  readonly path: PlanPath;
+  readonly item: vscode.TreeItem;
+  readonly parent: PlanNode | undefined;
+  readonly goalId?: string;
+  readonly sessionId?: string;
+  readonly actionIndex?: number;
+  readonly done?: boolean;
+}
+
+/** The argument of mentoringPlan.reveal: a plan and a range in it. */
+export interface RevealTarget {
+  uri: vscode.Uri;
+  range: vscode.Range;
+}
+
+/** Goals needing attention come first, finished ones last. */
+export const GOAL_STATUS_ORDER: readonly GoalStatus[] = ['at-risk', 'active', 'proposed', 'achieved', 'dropped'];
+
+const GOAL_ICONS: Record<GoalStatus, [icon: string, color: string]> = {
+  'at-risk': ['warning', 'charts.orange'],
+  active: ['target', 'charts.blue'],
+  proposed: ['circle-large-outline', 'descriptionForeground'],
+  achieved: ['pass-filled', 'charts.green'],
+  dropped: ['circle-slash', 'disabledForeground'],
+};
+
+const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+const Expanded = vscode.TreeItemCollapsibleState.Expanded;
+const None = vscode.TreeItemCollapsibleState.None;
+
+export class NodeBuilder {
+  constructor(
+    private readonly entry: PlanEntry,
+    private readonly planCount: number,
+  ) {}
+
+  private get plan(): Partial<Plan> | undefined {
+    return this.entry.result.plan;
+  }
+
+  private node(kind: NodeKind, parent: PlanNode | undefined, path: PlanPath, idSuffix: string, item: vscode.TreeItem, extra: Partial<PlanNode> = {}): PlanNode {
+    item.id = `${this.entry.uri.toString()}#${idSuffix}`;
+    item.contextValue = kind;
+    const range = toVsRange(rangeAt(this.entry.result.parsed, path));
+    const target: RevealTarget = { uri: this.entry.uri, range };
+    item.command = { command: COMMANDS.reveal, title: vscode.l10n.t('Reveal in Plan File'), arguments: [target] };
+    return { kind, uri: this.entry.uri, path, item, parent, ...extra };
+  }
+
+  planNode(): PlanNode {
+    const mentorship = this.plan?.mentorship;
+    const fileName = this.entry.uri.path.split('/').pop() ?? this.entry.uri.path;
+    const people = mentorship?.protege?.name && mentorship.mentor?.name ? vscode.l10n.t('{0} and {1}', mentorship.protege.name, mentorship.mentor.name) : undefined;
+    const title = text(mentorship?.title) ?? people ?? fileName;
+    const readable = this.plan !== undefined && this.entry.result.parsed.readable;
+    const item = new vscode.TreeItem(title, readable ? Expanded : None);
+    const status = text(mentorship?.status) ?? (mentorship ? 'active' : undefined);
+    const where = this.planCount > 1 ? vscode.workspace.asRelativePath(this.entry.uri, true) : undefined;
+    item.description = [readable ? status : vscode.l10n.t('cannot be read'), where].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(readable ? 'mortar-board' : 'error', readable ? undefined : new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    item.resourceUri = this.entry.uri;
+    const tooltip = markdown(title);
+    if (people) tooltip.appendText(`${people}\n\n`);
+    line(tooltip, vscode.l10n.t('Status'), status);
+    line(tooltip, vscode.l10n.t('Cadence'), text(mentorship?.cadence));
+    line(tooltip, vscode.l10n.t('Started'), text(mentorship?.started));
+    line(tooltip, vscode.l10n.t('Expected end'), text(mentorship?.expectedEnd));
+    line(tooltip, vscode.l10n.t('File'), vscode.workspace.asRelativePath(this.entry.uri, true));
+    const problems = this.entry.result.issues.length;
+    if (problems > 0) line(tooltip, vscode.l10n.t('Problems'), String(problems));
+    item.tooltip = tooltip;
+    return this.node('plan', undefined, [], 'plan', item);
+  }
+
+  planChildren(parent: PlanNode): PlanNode[] {
+    if (!this.plan) return [];
+    const goals = list<Goal>(this.plan.goals);
+    const sessions = list<Session>(this.plan.sessions);
+    const goalsItem = new vscode.TreeItem(vscode.l10n.t('Goals'), goals.length ? Expanded : None);
+    goalsItem.description = String(goals.length);
+    goalsItem.iconPath = new vscode.ThemeIcon('target');
+    goalsItem.tooltip = markdown(vscode.l10n.t('Goals'), vscode.l10n.t('{0} goals: what the protégé wants to reach, with success criteria and milestones.', goals.length));
+    const sessionsItem = new vscode.TreeItem(vscode.l10n.t('Sessions'), sessions.length ? Expanded : None);
+    sessionsItem.description = String(sessions.length);
+    sessionsItem.iconPath = new vscode.ThemeIcon('calendar');
+    sessionsItem.tooltip = markdown(vscode.l10n.t('Sessions'), vscode.l10n.t('{0} sessions, upcoming first, then the past ones, latest first.', sessions.length));
+    return [this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem)];
+  }
+
+  goalNodes(parent: PlanNode): PlanNode[] {
+    const ids = new Set<string>();
+    const rank = (status: unknown) => {
+      const index = GOAL_STATUS_ORDER.indexOf(status as GoalStatus);
+      return index === -1 ? GOAL_STATUS_ORDER.length : index;
+    };
+    return list<Goal>(this.plan?.goals)
+      .sort((a, b) => rank(a.item.status) - rank(b.item.status) || a.index - b.index)
+      .map(({ item: goal, index }) => {
+        const id = text(goal.id);
+        const milestones = list<Milestone>(goal.milestones);
+        const item = new vscode.TreeItem(text(goal.title) ?? id ?? vscode.l10n.t('Goal {0}', index + 1), milestones.length ? Collapsed : None);
+        const status = goal.status as GoalStatus;
+        const [icon, color] = GOAL_ICONS[status] ?? ['circle-large-outline', 'descriptionForeground'];
+        item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+        const done = milestones.filter(({ item: m }) => m.done === true).length;
+        const parts = [text(goal.status)];
+        if (milestones.length) parts.push(vscode.l10n.t('{0}/{1} milestones', done, milestones.length));
+        if (text(goal.target)) parts.push(vscode.l10n.t('target {0}', String(goal.target)));
+        item.description = parts.filter(Boolean).join(' · ');
+        const tooltip = markdown(text(goal.title) ?? id ?? '');
+        line(tooltip, vscode.l10n.t('Id'), id);
+        line(tooltip, vscode.l10n.t('Status'), text(goal.status));
+        line(tooltip, vscode.l10n.t('Kind'), text(goal.kind));
+        line(tooltip, vscode.l10n.t('Target'), text(goal.target));
+        line(tooltip, vscode.l10n.t('Why it matters'), text(goal.why));
+        bullets(tooltip, vscode.l10n.t('Success looks like'), strings(goal.success));
+        bullets(tooltip, vscode.l10n.t('Milestones'), milestones.map(({ item: m }) => `${m.done === true ? '☑' : '☐'} ${text(m.text) ?? ''}`));
+        bullets(tooltip, vscode.l10n.t('Evidence'), strings(goal.evidence));
+        item.tooltip = tooltip;
+        const key = uniqueKey(ids, `goal:${id ?? ''}`, index);
+        return this.node('goal', parent, ['goals', index], key, item, { goalId: id });
+      });
+  }
+
+  milestoneNodes(parent: PlanNode): PlanNode[] {
+    const goal = entryAt<Goal>(this.plan?.goals, parent.path[1]);
+    return list<Milestone>(goal?.milestones).map(({ item: milestone, index }) => {
+      const done = milestone.done === true;
+      const item = new vscode.TreeItem(text(milestone.text) ?? '', None);
+      item.iconPath = new vscode.ThemeIcon(done ? 'pass-filled' : 'circle-large-outline', done ? new vscode.ThemeColor('charts.green') : undefined);
+      item.description = done ? vscode.l10n.t('done') : undefined;
+      item.tooltip = markdown(text(milestone.text) ?? '', done ? vscode.l10n.t('Milestone reached.') : vscode.l10n.t('Milestone not reached yet.'));
+      return this.node('milestone', parent, [...parent.path, 'milestones', index], `${parent.item.id?.split('#').pop() ?? ''}/milestone:${index}`, item);
+    });
+  }
+
+  sessionNodes(parent: PlanNode): PlanNode[] {
+    const today = this.entry.today;
+    const ids = new Set<string>();
+    const sessions = list<Session>(this.plan?.sessions);
+    const dateOf = (session: Partial<Session>) => text(session.date) ?? '';
+    const upcoming = sessions.filter(({ item }) => dateOf(item) >= today).sort((a, b) => dateOf(a.item).localeCompare(dateOf(b.item)) || a.index - b.index);
+    const past = sessions.filter(({ item }) => dateOf(item) < today).sort((a, b) => dateOf(b.item).localeCompare(dateOf(a.item)) || a.index - b.index);
+    return [...upcoming, ...past].map(({ item: session, index }) => {
+      const id = text(session.id);
+      const isUpcoming = dateOf(session) >= today;
+      const type = text(session.type);
+      const typeLabel = type && type in SESSION_TYPE_LABELS ? SESSION_TYPE_LABELS[type as keyof typeof SESSION_TYPE_LABELS] : (type ?? id ?? vscode.l10n.t('Session'));
+      const actions = list<Action>(session.actions);
+      const hasChildren = strings(session.agenda).length > 0 || actions.length > 0 || isObject(session.health);
+      const item = new vscode.TreeItem(typeLabel, hasChildren ? Collapsed : None);
+      item.description = [dateOf(session), isUpcoming ? vscode.l10n.t('upcoming') : undefined].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon(isUpcoming ? 'calendar' : 'history', isUpcoming ? new vscode.ThemeColor('charts.blue') : undefined);
+      const open = actions.filter(({ item: action }) => action.done !== true).length;
+      const tooltip = markdown(`${typeLabel} · ${dateOf(session)}`);
+      line(tooltip, vscode.l10n.t('Id'), id);
+      line(tooltip, vscode.l10n.t('Goals'), strings(session.goals).join(', ') || undefined);
+      bullets(tooltip, vscode.l10n.t('Agenda'), strings(session.agenda));
+      if (actions.length) line(tooltip, vscode.l10n.t('Actions'), vscode.l10n.t('{0} of {1} open', open, actions.length));
+      line(tooltip, vscode.l10n.t('Notes'), text(session.notes));
+      item.tooltip = tooltip;
+      const key = uniqueKey(ids, `session:${id ?? ''}`, index);
+      return this.node('session', parent, ['sessions', index], key, item, { sessionId: id });
+    });
+  }
+
+  sessionChildren(parent: PlanNode): PlanNode[] {
+    const sessionIndex = parent.path[1];
+    const session = entryAt<Session>(this.plan?.sessions, sessionIndex);
+    if (!session) return [];
+    const base = parent.item.id?.split('#').pop() ?? '';
+    const nodes: PlanNode[] = [];
+    const agenda = Array.isArray(session.agenda) ? session.agenda : [];
+    agenda.forEach((question, index) => {
+      if (typeof question !== 'string') return;
+      const item = new vscode.TreeItem(question, None);
+      item.iconPath = new vscode.ThemeIcon('question');
+      item.tooltip = markdown(vscode.l10n.t('Agenda question'), question);
+      nodes.push(this.node('agenda', parent, [...parent.path, 'agenda', index], `${base}/agenda:${index}`, item));
+    });
+    for (const { item: action, index } of list<Action>(session.actions)) {
+      const done = action.done === true;
+      const overdue = !done && text(action.due) !== undefined && String(action.due) < this.entry.today;
+      const item = new vscode.TreeItem(text(action.text) ?? '', None);
+      item.iconPath = done
+        ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'))
+        : new vscode.ThemeIcon(overdue ? 'warning' : 'circle-large-outline', overdue ? new vscode.ThemeColor('charts.orange') : undefined);
+      const parts = [text(action.owner), text(action.due) && vscode.l10n.t('due {0}', String(action.due)), done ? vscode.l10n.t('done') : overdue ? vscode.l10n.t('overdue') : undefined];
+      item.description = parts.filter(Boolean).join(' · ');
+      const tooltip = markdown(text(action.text) ?? '');
+      line(tooltip, vscode.l10n.t('Owner'), text(action.owner));
+      line(tooltip, vscode.l10n.t('Due'), text(action.due));
+      line(tooltip, vscode.l10n.t('Done'), done ? vscode.l10n.t('yes') : vscode.l10n.t('no'));
+      item.tooltip = tooltip;
+      const node = this.node('action', parent, [...parent.path, 'actions', index], `${base}/action:${index}`, item, { sessionId: parent.sessionId, actionIndex: index, done });
+      // Menus show "mark done" or "mark open" by this value.
+      item.contextValue = done ? 'action.done' : 'action.open';
+      nodes.push(node);
+    }
+    if (isObject(session.health)) {
+      const health = session.health as HealthCheck;
+      const item = new vscode.TreeItem(vscode.l10n.t('Health check-in'), None);
+      item.iconPath = new vscode.ThemeIcon('heart');
+      const ratings = [
+        health.mentor !== undefined ? vscode.l10n.t('mentor {0}/5', String(health.mentor)) : undefined,
+        health.protege !== undefined ? vscode.l10n.t('protégé {0}/5', String(health.protege)) : undefined,
+      ].filter(Boolean);
+      item.description = ratings.join(' · ');
+      const tooltip = markdown(vscode.l10n.t('Health check-in'), vscode.l10n.t('How each of you rates the relationship (1-5), rated separately.'));
+      line(tooltip, vscode.l10n.t('Mentor'), health.mentor !== undefined ? String(health.mentor) : undefined);
+      line(tooltip, vscode.l10n.t('Protégé'), health.protege !== undefined ? String(health.protege) : undefined);
+      line(tooltip, vscode.l10n.t('Note'), text(health.note));
+      item.tooltip = tooltip;
+      nodes.push(this.node('health', parent, [...parent.path, 'health'], `${base}/health`, item));
+    }
+    return nodes;
+  }
+}
+
+function uniqueKey(seen: Set<string>, key: string, index: number): string {
+  // Two entries with one id (a duplicate-id finding) must still get distinct tree ids.
+  const unique = seen.has(key) ? `${key}@${index}` : key;
+  seen.add(key);
+  return unique;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function isObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function list<T>(value: unknown): { item: Partial<T>; index: number }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => (isObject(item) ? [{ item: item as Partial<T>, index }] : []));
+}
+
+function entryAt<T>(value: unknown, index: string | number | undefined): Partial<T> | undefined {
+  return Array.isArray(value) && typeof index === 'number' && isObject(value[index]) ? (value[index] as Partial<T>) : undefined;
+}
+
+/** A tooltip with a bold heading; user text goes through appendText so it cannot inject Markdown. */
+function markdown(heading: string, body?: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**');
+  md.appendText(heading);
+  md.appendMarkdown('**\n\n');
+  if (body) md.appendText(`${body}\n\n`);
+  return md;
+}
+
+function line(md: vscode.MarkdownString, label: string, value: string | undefined): void {
+  if (value === undefined) return;
+  md.appendMarkdown('*');
+  md.appendText(label);
+  md.appendMarkdown(':* ');
+  md.appendText(value);
+  md.appendMarkdown('  \n');
+}
+
+function bullets(md: vscode.MarkdownString, label: string, items: readonly string[]): void {
+  if (items.length === 0) return;
+  md.appendMarkdown('\n*');
+  md.appendText(label);
+  md.appendMarkdown(':*\n');
+  for (const entry of items) {
+    md.appendMarkdown('- ');
+    md.appendText(entry);
+    md.appendMarkdown('\n');
+  }
+  md.appendMarkdown('\n');
+}

@@ -1,0 +1,75 @@
+// The Mentoring view's data: one top node per plan, rebuilt from the plan store's cached check
+// results whenever a plan changes (including while typing), with stable ids so expansion holds.
+import * as vscode from 'vscode';
+import { HAS_PLANS_CONTEXT, TREE_VIEW_ID } from '../command-ids';
+import type { PlanStore } from '../plan-store';
+import type { Feature } from '../services';
+import { NodeBuilder } from './nodes';
+import type { PlanNode } from './nodes';
+
+export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PlanNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: PlanStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: PlanNode): vscode.TreeItem {
+    return node.item;
+  }
+
+  getParent(node: PlanNode): PlanNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: PlanNode): Promise<PlanNode[]> {
+    if (!node) {
+      // Waiting for the first scan keeps the welcome view from flashing up while plans are found.
+      await this.store.ready();
+      const plans = this.store.all();
+      return plans.map((entry) => new NodeBuilder(entry, plans.length).planNode());
+    }
+    const entry = this.store.get(node.uri);
+    if (!entry) return [];
+    const builder = new NodeBuilder(entry, this.store.all().length);
+    switch (node.kind) {
+      case 'plan':
+        return builder.planChildren(node);
+      case 'goals':
+        return builder.goalNodes(node);
+      case 'sessions':
+        return builder.sessionNodes(node);
+      case 'goal':
+        return builder.milestoneNodes(node);
+      case 'session':
+        return builder.sessionChildren(node);
+      default:
+        return [];
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+export const registerTree: Feature = (context, { store }, api) => {
+  const tree = new PlanTreeProvider(store);
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  api.tree = tree;
+  // Menus and the command palette offer plan commands only when there is a plan to act on.
+  let hasPlans: boolean | undefined;
+  const updateContext = () => {
+    const now = store.all().length > 0;
+    if (now !== hasPlans) void vscode.commands.executeCommand('setContext', HAS_PLANS_CONTEXT, (hasPlans = now));
+  };
+  context.subscriptions.push(tree, view, store.onDidChange(updateContext));
+  void store.ready().then(updateContext);
+};
