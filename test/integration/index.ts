@@ -1,0 +1,50 @@
+// Entry point of the integration suite inside VS Code's extension host. Both launchers
+// (launch-offline.ts via code-server, launch-electron.ts via @vscode/test-electron) point
+// `extensionTestsPath` at the bundled out/test/integration/index.js, whose `run()` VS Code awaits.
+// Every `*.test.js` next to this file is added (UI tests live in ./ui and run in the launcher).
+import Mocha from 'mocha';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+
+/**
+ * launch-offline.ts sets MENTORING_CONSOLE_TAG: in a test run VS Code sends the extension host's
+ * console to the page through its log service, mixed with the workbench's own log lines (and the
+ * extension host's console methods cannot be replaced). The reporter's lines are formatted here
+ * and prefixed with the tag, so the launcher can pick out exactly these lines.
+ */
+const tag = process.env.MENTORING_CONSOLE_TAG ?? '';
+
+function report(...args: unknown[]): void {
+  console.log(`${tag}${format(...args)}`);
+}
+
+export function run(): Promise<void> {
+  // No colours: the output reaches the browser console (offline launcher) or a log file, where
+  // ANSI escapes only garble it.
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: false });
+  Mocha.reporters.Base.useColors = false;
+  Mocha.reporters.Base.consoleLog = report;
+  const grep = process.env.MENTORING_TEST_GREP;
+  if (grep) mocha.grep(grep);
+
+  const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  for (const name of files) mocha.addFile(join(__dirname, name));
+
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        const passed = runner.stats?.passes ?? 0;
+        const failed = Math.max(failures, runner.stats?.failures ?? 0);
+        report(`${passed} passed, ${failed} failed`);
+        if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
+        else if (files.length === 0) reject(new Error(`no *.test.js files in ${__dirname}`));
+        else resolve();
+      });
+    } catch (error) {
+      report(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      report('0 passed, 1 failed');
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}

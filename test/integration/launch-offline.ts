@@ -1,0 +1,402 @@
+// Runs the integration suite in a real VS Code without internet: code-server (VS Code 1.100.3,
+// installed on demand by scripts/install-offline-vscode.sh into .vscode-test/code-server/) driven
+// by playwright-core and Debian's /usr/bin/chromium. See /work/shared/recipes/real-vscode-offline.md.
+//
+// 1. Extension-host phase: the workbench URL carries extensionDevelopmentPath + extensionTestsPath,
+//    so VS Code loads out/test/integration/index.js and awaits its run(); the page then calls
+//    window.codeAutomationExit(code). The extension host's console (mocha's output) is relayed.
+// 2. UI phase: a fresh page with the extension under development (no tests path); mocha runs
+//    out/test/integration/ui/*.ui.js here in Node with the page (see ui/helpers.ts).
+//
+//   npm run test:integration          (builds, then: node out/test/integration/launch-offline.js)
+// Knobs (environment):
+//   MENTORING_TEST_WORKSPACE=<dir>  open this folder instead of a scratch copy of test/fixtures/workspace
+//   MENTORING_TEST_GREP=<pattern>   only run matching tests (both phases)
+//   MENTORING_TEST_TIMEOUT_MS=<ms>  overall limit, default 300000
+//   MENTORING_SKIP_UI=1             skip the UI phase
+//   MENTORING_KEEP_OPEN=1           leave code-server running afterwards (prints the URL; Ctrl+C ends)
+//   MENTORING_VERBOSE=1             also print the workbench's own console and code-server's log
+//   MENTORING_CHROMIUM=<path>       browser binary, default /usr/bin/chromium
+//   MENTORING_CODE_SERVER_DIR=<dir> where code-server is installed, default .vscode-test/code-server
+import Mocha from 'mocha';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { findRepoRoot, prepareWorkspace } from './support/paths';
+import { setUiContext, waitForWorkbench } from './ui/helpers';
+
+const env = process.env;
+const repoRoot = findRepoRoot(__dirname);
+const testsIndex = join(__dirname, 'index.js');
+const uiTestsDir = join(__dirname, 'ui');
+const codeServerDir = env.MENTORING_CODE_SERVER_DIR ?? join(repoRoot, '.vscode-test/code-server');
+const codeServerEntry = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
+const installScript = join(repoRoot, 'scripts/install-offline-vscode.sh');
+const browserPath = env.MENTORING_CHROMIUM ?? '/usr/bin/chromium';
+const overallTimeoutMs = Number(env.MENTORING_TEST_TIMEOUT_MS ?? 300_000);
+const keepOpen = env.MENTORING_KEEP_OPEN === '1';
+const verbose = env.MENTORING_VERBOSE === '1';
+const skipUi = env.MENTORING_SKIP_UI === '1';
+const screenshotDir = join(repoRoot, 'test-results/screenshots');
+const browserArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+const SUMMARY = /^(\d+) passed, (\d+) failed$/;
+
+interface Counts { passed: number; failed: number }
+
+/** Everything started here, so that every exit path can end it. */
+const state: { scratch?: string; server?: ChildProcess; browser?: Browser; phase: string; workbenchLog: string[] } = { phase: 'starting', workbenchLog: [] };
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// code-server
+
+function ensureCodeServer(): void {
+  // The script is a fast no-op when everything is in place; it also installs missing apt packages.
+  const complete = existsSync(codeServerDir) && readdirSync(codeServerDir).some((name) => name.startsWith('.installed-'));
+  if (complete && existsSync(codeServerEntry) && existsSync(browserPath)) return;
+  say('code-server or chromium missing; running scripts/install-offline-vscode.sh');
+  const result = spawnSync('bash', [installScript], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (result.status !== 0) throw new Error(`${installScript} failed (exit ${result.status ?? result.signal})`);
+  if (!existsSync(codeServerEntry)) throw new Error(`code-server is still missing at ${codeServerEntry}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function writeUserSettings(userDataDir: string): void {
+  // Keep the workbench quiet and offline: no gallery checks, no welcome page, no trust prompt.
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'chat.disableAIFeatures': true,
+  };
+  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
+}
+
+async function startCodeServer(scratch: string, port: number): Promise<void> {
+  const home = join(scratch, 'home');
+  const userDataDir = join(scratch, 'user-data');
+  const extensionsDir = join(scratch, 'extensions');
+  for (const dir of [home, userDataDir, extensionsDir]) mkdirSync(dir, { recursive: true });
+  writeUserSettings(userDataDir);
+  const logPath = join(scratch, 'code-server.log');
+  const log = createWriteStream(logPath);
+  const args = [
+    codeServerEntry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+  ];
+  const server = spawn(process.execPath, args, {
+    // Own process group, so cleanup ends code-server and its extension hosts together.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...env,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_CACHE_HOME: join(home, '.cache'),
+      // No extension gallery: nothing may be fetched from the internet during the tests.
+      EXTENSIONS_GALLERY: '{}',
+      // The extension host inherits this environment: index.ts reads the tag and MENTORING_TEST_GREP.
+      MENTORING_CONSOLE_TAG: CONSOLE_TAG,
+    },
+  });
+  state.server = server;
+  for (const stream of [server.stdout, server.stderr]) {
+    stream?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      if (verbose) process.stdout.write(`[code-server] ${chunk.toString()}`);
+    });
+  }
+  let exited: string | undefined;
+  server.once('exit', (code, signal) => { exited = `code-server exited early (${code ?? signal}); log: ${logPath}`; });
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`${exited}\n${tail(logPath, 30)}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s\n${tail(logPath, 30)}`);
+    await sleep(200);
+  }
+}
+
+function tail(path: string, lines: number): string {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbench pages
+
+function workbenchUrl(port: number, workspace: string, withTests: boolean): string {
+  const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
+  const payload: [string, string][] = [['extensionDevelopmentPath', remote(repoRoot)]];
+  if (withTests) payload.push(['extensionTestsPath', remote(testsIndex)]);
+  payload.push(['skipWelcome', 'true']);
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** index.ts prefixes each line of mocha's reporter (and its summary) with this tag. */
+const CONSOLE_TAG = '@@mentoring-test@@ ';
+
+/**
+ * Turns a page console message into text. The workbench's log service writes
+ * console.log('%c INFO', css, message, ...args); during a test run the extension host's console
+ * arrives that way too. util.format applies printf-style specifiers as the browser would.
+ */
+function consoleText(message: ConsoleMessage): { text: string; severity: string; fromTests: boolean } {
+  const args = message.args().map((arg) => arg.toString());
+  if (env.MENTORING_DEBUG_CONSOLE) say(`RAW ${message.type()} ${JSON.stringify(args)}`);
+  let severity: string = message.type();
+  const logService = /^%c\s*(TRACE|DEBUG|INFO|WARN|ERR)$/.exec(args[0] ?? '');
+  if (logService && args.length >= 3) {
+    severity = logService[1].toLowerCase();
+    args.splice(0, 2);
+  }
+  const text = stripAnsi(args.length ? format(...(args as [string, ...string[]])) : message.text());
+  if (!text.startsWith(CONSOLE_TAG)) return { text, severity, fromTests: false };
+  return { text: text.slice(CONSOLE_TAG.length), severity, fromTests: true };
+}
+
+function rememberWorkbenchLine(line: string): void {
+  state.workbenchLog.push(line);
+  if (state.workbenchLog.length > 200) state.workbenchLog.shift();
+  if (verbose) say(`[workbench] ${line}`);
+}
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => rememberWorkbenchLine(`pageerror: ${error.message}`));
+  page.on('crash', () => rememberWorkbenchLine('page crashed'));
+  return { context, page };
+}
+
+/** Phase 1: the extension host runs index.js; resolves with its counts and exit code. */
+async function runExtensionHostTests(browser: Browser, port: number, workspace: string): Promise<Counts & { code: number }> {
+  state.phase = 'extension-host tests';
+  const { context, page } = await newPage(browser);
+  let counts: Counts | undefined;
+  let running = false;
+  page.on('console', (message) => {
+    const { text, severity, fromTests } = consoleText(message);
+    if (!fromTests) {
+      rememberWorkbenchLine(`${severity}: ${text}`);
+      // While mocha runs, other log lines are most likely the tests' or the extension's console.
+      if (running && !verbose) say(`[console ${severity}] ${text}`);
+      return;
+    }
+    running = true;
+    for (const line of text.split('\n')) {
+      say(line);
+      const summary = SUMMARY.exec(line.trim());
+      if (summary) {
+        counts = { passed: Number(summary[1]), failed: Number(summary[2]) };
+        running = false;
+      }
+    }
+  });
+  let exit: ((code: number) => void) | undefined;
+  const exited = new Promise<number>((resolve) => { exit = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
+  page.on('crash', () => exit?.(1));
+  await page.goto(workbenchUrl(port, workspace, true));
+  const code = await exited;
+  // The exit call and the last console lines travel separately; give the summary a moment.
+  for (let waited = 0; !counts && waited < 3_000; waited += 100) await sleep(100);
+  if (!keepOpen) await context.close();
+  if (!counts) say(`(no "N passed, N failed" line from the extension host; exit code ${code})`);
+  return { ...(counts ?? { passed: 0, failed: code === 0 ? 0 : 1 }), code };
+}
+
+/** Phase 2: mocha in this process over ui/*.ui.js, with a fresh workbench page. */
+async function runUiTests(browser: Browser, port: number, workspace: string): Promise<Counts> {
+  state.phase = 'UI tests';
+  const files = existsSync(uiTestsDir) ? readdirSync(uiTestsDir).filter((name) => name.endsWith('.ui.js')).sort() : [];
+  if (files.length === 0) return { passed: 0, failed: 0 };
+  const { context, page } = await newPage(browser);
+  page.on('console', (message) => {
+    const { text, severity } = consoleText(message);
+    rememberWorkbenchLine(`${severity}: ${text}`);
+  });
+  await page.goto(workbenchUrl(port, workspace, false));
+  await waitForWorkbench(page);
+  setUiContext({ page, repoRoot, workspace, screenshotDir });
+
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    timeout: 60_000,
+    color: Boolean(process.stdout.isTTY),
+    rootHooks: {
+      async afterEach(this: Mocha.Context) {
+        const test = this.currentTest;
+        if (test?.state !== 'failed') return;
+        mkdirSync(screenshotDir, { recursive: true });
+        const path = join(screenshotDir, `failed-${test.fullTitle().replace(/[^\w.-]+/g, '-').slice(0, 120)}.png`);
+        await page.screenshot({ path }).then(() => say(`    screenshot of the failure: ${path}`), () => undefined);
+      },
+    },
+  });
+  if (env.MENTORING_TEST_GREP) mocha.grep(env.MENTORING_TEST_GREP);
+  for (const name of files) mocha.addFile(join(uiTestsDir, name));
+  const counts = await new Promise<Counts>((resolve) => {
+    const runner = mocha.run((failures) => resolve({ passed: runner.stats?.passes ?? 0, failed: Math.max(failures, runner.stats?.failures ?? 0) }));
+  });
+  say(`${counts.passed} passed, ${counts.failed} failed`);
+  setUiContext(undefined);
+  if (!keepOpen) await context.close();
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  ensureCodeServer();
+  state.scratch = mkdtempSync(join(tmpdir(), 'mentoring-vscode-'));
+  const workspace = prepareWorkspace(repoRoot, state.scratch);
+  const port = await freePort();
+  state.phase = 'starting code-server';
+  await startCodeServer(state.scratch, port);
+  state.phase = 'starting chromium';
+  // Signals are ours to handle (cleanup, then exit), not Playwright's.
+  state.browser = await chromium.launch({ executablePath: browserPath, headless: true, args: browserArgs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  state.browser.on('disconnected', () => { if (state.browser) rememberWorkbenchLine('browser disconnected'); });
+  say(`VS Code (code-server) on http://127.0.0.1:${port}, workspace ${workspace}`);
+
+  say('\n== extension host tests ==');
+  const host = await runExtensionHostTests(state.browser, port, workspace);
+  let uiCounts: Counts = { passed: 0, failed: 0 };
+  if (!skipUi) {
+    say('\n== UI tests ==');
+    uiCounts = await runUiTests(state.browser, port, workspace);
+  }
+  const passed = host.passed + uiCounts.passed;
+  const failed = host.failed + uiCounts.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0);
+  say(`\nintegration total: ${passed} passed, ${failed} failed (extension host ${host.passed}/${host.failed}, UI ${skipUi ? 'skipped' : `${uiCounts.passed}/${uiCounts.failed}`}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (failed > 0) printWorkbenchLog();
+  if (keepOpen) {
+    state.phase = 'kept open';
+    say(`MENTORING_KEEP_OPEN: code-server stays on http://127.0.0.1:${port} (scratch ${state.scratch}); Ctrl+C ends it.`);
+    await new Promise(() => undefined);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** Workbench messages seen on every run, offline or not; never the cause of a failure. */
+const KNOWN_NOISE = [
+  /Failed to load resource: the server responded with a status of 404/,
+  /web worker extension host is started in a same-origin iframe/,
+  /allow-scripts and allow-same-origin/,
+  /Overwriting extension <</,
+  /Long running operations during shutdown/,
+  /\(Canceled: Canceled\)/,
+  /took \d+ms\.$/,
+];
+
+function printWorkbenchLog(): void {
+  const interesting = state.workbenchLog
+    .filter((line) => /^(err|error|warn|warning|pageerror|page crashed|browser)/.test(line))
+    .map((line) => line.split('\n')[0])
+    .filter((line) => !KNOWN_NOISE.some((noise) => noise.test(line)))
+    .slice(-20);
+  if (interesting.length && !verbose) say(`last workbench errors and warnings (MENTORING_VERBOSE=1 shows all):\n  ${interesting.join('\n  ')}`);
+}
+
+async function cleanup(): Promise<void> {
+  const { browser, server, scratch } = state;
+  state.browser = undefined;
+  await browser?.close().catch(() => undefined);
+  killServer('SIGTERM');
+  for (let waited = 0; server && server.exitCode === null && server.signalCode === null && waited < 3_000; waited += 100) await sleep(100);
+  killServer('SIGKILL');
+  if (scratch && !env.MENTORING_KEEP_SCRATCH) rmSync(scratch, { recursive: true, force: true });
+}
+
+function killServer(signal: NodeJS.Signals): void {
+  const pid = state.server?.pid;
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal); // the whole process group: code-server, its extension hosts, ptys
+  } catch {
+    // already gone
+  }
+}
+
+/** Ends the run once: the first caller's exit code wins (a timeout, then the errors it causes). */
+let finishing: Promise<never> | undefined;
+function finish(code: number): Promise<never> {
+  finishing ??= cleanup().then(() => process.exit(code));
+  return finishing;
+}
+
+// Last resort if something calls process.exit directly: no code-server may outlive us.
+process.on('exit', () => killServer('SIGKILL'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    say(`\nintegration tests interrupted by ${signal} during ${state.phase}`);
+    void finish(130);
+  });
+}
+
+const timer = setTimeout(() => {
+  say(`\nintegration tests timed out after ${overallTimeoutMs / 1000} s during ${state.phase} (MENTORING_TEST_TIMEOUT_MS changes the limit)`);
+  printWorkbenchLog();
+  void finish(124);
+}, overallTimeoutMs);
+if (keepOpen) clearTimeout(timer);
+
+main().then(
+  (code) => finish(code),
+  (error: unknown) => {
+    if (finishing) return finishing; // already timed out or interrupted; this error is the consequence
+    say(`\nintegration tests could not run (${state.phase}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    printWorkbenchLog();
+    return finish(1);
+  },
+);
