@@ -10,6 +10,8 @@ export const COMMANDS = {
   carryForward: 'mentoringPlan.carryForward',
   reveal: 'mentoringPlan.reveal',
   refresh: 'mentoringPlan.refresh',
+  writeFeedback: 'mentoringPlan.writeFeedback',
+  editFeedback: 'mentoringPlan.editFeedback',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -351,7 +351,8 @@ type Handler = (arg?: unknown) => unknown;
 export const registerCommands: Feature = (context, { store }) => {
   const commands = new Commands(store);
   // Tree menus pass the clicked node; tests and keybindings pass the argument objects above.
-  const handlers: Record<keyof typeof COMMANDS, Handler> = {
+  // writeFeedback and editFeedback are registered by feedback-editor/register.ts.
+  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback'>, Handler> = {
     newPlan: (args) => commands.newPlan(args as NewPlanArgs | undefined),
     addGoal: (args) => commands.addGoal(args as AddGoalArgs | PlanNode | undefined),
     addSession: (args) => commands.addSession(args as AddSessionArgs | PlanNode | undefined),
@@ -361,7 +362,7 @@ export const registerCommands: Feature = (context, { store }) => {
     reveal: (target) => commands.reveal(target as RevealTarget | PlanNode | undefined),
     refresh: () => commands.refresh(),
   };
-  for (const [name, handler] of Object.entries(handlers) as [keyof typeof COMMANDS, Handler][]) {
+  for (const [name, handler] of Object.entries(handlers) as [keyof typeof handlers, Handler][]) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name], handler));
   }
 };

@@ -3,13 +3,14 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
+import { registerFeedbackEditor } from './feedback-editor/register';
 import { PlanStore } from './plan-store';
 import { registerQuickFixes } from './quick-fixes';
 import type { Feature, MentoringPlanApi, MutableApi, Services } from './services';
 import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
 
-const FEATURES: readonly Feature[] = [registerDiagnostics, registerQuickFixes, registerTree, registerCommands, registerStatusBar];
+const FEATURES: readonly Feature[] = [registerDiagnostics, registerQuickFixes, registerTree, registerCommands, registerStatusBar, registerFeedbackEditor];
 
 export function activate(context: vscode.ExtensionContext): MentoringPlanApi {
   const started = Date.now();

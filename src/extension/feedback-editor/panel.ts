@@ -1,0 +1,263 @@
+// One feedback editor panel: it answers the webview's messages (checked against the protocol
+// first) and saves the draft into the plan through the core's edit engine as a WorkspaceEdit.
+//
+// Saving always computes the edit on the document's text at that moment, by id, so other changes
+// to the plan are kept. When the entry being edited was changed elsewhere since the panel opened
+// (its value then and now differ), the user is asked before it is overwritten.
+import * as vscode from 'vscode';
+import { addFeedback, updateFeedback } from '../../core/edits';
+import type { EditResult } from '../../core/edits';
+import { parsePlan, rangeAt } from '../../core/parse';
+import type { Plan } from '../../core/plan';
+import { DEFAULT_STRINGS, isWebviewMessage } from '../../protocol/feedback-editor';
+import type { ExtensionToWebview, FeedbackDraft, PlanContext, StringKey, UiStrings } from '../../protocol/feedback-editor';
+import { toWorkspaceEdit } from '../apply-edit';
+import type { PlanStore } from '../plan-store';
+import { toVsRange } from '../ranges';
+import { entrySnapshot, feedbackFromDraft, feedbackIds, findFeedback, newFeedbackId, planContext } from './draft';
+import { feedbackEditorHtml, webviewOptions } from './html';
+
+/** The questions a save may need to ask; tests replace them (modal dialogs cannot be answered there). */
+export interface FeedbackPrompts {
+  /** The entry changed elsewhere since the panel opened: overwrite those changes? */
+  confirmOverwrite(feedbackId: string): Thenable<boolean>;
+  /** The entry is gone from the plan: save the draft as a new entry? */
+  confirmRecreate(feedbackId: string): Thenable<boolean>;
+}
+
+export const modalPrompts: FeedbackPrompts = {
+  async confirmOverwrite(feedbackId) {
+    const overwrite = vscode.l10n.t('Overwrite');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The feedback entry “{0}” was changed in the plan since you opened it.', feedbackId),
+      { modal: true, detail: vscode.l10n.t('Overwrite replaces those changes with what you wrote here. Cancel keeps the plan as it is and your draft open.') },
+      overwrite,
+    );
+    return answer === overwrite;
+  },
+  async confirmRecreate(feedbackId) {
+    const saveAsNew = vscode.l10n.t('Save as New Entry');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The feedback entry “{0}” is no longer in the plan.', feedbackId),
+      { modal: true, detail: vscode.l10n.t('It was removed or renamed since you opened it. Save your draft as a new entry?') },
+      saveAsNew,
+    );
+    return answer === saveAsNew;
+  },
+};
+
+export interface PanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly store: PlanStore;
+  prompts(): FeedbackPrompts;
+  onDidDispose(panel: FeedbackEditorPanel): void;
+}
+
+/** Which entry a panel writes. */
+export interface PanelTarget {
+  uri: vscode.Uri;
+  feedbackId?: string;
+  baseline?: string;
+}
+
+const MAX_SAVE_ATTEMPTS = 3;
+const MAX_POSTED = 50;
+let panelCounter = 0;
+
+function localisedStrings(): UiStrings {
+  const strings = {} as UiStrings;
+  for (const key of Object.keys(DEFAULT_STRINGS) as StringKey[]) strings[key] = vscode.l10n.t(DEFAULT_STRINGS[key]);
+  return strings;
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+export class FeedbackEditorPanel {
+  readonly id = `feedback-editor-${++panelCounter}`;
+  /** What the extension sent to the webview, newest last (integration tests read it). */
+  readonly posted: ExtensionToWebview[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private saving = false;
+  private disposed = false;
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+    private target: PanelTarget,
+    private readonly initialDraft: FeedbackDraft,
+  ) {
+    webviewPanel.webview.options = webviewOptions(deps.extensionUri);
+    webviewPanel.webview.html = feedbackEditorHtml(webviewPanel.webview, deps.extensionUri, vscode.env.language);
+    this.updateTitle();
+    this.disposables.push(
+      webviewPanel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
+      webviewPanel.onDidDispose(() => this.dispose()),
+      deps.store.onDidChange((uris) => {
+        if (uris.some((uri) => uri.toString() === this.target.uri.toString())) this.postOptions();
+      }),
+    );
+  }
+
+  get uri(): vscode.Uri {
+    return this.target.uri;
+  }
+
+  get feedbackId(): string | undefined {
+    return this.target.feedbackId;
+  }
+
+  /** Acts on one message from the webview, after checking it against the protocol. */
+  async handleMessage(message: unknown): Promise<void> {
+    if (this.disposed) return;
+    if (!isWebviewMessage(message)) {
+      console.warn('[mentoring-plan] feedback editor: ignored a message that does not match the protocol');
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        await this.sendInit();
+        break;
+      case 'save':
+        await this.save(message.draft);
+        break;
+      case 'cancel':
+        this.webviewPanel.dispose();
+        break;
+    }
+  }
+
+  reveal(): void {
+    this.webviewPanel.reveal();
+  }
+
+  private post(message: ExtensionToWebview): void {
+    this.posted.push(message);
+    if (this.posted.length > MAX_POSTED) this.posted.shift();
+    void this.webviewPanel.webview.postMessage(message);
+  }
+
+  private updateTitle(): void {
+    this.webviewPanel.title = this.target.feedbackId ? vscode.l10n.t('Feedback: {0}', this.target.feedbackId) : vscode.l10n.t('Write Feedback');
+  }
+
+  /** The plan as it is now: the open document's text, or the file's. */
+  private async planNow(): Promise<Partial<Plan> | undefined> {
+    const cached = this.deps.store.get(this.target.uri);
+    if (cached) return cached.result.plan;
+    try {
+      const document = await vscode.workspace.openTextDocument(this.target.uri);
+      return asPlan(parsePlan(document.getText()).value);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private contextOf(plan: Partial<Plan> | undefined): PlanContext {
+    return planContext(plan, fileName(this.target.uri));
+  }
+
+  private async sendInit(): Promise<void> {
+    const plan = await this.planNow();
+    const { uri, feedbackId, baseline } = this.target;
+    this.post({ type: 'init', planUri: uri.toString(), feedbackId, baseline, draft: this.initialDraft, strings: localisedStrings(), ...this.contextOf(plan) });
+  }
+
+  private postOptions(): void {
+    const entry = this.deps.store.get(this.target.uri);
+    if (entry) this.post({ type: 'options', ...this.contextOf(entry.result.plan) });
+  }
+
+  private async save(draft: FeedbackDraft): Promise<void> {
+    if (this.saving) return;
+    this.saving = true;
+    try {
+      const message = await this.trySave(draft);
+      if (message !== undefined) this.post({ type: 'error', message });
+    } catch (error) {
+      this.post({ type: 'error', message: vscode.l10n.t('Saving failed: {0}', error instanceof Error ? error.message : String(error)) });
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Saves the draft; resolves to an error message for the panel, or undefined when it was saved. */
+  private async trySave(draft: FeedbackDraft): Promise<string | undefined> {
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(this.target.uri);
+    } catch {
+      return vscode.l10n.t('The plan {0} could not be opened.', fileName(this.target.uri));
+    }
+    if (!this.deps.store.isPlanDocument(document)) return vscode.l10n.t('{0} is not a mentoring plan file; nothing was written.', fileName(this.target.uri));
+
+    /** The entry's value the user agreed to overwrite (after the dialog, the text is read again). */
+    let acceptedSnapshot: string | undefined;
+    let saveAsNew = false;
+    for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
+      // From here to applyEdit nothing awaits, so the edit is computed on exactly this text.
+      const text = document.getText();
+      const plan = asPlan(parsePlan(text).value);
+      const editingId = saveAsNew ? undefined : this.target.feedbackId;
+      if (editingId !== undefined) {
+        const current = findFeedback(plan, editingId);
+        if (current === undefined) {
+          if (!(await this.deps.prompts().confirmRecreate(editingId))) return vscode.l10n.t('Not saved: “{0}” is no longer in the plan.', editingId);
+          saveAsNew = true;
+          attempt--;
+          continue;
+        }
+        const snapshot = entrySnapshot(current);
+        if (this.target.baseline !== undefined && snapshot !== this.target.baseline && snapshot !== acceptedSnapshot) {
+          if (!(await this.deps.prompts().confirmOverwrite(editingId))) return vscode.l10n.t('Not saved: “{0}” was changed in the plan; your draft is still here.', editingId);
+          acceptedSnapshot = snapshot;
+          attempt--;
+          continue;
+        }
+      }
+      const id = editingId ?? newFeedbackId(draft.date, draft.goal, feedbackIds(plan));
+      const built = feedbackFromDraft(draft, id);
+      if (!built.ok) return built.problem === 'date' ? vscode.l10n.t(DEFAULT_STRINGS.badDate) : vscode.l10n.t(DEFAULT_STRINGS.needFeedforward);
+      const result: EditResult = editingId !== undefined ? updateFeedback(text, editingId, built.feedback) : addFeedback(text, built.feedback);
+      if (!result.ok) return result.message;
+      const version = document.version;
+      const applied = result.edits.length === 0 || (await vscode.workspace.applyEdit(toWorkspaceEdit(document, result)));
+      if (!applied) {
+        // VS Code refuses an edit computed on an older version of the document: compute it again.
+        if (document.version !== version) continue;
+        return vscode.l10n.t('The plan could not be changed; is the file read-only?');
+      }
+      await this.afterSave(document, id);
+      return undefined;
+    }
+    return vscode.l10n.t('The plan kept changing while saving; try again.');
+  }
+
+  private async afterSave(document: vscode.TextDocument, id: string): Promise<void> {
+    const parsed = parsePlan(document.getText());
+    const plan = asPlan(parsed.value);
+    const baseline = entrySnapshot(findFeedback(plan, id));
+    this.target = { uri: document.uri, feedbackId: id, baseline };
+    this.updateTitle();
+    this.post({ type: 'saved', planUri: document.uri.toString(), feedbackId: id, baseline });
+    const index = Array.isArray(plan?.feedback) ? plan.feedback.findIndex((entry) => (entry as { id?: unknown } | null)?.id === id) : -1;
+    if (index === -1) return;
+    const range = toVsRange(rangeAt(parsed, ['feedback', index]));
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === document.uri.toString());
+    const column = shown?.viewColumn ?? (this.webviewPanel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: true, preview: false, selection: new vscode.Range(range.start, range.start) });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const disposable of this.disposables) disposable.dispose();
+    this.deps.onDidDispose(this);
+  }
+}
+
+export function asPlan(value: unknown): Partial<Plan> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<Plan>) : undefined;
+}
