@@ -47,7 +47,7 @@ export function parsePlan(text: string): ParsedPlan {
   if (tooDeep !== undefined) {
     return refuse(`Nesting is deeper than ${MAX_NESTING} levels here; a mentoring plan never needs that, so the file was not read further.`, tooDeep);
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' });
   const syntaxIssues: PlanIssue[] = [];
   for (const error of document.errors) {
     if (syntaxIssues.length === MAX_SYNTAX_ISSUES) {
@@ -175,6 +175,8 @@ export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: 'key' | 'value
       if (key?.range && !node.flow) return source.rangeOf(key.range[0], key.range[1]);
       return node.flow ? source.rangeOf(node.range[0], node.range[1]) : source.restOfLine(node.range[0]);
     }
+    // An empty value ("key:") has nothing to underline; its key is what the reader looks for.
+    if (node.range[1] === node.range[0] && key?.range) return source.rangeOf(key.range[0], key.range[1]);
     return source.rangeOf(node.range[0], node.range[1]);
   }
   if (depth === path.length && key?.range) return source.rangeOf(key.range[0], key.range[1]);

@@ -31,7 +31,10 @@ export class SourceText {
   rangeOf(start: number, end: number): Range {
     let trimmedEnd = Math.max(start, Math.min(end, this.text.length));
     while (trimmedEnd > start && /\s/.test(this.text[trimmedEnd - 1])) trimmedEnd--;
-    return { start: this.positionAt(start), end: this.positionAt(trimmedEnd > start ? trimmedEnd : Math.min(start + 1, this.text.length)) };
+    if (trimmedEnd > start) return { start: this.positionAt(start), end: this.positionAt(trimmedEnd) };
+    // An empty span still needs one visible character, but never a line break (it would end inside "\r\n").
+    const widened = start < this.text.length && this.text[start] !== '\r' && this.text[start] !== '\n' ? start + 1 : start;
+    return { start: this.positionAt(start), end: this.positionAt(widened) };
   }
 
   /** The range of the text on the line of `offset`, from `offset` to the line's last visible character. */

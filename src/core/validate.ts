@@ -161,7 +161,9 @@ function valueAt(root: unknown, path: PlanPath): unknown {
 
 function quoteValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+  // Shorten by code points, so an emoji is never cut in half.
+  const characters = Array.from(text);
+  return `\`${characters.length > 60 ? `${characters.slice(0, 57).join('')}...` : text}\``;
 }
 
 function typeName(type: string): string {

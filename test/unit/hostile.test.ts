@@ -119,11 +119,11 @@ describe('hostile input: YAML traps', () => {
     for (const issue of crlf) assert.ok(!endsInsideCrlf(crlfText, issue), `${issue.message} ends inside CRLF: ${JSON.stringify(span(issue))}`);
   });
 
-  // BUG: an empty value at the end of a CRLF line (or a file that is only "\r\n") gets a range that
+  // Regression (found by these tests): an empty value at the end of a CRLF line (or a file that is only "\r\n") gets a range that
   // starts on the "\r" and ends between "\r" and "\n": rangeOf() widens an empty range by one
   // character without skipping line breaks. Repro: checkPlan('schemaVersion: 1\r\nmentorship:\r\n',
   // { today }) gives "`mentorship` must be a mapping, not empty." at 1:11-1:12 (line 1 is "mentorship:\r").
-  it.skip('CRLF: empty values and empty files give no range that ends inside "\\r\\n"', () => {
+  it('CRLF: empty values and empty files give no range that ends inside "\\r\\n"', () => {
     for (const text of ['schemaVersion: 1\r\nmentorship:\r\ngoals:\r\n', '\r\n', 'schemaVersion: 1\r\nmentorship:\r\n  mentor:\r\n']) {
       for (const issue of check(text)) assert.ok(!endsInsideCrlf(text, issue), `${JSON.stringify(text)}: ${issue.message} at ${JSON.stringify(span(issue))}`);
     }
@@ -337,11 +337,11 @@ describe('hostile input: strings passed through unchanged', () => {
     });
   }
 
-  // BUG: quoteValue() shortens long values with text.slice(0, 57), which can cut an emoji (a UTF-16
+  // Regression (found by these tests): quoteValue() shortens long values with text.slice(0, 57), which can cut an emoji (a UTF-16
   // surrogate pair) in half and put a lone surrogate into the message; it prints as U+FFFD.
   // Repro: checkPlan('schemaVersion: 1\nmentorship:\n  cadence: "' + 'a'.repeat(56) + '🎉bbbb"\n', { today })
   // gives a message containing "\ud83c...".
-  it.skip('shortening a long value never splits an emoji', () => {
+  it('shortening a long value never splits an emoji', () => {
     const text = `schemaVersion: 1\nmentorship:\n  cadence: "${'a'.repeat(56)}🎉bbbb"\n`;
     for (const issue of check(text)) assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(issue.message), issue.message);
   });
@@ -438,12 +438,12 @@ describe('hostile input: seeded mutations of the example plan', () => {
     assert.ok(withErrors > 100, `${withErrors}`);
   });
 
-  // BUG: a complex key ("? [a]" or a "? " the user typed by accident) makes the yaml library call
+  // Regression (found by these tests): a complex key ("? [a]" or a "? " the user typed by accident) makes the yaml library call
   // process.emitWarning("Keys with collection values will be stringified ... Set mapAsMap: true"),
   // so the CLI prints "(node:PID) Warning: ..." on stderr (and the web host logs to the console)
   // advising an option the user cannot set. parsePlan could pass logLevel: 'error' to the yaml library.
   // Repro: checkPlan('? [a]\n: 1\n', { today: '2026-01-01' }) emits one process warning.
-  it.skip('checking emits no process warnings, even for complex keys', () => {
+  it('checking emits no process warnings, even for complex keys', () => {
     const { result, warnings } = collectingWarnings(() => check('? [a]\n: 1\nschemaVersion: 1\n'));
     assert.ok(result.length > 0);
     assert.deepEqual(warnings, []);

@@ -193,9 +193,9 @@ describe('schema: invalid fixtures', () => {
     assert.equal(number.message, '`sessions[1].date` must be text, not the number 20260112.');
   });
 
-  // BUG: the date pattern only checks 01-31 for the day, so a day that no calendar has passes the
+  // Regression (found by these tests): the date pattern only checks 01-31 for the day, so a day that no calendar has passes the
   // schema, and the rules then silently read 2026-02-30 as 2026-03-02.
-  it.skip('reports a date that does not exist (2026-02-30)', () => {
+  it('reports a date that does not exist (2026-02-30)', () => {
     const text = fixture('minimal.mentoring.yaml').replace('started: 2026-01-05', 'started: 2026-02-30');
     const issues = schemaIssues(text);
     assert.equal(issues.length, 1);
