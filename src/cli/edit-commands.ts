@@ -37,7 +37,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   const cadence = oneOf(values.cadence, CADENCES, '--cadence');
   const file = positionals[0] ?? 'plan.mentoring.yaml';
   if (!values.force && (await io.exists(file))) throw new UsageError(`${file} already exists; pass --force to overwrite it.`);
-  await io.writeFile(file, newPlanText({ mentor: values.mentor, protege: values.protege, today: localToday(), cadence }));
+  await writeFile(file, newPlanText({ mentor: values.mentor, protege: values.protege, today: localToday(), cadence }), io);
   io.out(`Wrote ${file}. Fill in the agreement together, then add goals and a kickoff session.`);
   return EXIT_OK;
 }
@@ -101,9 +101,18 @@ async function readPlan(file: string, io: CliIo): Promise<string> {
   }
 }
 
+/** A failed write is the user's environment (missing folder, read-only file), not a bug: one plain line. */
+async function writeFile(file: string, text: string, io: CliIo): Promise<void> {
+  try {
+    await io.writeFile(file, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
 async function write(file: string, text: string, result: EditResult, io: CliIo, done: string): Promise<number> {
   if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
-  await io.writeFile(file, applyEdits(text, result.edits));
+  await writeFile(file, applyEdits(text, result.edits), io);
   io.out(done);
   return EXIT_OK;
 }

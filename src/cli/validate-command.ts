@@ -81,7 +81,9 @@ function toJsonIssue(issue: PlanIssue) {
 }
 
 function textLine(path: string, issue: PlanIssue): string {
-  return `${path}:${issue.range.start.line + 1}:${issue.range.start.character + 1} ${issue.severity} ${issue.code} ${issue.message}`;
+  // One issue, one line: a line break inside a quoted value must not start a fake finding.
+  const message = issue.message.replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n');
+  return `${path}:${issue.range.start.line + 1}:${issue.range.start.character + 1} ${issue.severity} ${issue.code} ${message}`;
 }
 
 /** GitHub's workflow-command escaping: data escapes %, CR, LF; properties also : and ,. */

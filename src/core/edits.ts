@@ -82,7 +82,8 @@ export class PlanEditor {
     const index = Array.isArray(entries) ? entries.findIndex((entry) => (entry as { id?: unknown } | null)?.id === id) : -1;
     if (index === -1) {
       const noun = { goals: 'goal', sessions: 'session', feedback: 'feedback entry' }[list];
-      throw new EditError(`There is no ${noun} with the id "${id}" in this plan.`);
+      const known = Array.isArray(entries) ? entries.flatMap((entry) => (typeof (entry as { id?: unknown } | null)?.id === 'string' ? [(entry as { id: string }).id] : [])) : [];
+      throw new EditError(`There is no ${noun} with the id "${id}" in this plan.${known.length ? ` Known: ${known.join(', ')}.` : ''}`);
     }
     return index;
   }
