@@ -66,7 +66,7 @@ function fixesFor(issue: PlanIssue, parsed: ParsedPlan, plan: Partial<Plan> | un
     return action;
   };
   const replaceWith = (values: readonly string[]) =>
-    values.filter((value) => value !== String(current)).map((value, index, all) => fix(vscode.l10n.t('Change to "{0}"', value), (text) => setValue(text, path, typed(value)), all.length === 1 && index === 0));
+    [...new Set(values)].filter((value) => value !== String(current)).map((value, index, all) => fix(vscode.l10n.t('Change to "{0}"', value), (text) => setValue(text, path, typed(value)), all.length === 1 && index === 0));
 
   switch (issue.code) {
     case 'schema': {

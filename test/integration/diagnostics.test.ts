@@ -1,0 +1,114 @@
+// Problems: every core finding is a diagnostic at its exact range, for open and unopened plans,
+// following typing and file changes.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, lineOf, openPlan, ourDiagnostics, recordTiming, undoUntil, waitFor, workspaceUri } from './extension-support';
+
+/** [line, start, line, end] of `token` on the line equal to `line`. */
+function at(text: string, line: string, token: string, after = -1): [number, number, number, number] {
+  const index = lineOf(text, line, after);
+  const start = line.indexOf(token);
+  assert.notEqual(start, -1, `${token} not on ${line}`);
+  return [index, start, index, start + token.length];
+}
+
+describe('diagnostics', () => {
+  before(api);
+
+  it('reports every finding of a plan at its exact range, with code and source', async () => {
+    const { document } = await openPlan('problems.mentoring.yaml');
+    const text = document.getText();
+    const found = await waitFor(() => {
+      const diagnostics = ourDiagnostics(document.uri);
+      return diagnostics.length >= 6 && diagnostics;
+    }, 'diagnostics on problems.mentoring.yaml');
+    const firstId = lineOf(text, '  - id: system-design');
+    assert.deepEqual(found, [
+      ['cadence-lapse', ...at(text, '  cadence: weekly', 'weekly')],
+      ['schema', ...at(text, '    status: done # not a goal status', 'done')],
+      ['duplicate-id', ...at(text, '  - id: system-design', 'system-design', firstId)],
+      ['unknown-reference', ...at(text, '    goals: [system-desing]', 'system-desing')],
+      ['agenda-not-question', ...at(text, '      - Talk about career plans', 'Talk about career plans')],
+      ['overdue-action', ...at(text, '        due: 2025-03-10', '2025-03-10')],
+    ]);
+    const severities = vscode.languages.getDiagnostics(document.uri).map((d) => d.severity);
+    const S = vscode.DiagnosticSeverity;
+    assert.deepEqual(severities, [S.Warning, S.Error, S.Error, S.Error, S.Information, S.Warning]);
+    const schema = vscode.languages.getDiagnostics(document.uri)[1];
+    assert.match(schema.message, /cannot be `done`; use one of: proposed, active, at-risk, achieved, dropped/);
+  });
+
+  it('reports problems of plans that are not open, found by the workspace scan', async () => {
+    const uri = workspaceUri('paused.mentoring.yml');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the test expects paused.mentoring.yml to be closed');
+    const found = await waitFor(() => ourDiagnostics(uri).length > 0 && ourDiagnostics(uri), 'diagnostics on the unopened plan');
+    assert.deepEqual(found, [['schema', 8, 11, 8, 22]]);
+  });
+
+  it('follows typing within a fraction of a second, and undo clears the finding again', async () => {
+    let mark = Date.now();
+    const { document } = await openPlan('team.mentoring.yaml');
+    const original = document.getText();
+    recordTiming('open team plan ms', Date.now() - mark);
+    mark = Date.now();
+    await waitFor(() => ourDiagnostics(document.uri).length > 0, 'first diagnostics on team.mentoring.yaml');
+    recordTiming('diagnostics on team plan ms', Date.now() - mark);
+    const before = ourDiagnostics(document.uri);
+    const line = lineOf(original, '    status: proposed');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(line, 12, line, 20), 'maybe');
+    // Measured from the change event the extension host sees, as the user's keystroke arrives there.
+    let changedAt = 0;
+    const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === document && changedAt === 0) changedAt = Date.now();
+    });
+    const started = Date.now();
+    try {
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const applied = Date.now();
+      const found = await waitFor(() => ourDiagnostics(document.uri).find(([code, l]) => code === 'schema' && l === line), 'a schema diagnostic for the typed value', 3000);
+      const elapsed = Date.now() - changedAt;
+      assert.deepEqual(found, ['schema', line, 12, line, 17]);
+      recordTiming('applyEdit ms', applied - started);
+      recordTiming('change event to diagnostic ms', elapsed);
+      assert.ok(elapsed < 1000, `diagnostics took ${elapsed} ms after the change`);
+    } finally {
+      listener.dispose();
+    }
+    mark = Date.now();
+    await undoUntil(document, original);
+    recordTiming('undo ms', Date.now() - mark);
+    mark = Date.now();
+    await waitFor(() => JSON.stringify(ourDiagnostics(document.uri)) === JSON.stringify(before), 'the diagnostics from before the edit');
+    recordTiming('diagnostics after undo ms', Date.now() - mark);
+  });
+
+  it('picks up plan files created and deleted on disk', async () => {
+    const uri = workspaceUri('created-on-disk.mentoring.yaml');
+    const text = 'schemaVersion: 1\r\nmentorship:\r\n  cadence: daily\r\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const found = await waitFor(() => ourDiagnostics(uri).length > 0 && ourDiagnostics(uri), 'diagnostics on a plan created on disk', 10_000);
+      assert.ok(found.some(([code, line, start, , end]) => code === 'schema' && line === 2 && start === 11 && end === 16), JSON.stringify(found));
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(() => ourDiagnostics(uri).length === 0, 'diagnostics to go with the deleted file', 10_000);
+  });
+
+  it('leaves out the rules named in mentoringPlan.disabledRules, and shows nothing when diagnostics are off', async () => {
+    const uri = workspaceUri('problems.mentoring.yaml');
+    const config = vscode.workspace.getConfiguration('mentoringPlan');
+    try {
+      await config.update('disabledRules', ['agenda-not-question', 'overdue-action'], vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => !ourDiagnostics(uri).some(([code]) => code === 'agenda-not-question' || code === 'overdue-action'), 'disabled rules to disappear');
+      assert.equal(ourDiagnostics(uri).length, 4);
+      await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => ourDiagnostics(uri).length === 0, 'diagnostics to be cleared');
+    } finally {
+      await config.update('disabledRules', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => ourDiagnostics(uri).length === 6, 'all six findings to come back');
+  });
+});
