@@ -1,5 +1,5 @@
 // The plan's TypeScript shape. The schema (schemas/mentoring-plan.schema.json) is the source of
-// truth; test/unit/plan-types.test.ts fails when these enums or property names drift from it.
+// truth; test/unit/schema.test.ts fails when these enums or property names drift from it.
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export const MENTORSHIP_STATUSES = ['active', 'paused', 'closed'] as const;

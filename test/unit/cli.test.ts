@@ -213,11 +213,11 @@ describe('cli: validate with line breaks in values', () => {
     assert.equal(report.files[0]!.issues[0]!.message, `\`mentorship.cadence\` cannot be \`${injected}\`; use one of: weekly, biweekly, monthly.`);
   });
 
-  // BUG: the text format prints messages raw, so a value with a line break (here a quoted YAML
+  // Regression (found by these tests): the text format prints messages raw, so a value with a line break (here a quoted YAML
   // "\n") splits one issue over two lines, and the second can pose as another finding for tools that
   // parse file:line:col output. Repro: a plan with `cadence: "weekly\nplan.mentoring.yaml:1:1 error
   // schema all good"`; `mentoring-plan validate` prints a line "plan.mentoring.yaml:1:1 error schema all good`; ...".
-  it.skip('text: one line per issue, even when a value holds a line break', async () => {
+  it('text: one line per issue, even when a value holds a line break', async () => {
     const io = new MemoryIo({ 'x.mentoring.yaml': text });
     assert.equal(await run(io, 'validate', 'x.mentoring.yaml', '--today', '2026-01-06'), 1);
     assert.equal(io.stdout.length, 2);
@@ -413,11 +413,11 @@ function insertedBlock(before: string, after: string): string {
 }
 
 describe('cli: write failures', () => {
-  // BUG: a failed write (missing folder, read-only file, full disk) is not a UsageError, so runCli
+  // Regression (found by these tests): a failed write (missing folder, read-only file, full disk) is not a UsageError, so runCli
   // rejects and main.ts prints "mentoring-plan: internal error: ENOENT: ..." as if it were a bug in
   // the tool. Repro: `mentoring-plan init no/such/folder/x.mentoring.yaml` prints
   // "mentoring-plan: internal error: ENOENT: no such file or directory, open '...'".
-  it.skip('init into a folder that does not exist is exit 2 with one plain line', async () => {
+  it('init into a folder that does not exist is exit 2 with one plain line', async () => {
     const io = new MemoryIo();
     io.writeFile = async (path: string) => {
       throw errnoError('ENOENT', path);
@@ -460,11 +460,11 @@ describe('cli: set-goal-status', () => {
   });
 });
 
-// BUG (minor): PlanEditor.indexOf is documented as "an error naming the ids that exist", but the
+// Regression (found by these tests): PlanEditor.indexOf is documented as "an error naming the ids that exist", but the
 // message only says the id is missing, so the user has to open the file to find the right id.
 // Repro: mentoring-plan set-goal-status examples/alex-and-sam.mentoring.yaml public-speaking achieved
 describe('cli: set-goal-status with a mistyped id', () => {
-  it.skip('names the goal ids that exist', async () => {
+  it('names the goal ids that exist', async () => {
     const io = new MemoryIo({ 'sam.mentoring.yaml': EXAMPLE });
     assert.equal(await run(io, 'set-goal-status', 'sam.mentoring.yaml', 'public-speaking', 'achieved'), 2);
     assert.match(io.stderr[0]!, /system-design, code-review-voice/);
