@@ -135,8 +135,11 @@ export type WebviewToExtension = { type: 'ready' } | { type: 'save'; draft: Feed
 
 type Fields = Record<string, unknown>;
 
+/** A plain object (as structured clone and JSON make them): no array, no inherited fields. */
 function isRecord(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** True when `value` has exactly the `allowed` keys (extra keys mean a message we do not know). */
