@@ -345,6 +345,10 @@ export function addAction(text: string, sessionId: string, action: Action): Edit
   return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'actions'], plain(action)));
 }
 
+export function addAgendaQuestion(text: string, sessionId: string, question: string): EditResult {
+  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'agenda'], question));
+}
+
 export function setActionDone(text: string, sessionId: string, actionIndex: number, done: boolean): EditResult {
   return editing(text, (editor) => {
     const sessionIndex = editor.indexOf('sessions', sessionId);

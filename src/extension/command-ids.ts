@@ -12,6 +12,7 @@ export const COMMANDS = {
   refresh: 'mentoringPlan.refresh',
   writeFeedback: 'mentoringPlan.writeFeedback',
   editFeedback: 'mentoringPlan.editFeedback',
+  insertAgendaQuestion: 'mentoringPlan.insertAgendaQuestion',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

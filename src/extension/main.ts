@@ -1,6 +1,7 @@
 // The composition root: build the shared services, let each feature register itself. Nothing
 // here waits on the workspace; the plan store scans after activation returns.
 import type * as vscode from 'vscode';
+import { registerAgendaQuestions } from './agenda-questions';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { registerFeedbackEditor } from './feedback-editor/register';
@@ -10,7 +11,7 @@ import type { Feature, MentoringPlanApi, MutableApi, Services } from './services
 import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
 
-const FEATURES: readonly Feature[] = [registerDiagnostics, registerQuickFixes, registerTree, registerCommands, registerStatusBar, registerFeedbackEditor];
+const FEATURES: readonly Feature[] = [registerDiagnostics, registerQuickFixes, registerTree, registerCommands, registerStatusBar, registerFeedbackEditor, registerAgendaQuestions];
 
 export function activate(context: vscode.ExtensionContext): MentoringPlanApi {
   const started = Date.now();

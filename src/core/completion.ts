@@ -1,0 +1,136 @@
+// What to offer where the cursor is in a plan file: bank questions inside a session's `agenda:`,
+// allowed values after `type:`, `status:`, `kind:` (and the other enums), goal ids in a session's
+// `goals:`. Works without Red Hat's YAML extension, on text that is mid-edit.
+import { isMap, isSeq } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { agendaCompletions } from './agenda';
+import { parsePlan } from './parse';
+import type { ParsedPlan } from './parse';
+import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, FEEDBACK_SOURCES, GOAL_KINDS, GOAL_STATUSES, MENTORSHIP_STATUSES, SESSION_TYPES } from './plan';
+import type { Goal, Plan, SessionType } from './plan';
+
+export interface PlanCompletion {
+  label: string;
+  /** Text to insert; YAML-quoted where the plain text would not survive. */
+  insertText: string;
+  detail?: string;
+  kind: 'question' | 'value' | 'goal';
+  /** Orders the list: lower first. */
+  sortText: string;
+}
+
+export interface PlanCompletionList {
+  items: PlanCompletion[];
+  /** Offset where the word being completed starts; the editor replaces from here to the cursor. */
+  replaceFrom: number;
+}
+
+/** Enum values by the list the key sits in (`goals`, `sessions`, …) and the key itself. */
+const ENUMS: Record<string, Record<string, readonly string[]>> = {
+  goals: { status: GOAL_STATUSES, kind: GOAL_KINDS },
+  sessions: { type: SESSION_TYPES, owner: ACTION_OWNERS },
+  feedback: { from: FEEDBACK_SOURCES },
+  mentorship: { cadence: CADENCES, status: MENTORSHIP_STATUSES, outcome: CLOSURE_OUTCOMES },
+};
+
+export function planCompletions(text: string, offset: number): PlanCompletionList | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const parsed = parsePlan(text);
+  const plan = (parsed.value ?? {}) as Partial<Plan>;
+  const section = topLevelSection(text, lineStart);
+  const sessionIndex = section === 'sessions' ? itemIndexAt(parsed.document?.contents as Node | undefined, 'sessions', offset) : undefined;
+  const session = sessionIndex !== undefined && Array.isArray(plan.sessions) ? plan.sessions[sessionIndex] : undefined;
+
+  // `key: partial` — an enum value, or a goal id after `goal:` in feedback.
+  const keyValue = /^\s*(?:-\s+)?([A-Za-z]+):\s*(["']?)([^"'#]*)$/.exec(before);
+  if (keyValue) {
+    const [, key, quote, partial] = keyValue;
+    const replaceFrom = offset - partial.length - quote.length;
+    if (key === 'goals' && section === 'sessions') {
+      const flow = /\[\s*(?:[^,\]]*,\s*)*([^,\]]*)$/.exec(before.slice(before.indexOf(':') + 1));
+      if (flow) return { items: goalItems(plan, session?.goals), replaceFrom: offset - flow[1].length };
+    }
+    if (key === 'goal' && section === 'feedback') return { items: goalItems(plan, []), replaceFrom };
+    const values = section ? ENUMS[section]?.[key] : undefined;
+    if (values) return { items: values.map((value, index) => ({ label: value, insertText: value, kind: 'value', sortText: String(index).padStart(3, '0') })), replaceFrom };
+    return undefined;
+  }
+
+  // `- partial` in a block list: an agenda question, or a goal id.
+  const listItem = /^(\s*)-\s*(["']?)(.*)$/.exec(before);
+  if (!listItem || section !== 'sessions') return undefined;
+  const parentKey = parentKeyOf(text, lineStart, listItem[1].length);
+  const replaceFrom = offset - listItem[3].length - listItem[2].length;
+  if (parentKey === 'goals') return { items: goalItems(plan, session?.goals), replaceFrom };
+  if (parentKey !== 'agenda') return undefined;
+  const type = typeof session?.type === 'string' && (SESSION_TYPES as readonly string[]).includes(session.type) ? (session.type as SessionType) : undefined;
+  const existing = Array.isArray(session?.agenda) ? session.agenda.filter((entry): entry is string => typeof entry === 'string') : [];
+  const items = agendaCompletions(type, existing).map<PlanCompletion>((question, index) => ({
+    label: question.text,
+    insertText: yamlString(question.text),
+    detail: question.detail,
+    kind: 'question',
+    sortText: String(index).padStart(4, '0'),
+  }));
+  return { items, replaceFrom };
+}
+
+function goalItems(plan: Partial<Plan>, already: unknown): PlanCompletion[] {
+  const taken = new Set(Array.isArray(already) ? already : []);
+  const goals = Array.isArray(plan.goals) ? plan.goals.filter((goal): goal is Goal => typeof goal?.id === 'string') : [];
+  return goals
+    .filter((goal) => !taken.has(goal.id))
+    .map((goal, index) => ({ label: goal.id, insertText: goal.id, detail: `${goal.title ?? ''}${goal.status ? ` (${goal.status})` : ''}`, kind: 'goal', sortText: String(index).padStart(3, '0') }));
+}
+
+/** The top-level key whose block holds the line starting at `lineStart`. */
+function topLevelSection(text: string, lineStart: number): string | undefined {
+  let start = lineStart;
+  while (start >= 0) {
+    const match = /^([A-Za-z]+):/.exec(text.slice(start, start + 40));
+    if (match) return match[1];
+    if (start === 0) return undefined;
+    start = text.lastIndexOf('\n', start - 2) + 1;
+  }
+  return undefined;
+}
+
+/** The key of the nearest line above that is less indented than `indent`. */
+function parentKeyOf(text: string, lineStart: number, indent: number): string | undefined {
+  let start = lineStart;
+  while (start > 0) {
+    start = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start));
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const lineIndent = line.length - line.trimStart().length;
+    if (lineIndent < indent || (lineIndent === indent && !line.trimStart().startsWith('-'))) {
+      const key = /^\s*(?:-\s+)?([A-Za-z]+):\s*$/.exec(line);
+      return key?.[1];
+    }
+  }
+  return undefined;
+}
+
+/** Index of the session whose lines hold `offset`, if any. */
+export function sessionIndexAt(parsed: ParsedPlan, offset: number): number | undefined {
+  return itemIndexAt(parsed.document?.contents as Node | undefined, 'sessions', offset);
+}
+
+/** Which item of the top-level list `list` contains `offset` (by source ranges). */
+function itemIndexAt(root: Node | undefined, list: string, offset: number): number | undefined {
+  if (!isMap(root)) return undefined;
+  const pair = root.items.find((item) => (item.key as { value?: unknown } | null)?.value === list) as Pair<Node, Node> | undefined;
+  if (!isSeq(pair?.value)) return undefined;
+  let found: number | undefined;
+  pair.value.items.forEach((item, index) => {
+    const range = (item as Node | null)?.range;
+    if (range && range[0] <= offset) found = index;
+  });
+  return found;
+}
+
+/** A question as a YAML list value: plain where safe, double-quoted otherwise. */
+function yamlString(text: string): string {
+  return /^[^-?:,[\]{}#&*!|>'"%@`\s]/.test(text) && !/: |\s#|:$/.test(text) ? text : JSON.stringify(text);
+}

@@ -1,0 +1,97 @@
+// Agenda help in the editor: completion from the question bank (and allowed values, goal ids) in
+// plan files, and "Insert Agenda Question…", a quick pick of the bank filtered by type and stage.
+import * as vscode from 'vscode';
+import { planCompletions, sessionIndexAt } from '../core/completion';
+import type { ParsedPlan } from '../core/parse';
+import { addAgendaQuestion } from '../core/edits';
+import { SESSION_TYPES } from '../core/plan';
+import type { Plan, Session, SessionType } from '../core/plan';
+import { QUESTION_BANK, SESSION_TYPE_LABELS, STAGE_LABELS } from '../core/questions';
+import { applyPlanEdit } from './apply-edit';
+import { COMMANDS } from './command-ids';
+import type { Feature } from './services';
+
+const KINDS = { question: vscode.CompletionItemKind.Text, value: vscode.CompletionItemKind.EnumMember, goal: vscode.CompletionItemKind.Reference } as const;
+
+export interface InsertQuestionArgs {
+  uri?: vscode.Uri | string;
+  sessionId?: string;
+  /** Skips the quick pick (tests, keybindings with arguments). */
+  question?: string;
+}
+
+export const registerAgendaQuestions: Feature = (context, { store }) => {
+  const provider: vscode.CompletionItemProvider = {
+    provideCompletionItems(document, position) {
+      if (!store.isPlanDocument(document)) return undefined;
+      const offset = document.offsetAt(position);
+      const list = planCompletions(document.getText(), offset);
+      if (!list) return undefined;
+      const range = new vscode.Range(document.positionAt(list.replaceFrom), position);
+      return list.items.map((entry) => {
+        const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
+        item.insertText = entry.insertText;
+        item.detail = entry.detail;
+        item.sortText = entry.sortText;
+        item.range = range;
+        // Questions are long: match on any word of them, not only the first letters.
+        item.filterText = entry.label;
+        return item;
+      });
+    },
+  };
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider([{ language: 'yaml' }], provider, ' ', '-', '['),
+    vscode.commands.registerCommand(COMMANDS.insertAgendaQuestion, (input?: InsertQuestionArgs & { kind?: string }) => insertQuestion(input ?? {})),
+  );
+
+  async function insertQuestion(args: InsertQuestionArgs): Promise<boolean> {
+    const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : (args.uri ?? vscode.window.activeTextEditor?.document.uri);
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a mentoring plan first.'));
+      return false;
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    const entry = store.forDocument(document);
+    const plan = entry?.result.plan;
+    const sessions = (Array.isArray(plan?.sessions) ? plan.sessions : []).filter((session): session is Session => typeof session?.id === 'string');
+    const session = sessions.find((candidate) => candidate.id === args.sessionId) ?? sessionAtCursor(document, plan, entry?.result.parsed);
+    if (!session) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a session (or pick one in the Mentoring view) to add a question to its agenda.'));
+      return false;
+    }
+    const question = args.question ?? (await pickQuestion(session));
+    if (!question) return false;
+    return applyPlanEdit(document, (text) => addAgendaQuestion(text, session.id, question));
+  }
+};
+
+/** The session whose lines hold the cursor of the active editor on `document`. */
+function sessionAtCursor(document: vscode.TextDocument, plan: Partial<Plan> | undefined, parsed: ParsedPlan | undefined): Session | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document !== document || !parsed) return undefined;
+  const index = sessionIndexAt(parsed, document.offsetAt(editor.selection.active));
+  const session = index === undefined || !Array.isArray(plan?.sessions) ? undefined : plan.sessions[index];
+  return typeof session?.id === 'string' ? session : undefined;
+}
+
+async function pickQuestion(session: Session): Promise<string | undefined> {
+  const type = (SESSION_TYPES as readonly string[]).includes(String(session.type)) ? (session.type as SessionType) : undefined;
+  const existing = new Set(session.agenda ?? []);
+  // The session's own type first, then the rest of the bank, each under a separator.
+  const order = type ? [type, ...SESSION_TYPES.filter((other) => other !== type)] : [...SESSION_TYPES];
+  const items: (vscode.QuickPickItem & { question?: string })[] = [];
+  for (const group of order) {
+    items.push({ label: SESSION_TYPE_LABELS[group], kind: vscode.QuickPickItemKind.Separator });
+    for (const question of QUESTION_BANK.filter((entry) => entry.type === group && !existing.has(entry.text))) {
+      items.push({ label: question.text, description: STAGE_LABELS[question.stage], detail: question.askedBy === 'protege' ? vscode.l10n.t('for the protégé to ask') : undefined, question: question.text });
+    }
+  }
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Insert agenda question into {0}', session.id),
+    placeHolder: vscode.l10n.t('Type to filter by words, session type or stage'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return chosen?.question;
+}
