@@ -119,7 +119,8 @@ export class PlanStore implements vscode.Disposable {
     watcher.onDidCreate(reread);
     watcher.onDidChange(reread);
     watcher.onDidDelete((uri) => {
-      if (!this.openDocument(uri) && this.entries.delete(uri.toString())) this.changed.fire([uri]);
+      // An editor may still show a deleted file; unless it holds unsaved edits, the plan is gone.
+      if (!this.openDocument(uri)?.isDirty && this.entries.delete(uri.toString())) this.changed.fire([uri]);
     });
     this.watcher = watcher;
   }
@@ -224,8 +225,11 @@ export class PlanStore implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === key);
   }
 
+  /** Open plans the scan cannot see: unsaved edits (perhaps of a deleted file) and plans outside the workspace folders. */
   private openPlanKeys(): string[] {
-    return vscode.workspace.textDocuments.filter((document) => !document.isClosed && this.isPlanDocument(document)).map((document) => document.uri.toString());
+    return vscode.workspace.textDocuments
+      .filter((document) => !document.isClosed && this.isPlanDocument(document) && (document.isDirty || !vscode.workspace.getWorkspaceFolder(document.uri)))
+      .map((document) => document.uri.toString());
   }
 
   dispose(): void {

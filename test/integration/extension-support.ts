@@ -81,6 +81,29 @@ export async function children(tree: MentoringPlanApi['tree'], node?: PlanNode):
   });
 }
 
+/** Top nodes of plans in the workspace folder (other suites may open plans elsewhere). */
+export async function workspacePlans(tree: MentoringPlanApi['tree']): Promise<ShownItem[]> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return (await children(tree)).filter((plan) => folder && vscode.workspace.getWorkspaceFolder(plan.node.uri)?.uri.toString() === folder.uri.toString());
+}
+
+/** What a Markdown tooltip says, without the escapes appendText adds. */
+export function plainTooltip(item: vscode.TreeItem): string {
+  assert.ok(item.tooltip instanceof vscode.MarkdownString, `tooltip of ${String(item.label)} is not Markdown`);
+  return item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+}
+
+/** Waits until `probe()` deep-equals `expected`; fails showing the last value. */
+export async function waitForEqual<T>(probe: () => T, expected: T, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (JSON.stringify(value) === JSON.stringify(expected)) return;
+    if (Date.now() > deadline) assert.deepEqual(value, expected, `timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 export async function planNode(tree: MentoringPlanApi['tree'], name: string): Promise<ShownItem> {
   const plans = await children(tree);
   const found = plans.find((plan) => plan.node.uri.path.endsWith(`/${name}`));

@@ -73,7 +73,7 @@ export class NodeBuilder {
     const readable = this.plan !== undefined && this.entry.result.parsed.readable;
     const item = new vscode.TreeItem(title, readable ? Expanded : None);
     const status = text(mentorship?.status) ?? (mentorship ? 'active' : undefined);
-    const where = this.planCount > 1 ? vscode.workspace.asRelativePath(this.entry.uri, true) : undefined;
+    const where = this.planCount > 1 ? vscode.workspace.asRelativePath(this.entry.uri) : undefined;
     item.description = [readable ? status : vscode.l10n.t('cannot be read'), where].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(readable ? 'mortar-board' : 'error', readable ? undefined : new vscode.ThemeColor('problemsErrorIcon.foreground'));
     item.resourceUri = this.entry.uri;
@@ -83,7 +83,7 @@ export class NodeBuilder {
     line(tooltip, vscode.l10n.t('Cadence'), text(mentorship?.cadence));
     line(tooltip, vscode.l10n.t('Started'), text(mentorship?.started));
     line(tooltip, vscode.l10n.t('Expected end'), text(mentorship?.expectedEnd));
-    line(tooltip, vscode.l10n.t('File'), vscode.workspace.asRelativePath(this.entry.uri, true));
+    line(tooltip, vscode.l10n.t('File'), vscode.workspace.asRelativePath(this.entry.uri));
     const problems = this.entry.result.issues.length;
     if (problems > 0) line(tooltip, vscode.l10n.t('Problems'), String(problems));
     item.tooltip = tooltip;

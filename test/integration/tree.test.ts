@@ -1,0 +1,145 @@
+// The Mentoring view as the user sees it: labels, descriptions, icons, order, children, tooltips,
+// clicks that reveal the line, stable ids, and following edits while typing.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentoringPlanApi } from '../../src/extension/services';
+import { api, children, descend, lineOf, openPlan, plainTooltip, planNode, recordTiming, undoUntil, waitFor, workspacePlans } from './extension-support';
+
+function icon(item: vscode.TreeItem): [string, string | undefined] {
+  const themeIcon = item.iconPath as vscode.ThemeIcon;
+  return [themeIcon.id, themeIcon.color?.id];
+}
+
+const tooltipText = plainTooltip;
+
+describe('Mentoring tree', () => {
+  let mentoring: MentoringPlanApi;
+  before(async () => {
+    mentoring = await api();
+  });
+
+  it('has one top node per plan in the workspace, with title and status', async () => {
+    const plans = await workspacePlans(mentoring.tree);
+    assert.deepEqual(
+      plans.map((plan) => [plan.label, plan.description]),
+      [
+        ['Noor Ali and Kim Park', 'paused · paused.mentoring.yml'],
+        ['Lin and Sam', 'active · problems.mentoring.yaml'],
+        ['Ada and Grace', 'active · team.mentoring.yaml'],
+      ],
+    );
+    const team = plans[2];
+    assert.equal(team.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.match(tooltipText(team.item), /\*\*Ada and Grace\*\*/);
+    assert.match(tooltipText(team.item), /biweekly/);
+  });
+
+  it('shows goals ordered by status, with status icon, colour and progress', async () => {
+    const team = await planNode(mentoring.tree, 'team.mentoring.yaml');
+    assert.deepEqual((await children(mentoring.tree, team.node)).map((c) => [c.label, c.description]), [
+      ['Goals', '2'],
+      ['Sessions', '1'],
+    ]);
+    const goals = await children(mentoring.tree, (await descend(mentoring.tree, team, ['Goals'])).node);
+    assert.deepEqual(goals.map((goal) => [goal.label, goal.description, ...icon(goal.item)]), [
+      ['Give a talk at the team meetup', 'active · 1/2 milestones · target 2025-05-15', 'target', 'charts.blue'],
+      ['Review pull requests with confidence', 'proposed', 'circle-large-outline', 'descriptionForeground'],
+    ]);
+    assert.match(tooltipText(goals[0].item), /Sharing work widely builds confidence and visibility/);
+    const milestones = await children(mentoring.tree, goals[0].node);
+    assert.deepEqual(milestones.map((m) => [m.label, m.description ?? '', icon(m.item)[0]]), [
+      ['Pick a topic', 'done', 'pass-filled'],
+      ['Dry run with the mentor', '', 'circle-large-outline'],
+    ]);
+  });
+
+  it('shows sessions with type and date, and their agenda, actions and health check-in', async () => {
+    const team = await planNode(mentoring.tree, 'team.mentoring.yaml');
+    const session = await descend(mentoring.tree, team, ['Sessions', 'Kick-off']);
+    assert.equal(session.description, '2025-01-06');
+    const items = await children(mentoring.tree, session.node);
+    assert.deepEqual(items.map((c) => [c.label, c.description, icon(c.item)[0], c.item.contextValue]), [
+      ['What would make this mentorship worthwhile for you?', '', 'question', 'agenda'],
+      ['Draft three talk topics', 'protege · due 2025-01-20 · done', 'pass-filled', 'action.done'],
+      ['Health check-in', 'mentor 4/5 · protégé 5/5', 'heart', 'health'],
+    ]);
+  });
+
+  it('reveals the line of an item when it is clicked', async () => {
+    const { document } = await openPlan('team.mentoring.yaml');
+    const team = await planNode(mentoring.tree, 'team.mentoring.yaml');
+    const goal = await descend(mentoring.tree, team, ['Goals', 'Review pull requests with confidence']);
+    const command = goal.item.command;
+    assert.ok(command);
+    assert.equal(command.command, 'mentoringPlan.reveal');
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), document.uri.toString());
+    assert.equal(editor?.selection.active.line, lineOf(document.getText(), '  - id: code-review'));
+  });
+
+  it('gives every item a unique, stable id and a Markdown tooltip', async () => {
+    const seen = new Set<string>();
+    const walk = async (node?: Parameters<MentoringPlanApi['tree']['getChildren']>[0]) => {
+      for (const child of await children(mentoring.tree, node)) {
+        assert.ok(child.item.id && !seen.has(child.item.id), `duplicate or missing id ${child.item.id}`);
+        seen.add(child.item.id);
+        tooltipText(child.item);
+        await walk(child.node);
+      }
+    };
+    await walk();
+    assert.ok(seen.has(`${(await planNode(mentoring.tree, 'team.mentoring.yaml')).node.uri.toString()}#goal:public-speaking`));
+    assert.ok(seen.size >= 25, `only ${seen.size} items`);
+  });
+
+  it('follows edits while typing, keeps ids, and reorders goals by status', async () => {
+    const { document } = await openPlan('team.mentoring.yaml');
+    const original = document.getText();
+    const team = await planNode(mentoring.tree, 'team.mentoring.yaml');
+    const goalsNode = (await descend(mentoring.tree, team, ['Goals'])).node;
+    const idsBefore = (await children(mentoring.tree, goalsNode)).map((g) => g.item.id).sort();
+
+    let changedAt = 0;
+    const listener = mentoring.tree.onDidChangeTreeData(() => {
+      changedAt ||= Date.now();
+    });
+    try {
+      const line = lineOf(original, '    status: proposed');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(line, 12, line, 20), 'at-risk');
+      const started = Date.now();
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => changedAt > 0, 'the tree to change', 2000);
+      recordTiming('edit to tree change ms', changedAt - started);
+      const goals = await waitFor(async () => {
+        const now = await children(mentoring.tree, goalsNode);
+        return now[0]?.label === 'Review pull requests with confidence' && now;
+      }, 'the at-risk goal to move first', 2000);
+      assert.deepEqual(goals.map((g) => [g.label, g.description, ...icon(g.item)]), [
+        ['Review pull requests with confidence', 'at-risk', 'warning', 'charts.orange'],
+        ['Give a talk at the team meetup', 'active · 1/2 milestones · target 2025-05-15', 'target', 'charts.blue'],
+      ]);
+      assert.deepEqual(goals.map((g) => g.item.id).sort(), idsBefore, 'ids changed, so the view would lose its expansion state');
+    } finally {
+      listener.dispose();
+    }
+    await undoUntil(document, original);
+  });
+
+  it('lists upcoming sessions first', async () => {
+    const { document } = await openPlan('team.mentoring.yaml');
+    const original = document.getText();
+    assert.ok(await vscode.commands.executeCommand('mentoringPlan.addSession', { uri: document.uri, type: 'checkin', date: '2099-01-02' }));
+    const team = await planNode(mentoring.tree, 'team.mentoring.yaml');
+    const sessions = await waitFor(async () => {
+      const now = await children(mentoring.tree, (await descend(mentoring.tree, team, ['Sessions'])).node);
+      return now.length === 2 && now;
+    }, 'two sessions');
+    assert.deepEqual(sessions.map((s) => [s.label, s.description, icon(s.item)[0]]), [
+      ['Check-in', '2099-01-02 · upcoming', 'calendar'],
+      ['Kick-off', '2025-01-06', 'history'],
+    ]);
+    await undoUntil(document, original);
+  });
+});
