@@ -21,6 +21,7 @@ export interface PlanEntry {
 /** Edits within this long of each other are checked once, after the last one. */
 export const TYPING_DEBOUNCE_MS = 250;
 const EXCLUDE = '**/node_modules/**';
+const DAY_CHECK_INTERVAL_MS = 10 * 60 * 1000;
 const MAX_PLANS = 2000;
 const decoder = new TextDecoder('utf-8');
 
@@ -56,6 +57,11 @@ export class PlanStore implements vscode.Disposable {
         }
       }),
     );
+    // Overdue actions and cadence lapses depend on the date; recheck once it has changed.
+    const dayWatch = setInterval(() => {
+      if ([...this.entries.values()].some((entry) => entry.today !== todayIso())) this.recheckAll();
+    }, DAY_CHECK_INTERVAL_MS);
+    this.disposables.push({ dispose: () => clearInterval(dayWatch) });
     // The plans the user is looking at come first, before the workspace scan.
     for (const document of workspace.textDocuments) if (this.isPlanDocument(document)) this.schedule(document, 0);
     void this.refresh();

@@ -1,7 +1,10 @@
 // The status bar item: overdue actions first, else the next session due by cadence.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, openPlan, undoUntil, waitFor } from './extension-support';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { api, EXTENSION_ID, openPlan, recordTiming, undoUntil, waitFor } from './extension-support';
 
 describe('status bar', () => {
   it('counts overdue actions across plans, then shows when the next session is due', async () => {
@@ -17,8 +20,27 @@ describe('status bar', () => {
     await waitFor(() => mentoring.statusBarText() === '$(warning) 1 overdue action', 'the overdue count to come back');
   });
 
-  it('reports how long activation took', async () => {
+  it('activates quickly: activate() and the evaluation of its bundle', async () => {
     const mentoring = await api();
-    assert.ok(mentoring.activationMs >= 0 && mentoring.activationMs < 500, `activation took ${mentoring.activationMs} ms`);
+    recordTiming('activate() ms', mentoring.activationMs);
+    assert.ok(mentoring.activationMs >= 0 && mentoring.activationMs < 200, `activate() took ${mentoring.activationMs} ms`);
+    // Evaluates the bundle once more in this extension host (the real `vscode` module) to time what
+    // loading costs before activate() runs; the cached copy is put back, so nothing else changes.
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const bundle = join(extension.extensionPath, 'dist', 'extension.js');
+    const load = createRequire(__filename);
+    const cached = load.cache[bundle];
+    delete load.cache[bundle];
+    const started = performance.now();
+    try {
+      const fresh = load(bundle) as { activate?: unknown };
+      assert.equal(typeof fresh.activate, 'function');
+    } finally {
+      if (cached) load.cache[bundle] = cached;
+    }
+    const elapsed = performance.now() - started;
+    recordTiming('bundle evaluation ms', Math.round(elapsed));
+    assert.ok(elapsed < 500, `evaluating the bundle took ${elapsed} ms`);
   });
 });
