@@ -1,0 +1,31 @@
+// The Mentoring view in the browser, as a user meets it: the activity bar icon, one node per plan,
+// goals with their progress, the status bar item, and a click that opens the plan at the goal.
+import * as assert from 'node:assert/strict';
+import { assertPng, screenshot, treeItem, ui, waitForWorkbench } from './helpers';
+
+describe('Mentoring view (UI)', () => {
+  it('opens from its activity bar icon and shows every plan of the workspace', async () => {
+    const { page } = ui();
+    await waitForWorkbench(page);
+    await page.locator('.part.activitybar .action-item a[aria-label^="Mentoring"]').first().click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Plans/i }) }).first();
+    for (const plan of ['Noor Ali and Kim Park', 'Lin and Sam', 'Ada and Grace']) {
+      await treeItem(page, plan, view).waitFor({ state: 'visible', timeout: 20_000 });
+    }
+    const goal = treeItem(page, 'Give a talk at the team meetup', view);
+    await goal.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await goal.innerText()).replace(/\s+/g, ' '), /active · 1\/2 milestones · target 2025-05-15/);
+    assertPng(await screenshot('mentoring-view'));
+  });
+
+  it('shows overdue actions in the status bar, and opens the plan at a goal when it is clicked', async () => {
+    const { page } = ui();
+    const status = page.locator('.part.statusbar .statusbar-item', { hasText: /overdue action/ }).first();
+    await status.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await status.innerText(), /1 overdue action/);
+    await treeItem(page, 'Review pull requests with confidence').click();
+    await page.locator('.tabs-container .tab', { hasText: 'team.mentoring.yaml' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.monaco-editor .view-line', { hasText: 'id: code-review' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assertPng(await screenshot('mentoring-view-reveal'));
+  });
+});
