@@ -77,7 +77,7 @@ export interface PlanContext {
 /** User-facing strings of the panel, in English; the extension sends them through vscode.l10n. */
 export const DEFAULT_STRINGS = {
   titleNew: 'Write feedback',
-  titleEdit: 'Edit feedback {0}',
+  titleEdit: 'Edit feedback',
   from: 'From',
   mentor: 'Mentor',
   protege: 'Protégé',

@@ -77,12 +77,22 @@ interface TextField {
   readonly root: HTMLElement;
   readonly textarea: HTMLTextAreaElement;
   analysis: FeedbackAnalysis;
+  /** The findings shown for this field (the analysis minus codes the field does not report). */
+  shown: FeedbackFinding[];
   refresh(): void;
 }
 
+/**
+ * Situation, behaviour and impact describe what happened, so SBI fields do not report
+ * `past-dwelling`; judging language (labels, absolutes, verdicts) is reported everywhere.
+ */
+const SBI_HIDDEN_CODES: readonly string[] = ['past-dwelling'];
+
+/** The text fields on the page now, for the overall score. */
+const liveFields = new Set<TextField>();
 let fieldCounter = 0;
 
-function textField(label: string, hint: string | undefined, initial: string, onChange: (value: string) => void): TextField {
+function textField(label: string, hint: string | undefined, initial: string, onChange: (value: string) => void, hiddenCodes: readonly string[] = []): TextField {
   const id = `field-${++fieldCounter}`;
   const textarea = el('textarea', { id, className: 'text', attrs: { rows: '2', spellcheck: 'true', maxlength: String(LIMITS.text), 'aria-describedby': `${id}-findings${hint ? ` ${id}-hint` : ''}` } });
   textarea.value = initial;
@@ -102,13 +112,15 @@ function textField(label: string, hint: string | undefined, initial: string, onC
     root,
     textarea,
     analysis: { score: 100, findings: [] },
+    shown: [],
     refresh() {
       const value = textarea.value;
       field.analysis = analyzeFeedback(value);
-      renderMirror(mirror, value, field.analysis.findings);
+      field.shown = field.analysis.findings.filter((finding) => !hiddenCodes.includes(finding.code));
+      renderMirror(mirror, value, field.shown);
       renderFindings(field, findings, value, label);
-      const count = field.analysis.findings.length;
-      if (count !== lastCount && lastCount !== -1) announce(summary(label, value, field.analysis.findings), 900);
+      const count = field.shown.length;
+      if (count !== lastCount && lastCount !== -1) announce(summary(label, value, field.shown), 900);
       lastCount = count;
     },
   };
@@ -127,6 +139,7 @@ function textField(label: string, hint: string | undefined, initial: string, onC
     }
   });
   field.refresh();
+  liveFields.add(field);
   return field;
 }
 
@@ -151,7 +164,7 @@ function renderMirror(mirror: HTMLElement, value: string, findings: readonly Fee
 }
 
 function renderFindings(field: TextField, list: HTMLElement, value: string, label: string): void {
-  const items = field.analysis.findings.map((finding) => {
+  const items = field.shown.map((finding) => {
     const quote = el('q', { className: 'quote', text: value.slice(finding.start, finding.end) });
     const item = el('li', { className: `finding code-${finding.code}` }, quote, el('span', { className: 'message', text: ` ${finding.message}` }));
     if (finding.suggestion !== undefined) {
@@ -166,7 +179,7 @@ function renderFindings(field: TextField, list: HTMLElement, value: string, labe
 
 function findingAtCaret(field: TextField): FeedbackFinding | undefined {
   const caret = field.textarea.selectionStart;
-  const withSuggestion = field.analysis.findings.filter((finding) => finding.suggestion !== undefined);
+  const withSuggestion = field.shown.filter((finding) => finding.suggestion !== undefined);
   return withSuggestion.find((finding) => finding.start <= caret && caret <= finding.end) ?? withSuggestion.find((finding) => finding.start >= caret) ?? withSuggestion[0];
 }
 
@@ -194,13 +207,23 @@ function applySuggestion(field: TextField, finding: FeedbackFinding): void {
 
 const scoreValue = el('span', { className: 'score-value' });
 const scoreLabel = el('span', { className: 'score-label' });
-const scoreBox = el('div', { className: 'score', attrs: { role: 'group' } }, scoreLabel, scoreValue);
+const scoreBox = el('div', { className: 'score' }, scoreLabel, scoreValue);
 
+/**
+ * The overall score: the mean of the fields that have text. A field scores the analyser's 0-100,
+ * or 100 when none of its findings is shown (an SBI field describing the past is not penalised).
+ */
 function updateScore(): void {
   if (!state) return;
-  const { situation, behavior, impact, feedforward } = draft();
-  const text = [situation, behavior, impact, ...feedforward].map((part) => part.trim()).filter(Boolean).join('\n\n');
-  const score = analyzeFeedback(text).score;
+  const scores: number[] = [];
+  for (const field of liveFields) {
+    if (!field.textarea.isConnected) {
+      liveFields.delete(field);
+      continue;
+    }
+    if (field.textarea.value.trim() !== '') scores.push(field.shown.length === 0 ? 100 : field.analysis.score);
+  }
+  const score = scores.length === 0 ? 100 : Math.round(scores.reduce((sum, value) => sum + value, 0) / scores.length);
   scoreLabel.textContent = `${t('score')}: `;
   scoreValue.textContent = t('scoreOf', score);
   scoreBox.dataset.score = String(score);
@@ -213,6 +236,8 @@ const selects: { goal?: HTMLSelectElement; session?: HTMLSelectElement } = {};
 const fromRadios: HTMLInputElement[] = [];
 let feedforwardList: HTMLOListElement | undefined;
 let heading: HTMLHeadingElement | undefined;
+let planName: HTMLElement | undefined;
+let planContext: PlanContext | undefined;
 let statusLine: HTMLElement | undefined;
 let saveButton: HTMLButtonElement | undefined;
 
@@ -329,23 +354,34 @@ function addSuggestion(): void {
 }
 
 function title(): string {
-  return state?.feedbackId ? t('titleEdit', state.feedbackId) : t('titleNew');
+  return state?.feedbackId ? t('titleEdit') : t('titleNew');
+}
+
+/** The plan's name, and the entry's id once it exists. */
+function subtitle(context: PlanContext): string {
+  return state?.feedbackId ? `${context.planName} · ${state.feedbackId}` : context.planName;
 }
 
 function render(context: PlanContext): void {
   const current = draft();
   heading = el('h1', { text: title() });
-  const planName = el('p', { className: 'plan-name', text: context.planName });
+  planName = el('p', { className: 'plan-name', text: subtitle(context) });
   feedforwardList = el('ol', { className: 'feedforward-list', attrs: { 'aria-labelledby': 'feedforward-heading' } });
   statusLine = el('p', { className: 'status', id: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   saveButton = button(t('save'), 'primary', save, { 'aria-keyshortcuts': 'Control+Enter' });
 
   const sbi = (['situation', 'behavior', 'impact'] as const).map(
     (key) =>
-      textField(t(key), t(`${key}Hint`), current[key], (value) => {
-        draft()[key] = value;
-        persist();
-      }).root,
+      textField(
+        t(key),
+        t(`${key}Hint`),
+        current[key],
+        (value) => {
+          draft()[key] = value;
+          persist();
+        },
+        SBI_HIDDEN_CODES,
+      ).root,
   );
 
   const form = el(
@@ -427,6 +463,7 @@ function onInit(message: InitMessage): void {
   };
   if (state.draft.feedforward.length === 0) state.draft.feedforward.push('');
   persist();
+  planContext = message;
   render(message);
 }
 
@@ -436,6 +473,8 @@ function onMessage(message: ExtensionToWebview): void {
       onInit(message);
       break;
     case 'options':
+      planContext = message;
+      if (planName) planName.textContent = subtitle(message);
       if (state && selects.goal && selects.session) {
         fillSelect(selects.goal, message.goals, draft().goal);
         fillSelect(selects.session, message.sessions, draft().session);
@@ -451,6 +490,7 @@ function onMessage(message: ExtensionToWebview): void {
         persist();
       }
       if (heading) heading.textContent = title();
+      if (planName && planContext) planName.textContent = subtitle(planContext);
       setStatus(t('savedAs', message.feedbackId), 'info');
       break;
     case 'error':

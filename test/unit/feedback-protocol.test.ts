@@ -131,7 +131,7 @@ describe('feedback editor protocol: persisted state and extension → webview', 
   });
 
   it('formats placeholders like vscode.l10n.t', () => {
-    assert.equal(format(DEFAULT_STRINGS.titleEdit, 'first-dry-run'), 'Edit feedback first-dry-run');
+    assert.equal(format(DEFAULT_STRINGS.savedAs, 'first-dry-run'), 'Saved as first-dry-run. Saving again updates it.');
     assert.equal(format('{0}: {1} finding(s).', 'Behavior', 2), 'Behavior: 2 finding(s).');
     assert.equal(format('{0} and {1}', 'only one'), 'only one and {1}');
   });
