@@ -33,13 +33,19 @@ export class PlanQuickFixes implements vscode.CodeActionProvider<PlanFix> {
   constructor(private readonly store: PlanStore) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): PlanFix[] {
-    const entry = this.store.forDocument(document);
+    // The editor asks on every cursor move and keystroke; the cached check (the one the shown
+    // diagnostics came from) answers without a parse, which can take a second on a huge plan.
+    // Fixes locate their target by path when chosen, so a check a keystroke old is good enough.
+    if (!this.store.isPlanDocument(document)) return [];
+    const entry = this.store.get(document.uri) ?? this.store.forDocument(document);
     if (!entry) return [];
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const fixes: PlanFix[] = [];
     for (const issue of entry.result.issues) {
       const issueRange = toVsRange(issue.range);
-      if (!issueRange.intersection(range)) continue;
-      const diagnostic = context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === issue.code && d.range.isEqual(issueRange));
+      // Shown diagnostics move with edits, cached ranges do not; match either way.
+      const diagnostic = ours.find((d) => d.code === issue.code && d.message === issue.message && (d.range.isEqual(issueRange) || !!d.range.intersection(range)));
+      if (!issueRange.intersection(range) && !diagnostic) continue;
       for (const fix of fixesFor(issue, entry.result.parsed, entry.result.plan, document)) {
         if (diagnostic) fix.diagnostics = [diagnostic];
         fixes.push(fix);

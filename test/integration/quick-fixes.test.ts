@@ -32,6 +32,9 @@ describe('quick fixes', () => {
 
   afterEach(async () => {
     await undoUntil(document, original);
+    // Quick fixes answer from the last check; let it catch up with the undo.
+    const mentoring = await api();
+    await waitFor(() => mentoring.store.get(document.uri)?.version === document.version, 'the check of the restored text');
   });
 
   it('offers the allowed values for a wrong enum value and writes the chosen one, comment kept', async () => {

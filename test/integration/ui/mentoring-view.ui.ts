@@ -4,6 +4,13 @@ import * as assert from 'node:assert/strict';
 import { assertPng, screenshot, treeItem, ui, waitForWorkbench } from './helpers';
 
 describe('Mentoring view (UI)', () => {
+  after(async () => {
+    // Later UI tests expect the workbench as it started: the Explorer in the side bar.
+    const { page } = ui();
+    await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"]').first().click();
+    await page.locator('.explorer-folders-view').first().waitFor({ state: 'visible', timeout: 10_000 });
+  });
+
   it('opens from its activity bar icon and shows every plan of the workspace', async () => {
     const { page } = ui();
     await waitForWorkbench(page);
