@@ -1,7 +1,8 @@
 // The Mentoring view in the browser, as a user meets it: the activity bar icon, one node per plan,
 // goals with their progress, the status bar item, and a click that opens the plan at the goal.
 import * as assert from 'node:assert/strict';
-import { assertPng, screenshot, treeItem, ui, waitForWorkbench } from './helpers';
+import { todayIso } from '../../../src/extension/today';
+import { assertPng, quickInput, quickInputRows, runCommand, screenshot, treeItem, ui, waitForWorkbench } from './helpers';
 
 describe('Mentoring view (UI)', () => {
   after(async () => {
@@ -34,5 +35,23 @@ describe('Mentoring view (UI)', () => {
     await page.locator('.tabs-container .tab', { hasText: 'team.mentoring.yaml' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('.monaco-editor .view-line', { hasText: 'id: code-review' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     assertPng(await screenshot('mentoring-view-reveal'));
+  });
+
+  it('adds a session from the palette: pick the type, accept the date proposed by cadence, undo', async () => {
+    const { page } = ui();
+    // The team plan is the active editor (previous test); its last session is long past, so the proposal is today.
+    await runCommand(page, 'Mentoring: Add Session');
+    await quickInputRows(page, 'Check-in').first().click();
+    const input = quickInput(page);
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input') !== null);
+    const today = todayIso();
+    assert.equal(await input.inputValue(), today);
+    await input.press('Enter');
+    const added = page.locator('.monaco-editor .view-line', { hasText: `id: checkin-${today}` }).first();
+    await added.waitFor({ state: 'visible', timeout: 10_000 });
+    assertPng(await screenshot('mentoring-add-session'));
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Z');
+    await added.waitFor({ state: 'detached', timeout: 10_000 });
   });
 });
