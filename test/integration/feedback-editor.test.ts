@@ -181,6 +181,21 @@ describe('feedback editor (extension host)', function () {
     assert.match(html, /default-src 'none'; style-src [^;]+; script-src 'nonce-[0-9a-f]{36}';/);
   });
 
+  it('opens from a goal node of the Mentoring tree', async () => {
+    const roots = await api.tree.getChildren();
+    const plan = roots.find((node) => node.uri.toString() === planUri.toString());
+    assert.ok(plan, 'the open scratch plan is in the tree');
+    const groups = await api.tree.getChildren(plan);
+    const goalsNode = groups.find((node) => node.kind === 'goals');
+    assert.ok(goalsNode);
+    const goal = (await api.tree.getChildren(goalsNode)).find((node) => node.goalId === 'hostile');
+    assert.ok(goal);
+    await vscode.commands.executeCommand('mentoringPlan.writeFeedback', goal);
+    const init = await initOf(await lastPanel());
+    assert.equal(init.draft.goal, 'hostile');
+    assert.equal(init.draft.session, '');
+  });
+
   it('opened from a session, links the session and its only goal', async () => {
     await vscode.commands.executeCommand('mentoringPlan.writeFeedback', { uri: planUri, sessionId: 'kickoff' });
     const init = await initOf(await lastPanel());

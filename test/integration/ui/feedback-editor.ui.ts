@@ -42,6 +42,8 @@ sessions:
 `;
 
 const dialogs: string[] = [];
+/** Console lines about Content Security Policy violations (any frame, the webview's included). */
+const cspViolations: string[] = [];
 let planPath: string;
 
 function panel(page: Page): FrameLocator {
@@ -91,6 +93,9 @@ describe('feedback editor (UI)', function () {
     const { page, workspace } = ui();
     planPath = join(workspace, FILE);
     writeFileSync(planPath, PLAN);
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -208,11 +213,26 @@ describe('feedback editor (UI)', function () {
       /^feedback:\n {2}- id: feedback-\d{4}-\d{2}-\d{2}-public-speaking\n {4}date: \d{4}-\d{2}-\d{2}\n {4}from: mentor\n {4}goal: public-speaking\n {4}behavior: You interrupted Sam twice during the review\.\n {4}impact: Your demo was a lesson for next time\.\n {4}feedforward:\n {6}- Try summarising what you heard before answering\.\n {6}- Next time, you could listen in meetings\.\n$/,
     );
     assert.deepEqual(dialogs, []);
+    assert.deepEqual(cspViolations, [], 'the page broke its Content Security Policy');
+  });
+
+  it('keeps the draft while the panel is hidden (its page is discarded) and shown again', async () => {
+    const { page } = ui();
+    await field(panel(page), 'Situation').locator('textarea').pressSequentially('At the Tuesday design review');
+    // Opening another file in the panel's editor group hides the panel.
+    await quickOpen(page, 'team.mentoring.yaml');
+    await quickInputRows(page, 'team.mentoring.yaml').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'team.mentoring.yaml' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await page.locator('iframe.webview.ready').count(), 0, 'the hidden panel kept its page');
+    await page.locator('.tab', { hasText: /^Feedback: feedback-/ }).first().click();
+    const situation = field(panel(page), 'Situation').locator('textarea');
+    await situation.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await situation.inputValue(), 'At the Tuesday design review');
   });
 
   it('keeps the draft across a window reload', async () => {
     const { page } = ui();
-    await field(panel(page), 'Situation').locator('textarea').pressSequentially('At the Tuesday design review');
     await page.waitForTimeout(500);
     // Reload Window shuts the workbench down properly (state saved), as a user's reload does.
     await runCommand(page, 'Developer: Reload Window');
