@@ -1,4 +1,5 @@
 // checkPlan: one parse, one schema pass, one pass per rule; every finding with its exact range.
+import { IncrementalPlanParser } from './incremental';
 import type { PlanIssue, Severity } from './issues';
 import { parsePlan, rangeAt } from './parse';
 import type { ParsedPlan, PlanPath } from './parse';
@@ -27,6 +28,18 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export function checkPlan(text: string, options: CheckOptions): CheckResult {
   return checkParsed(parsePlan(text), options);
+}
+
+/**
+ * Checks successive versions of one file (an open editor), re-parsing only the entries an edit
+ * touched. Results are the same as checkPlan's.
+ */
+export class PlanChecker {
+  private readonly parser = new IncrementalPlanParser();
+
+  check(text: string, options: CheckOptions): CheckResult {
+    return checkParsed(this.parser.parse(text), options);
+  }
 }
 
 export function checkParsed(parsed: ParsedPlan, options: CheckOptions): CheckResult {

@@ -4,7 +4,7 @@
 import { isMap, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { agendaCompletions } from './agenda';
-import { parsePlan } from './parse';
+import { parsePlan, rangeAt } from './parse';
 import type { ParsedPlan } from './parse';
 import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, FEEDBACK_SOURCES, GOAL_KINDS, GOAL_STATUSES, MENTORSHIP_STATUSES, SESSION_TYPES } from './plan';
 import type { Goal, Plan, SessionType } from './plan';
@@ -112,9 +112,15 @@ function parentKeyOf(text: string, lineStart: number, indent: number): string | 
   return undefined;
 }
 
-/** Index of the session whose lines hold `offset`, if any. */
+/** Index of the session whose lines hold `offset`, if any (by positions, so any parse will do). */
 export function sessionIndexAt(parsed: ParsedPlan, offset: number): number | undefined {
-  return itemIndexAt(parsed.document?.contents as Node | undefined, 'sessions', offset);
+  const sessions = (parsed.value as Partial<Plan> | undefined)?.sessions;
+  if (!Array.isArray(sessions)) return undefined;
+  let found: number | undefined;
+  for (let index = 0; index < sessions.length; index++) {
+    if (parsed.source.offsetAt(rangeAt(parsed, ['sessions', index]).start) <= offset) found = index;
+  }
+  return found;
 }
 
 /** Which item of the top-level list `list` contains `offset` (by source ranges). */

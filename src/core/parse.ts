@@ -30,10 +30,18 @@ export interface ParsedPlan {
   readonly syntaxIssues: PlanIssue[];
   /** False when the text was refused before a value could be built (too deep, alias bomb); nothing further is checked. */
   readonly readable: boolean;
+  /** Set when positions come from several documents (the incremental parser); rangeAt uses it. */
+  readonly resolveRange?: (path: PlanPath, part: 'key' | 'value') => Range | undefined;
 }
 
 export function parsePlan(text: string): ParsedPlan {
   const source = new SourceText(text);
+  return refusal(source) ?? parseWhole(source);
+}
+
+/** The checks that come before any parse: size, binary data, nesting. Undefined when the text may be parsed. */
+export function refusal(source: SourceText): ParsedPlan | undefined {
+  const { text } = source;
   const refuse = (message: string, offset: number): ParsedPlan => ({ source, document: undefined, value: undefined, readable: false, syntaxIssues: [syntaxIssue(message, source.restOfLine(offset))] });
   if (text.length > MAX_PLAN_LENGTH) {
     return refuse(`The file is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PLAN_LENGTH / 1024 / 1024} MB a plan can be checked at; split it (one file per mentoring pair) or archive old sessions.`, 0);
@@ -47,15 +55,31 @@ export function parsePlan(text: string): ParsedPlan {
   if (tooDeep !== undefined) {
     return refuse(`Nesting is deeper than ${MAX_NESTING} levels here; a mentoring plan never needs that, so the file was not read further.`, tooDeep);
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' });
-  const syntaxIssues: PlanIssue[] = [];
+  return undefined;
+}
+
+/** The yaml library's parse, with the options every parse of a plan (or of a piece of one) uses. */
+export function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' });
+}
+
+/** Syntax issues for errors at offsets `base` onwards, up to the cap shared by the whole file. */
+export function collectSyntaxIssues(document: Document.Parsed, source: SourceText, base: number, into: PlanIssue[], totalErrors: number): void {
   for (const error of document.errors) {
-    if (syntaxIssues.length === MAX_SYNTAX_ISSUES) {
-      syntaxIssues.push(syntaxIssue(`${document.errors.length - MAX_SYNTAX_ISSUES} more YAML errors are not shown.`, source.restOfLine(error.pos[0])));
-      break;
+    if (into.length === MAX_SYNTAX_ISSUES) {
+      into.push(syntaxIssue(`${totalErrors - MAX_SYNTAX_ISSUES} more YAML errors are not shown.`, source.restOfLine(base + error.pos[0])));
+      return;
     }
-    syntaxIssues.push(syntaxIssue(plainYamlMessage(error.message), source.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1))));
+    if (into.length > MAX_SYNTAX_ISSUES) return;
+    into.push(syntaxIssue(plainYamlMessage(error.message), source.rangeOf(base + error.pos[0], base + Math.max(error.pos[1], error.pos[0] + 1))));
   }
+}
+
+function parseWhole(source: SourceText): ParsedPlan {
+  const { text } = source;
+  const document = parseYaml(text);
+  const syntaxIssues: PlanIssue[] = [];
+  collectSyntaxIssues(document, source, 0, syntaxIssues, document.errors.length);
   let value: unknown;
   let readable = true;
   try {
@@ -162,24 +186,37 @@ export function locate(document: Document.Parsed | undefined, path: PlanPath): N
 
 /** Source range of the value (or key) at `path`, or of the deepest ancestor that exists. */
 export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: 'key' | 'value' = 'value'): Range {
-  const { node, key, depth } = locate(parsed.document, path);
-  const { source } = parsed;
-  if (depth === path.length && part === 'key' && key?.range) return source.rangeOf(key.range[0], key.range[1]);
-  if (path.length === 0) {
-    const contents = parsed.document?.contents;
-    return contents?.range ? source.restOfLine(contents.range[0]) : source.rangeOf(0, 0);
+  const resolve = parsed.resolveRange ?? ((subPath: PlanPath, subPart: 'key' | 'value') => exactRange(parsed.document, parsed.source, 0, subPath, subPart));
+  for (let length = path.length; length >= 0; length--) {
+    // Not found (or found without a position): the nearest ancestor stands in for it.
+    const found = resolve(path.slice(0, length), part);
+    if (found) return found;
   }
-  if (depth === path.length && node?.range) {
+  return parsed.source.rangeOf(0, 0);
+}
+
+/**
+ * The range of exactly the node at `path` in `document`, whose offsets start at `base` in the
+ * source; undefined when the path does not exist there.
+ */
+export function exactRange(document: Document.Parsed | undefined, source: SourceText, base: number, path: PlanPath, part: 'key' | 'value'): Range | undefined {
+  if (path.length === 0) {
+    const contents = document?.contents;
+    return contents?.range ? source.restOfLine(base + contents.range[0]) : undefined;
+  }
+  const { node, key, depth } = locate(document, path);
+  if (depth !== path.length) return undefined;
+  const span = (range: readonly number[]) => source.rangeOf(base + range[0], base + range[1]);
+  if (part === 'key' && key?.range) return span(key.range);
+  if (node?.range) {
     // A collection spans many lines; its first line is what a reader needs to find it.
     if (isMap(node) || isSeq(node)) {
-      if (key?.range && !node.flow) return source.rangeOf(key.range[0], key.range[1]);
-      return node.flow ? source.rangeOf(node.range[0], node.range[1]) : source.restOfLine(node.range[0]);
+      if (key?.range && !node.flow) return span(key.range);
+      return node.flow ? span(node.range) : source.restOfLine(base + node.range[0]);
     }
     // An empty value ("key:") has nothing to underline; its key is what the reader looks for.
-    if (node.range[1] === node.range[0] && key?.range) return source.rangeOf(key.range[0], key.range[1]);
-    return source.rangeOf(node.range[0], node.range[1]);
+    if (node.range[1] === node.range[0] && key?.range) return span(key.range);
+    return span(node.range);
   }
-  if (depth === path.length && key?.range) return source.rangeOf(key.range[0], key.range[1]);
-  // Not found (or found without a position): the nearest ancestor stands in for it.
-  return rangeAt(parsed, path.slice(0, Math.min(depth, path.length - 1)), part);
+  return key?.range ? span(key.range) : undefined;
 }

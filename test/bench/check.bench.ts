@@ -5,40 +5,9 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkPlan } from '../../src/core/check';
 import { addSession, applyEdits, setActionDone } from '../../src/core/edits';
+import { largePlan } from '../support/large-plan';
 
 const example = readFileSync(join(__dirname, '../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
-
-/** A plan with `count` sessions in the example's style: what ten-plus years of weekly meetings look like. */
-export function largePlan(count: number): string {
-  const head = example.slice(0, example.indexOf('\nsessions:\n') + '\nsessions:\n'.length);
-  const sessions: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const month = String(1 + (i % 12)).padStart(2, '0');
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    sessions.push(
-      [
-        `  - id: checkin-${i}`,
-        `    date: ${2000 + Math.floor(i / 12)}-${month}-${day}`,
-        '    type: checkin',
-        '    goals: [system-design]',
-        '    agenda:',
-        '      - Which part of the design feels most uncertain right now?',
-        '      - What will you do before we meet again, and when?',
-        `    notes: Session ${i}; Sam walked through the latest draft.`,
-        '    actions:',
-        `      - text: Follow up on item ${i}`,
-        '        owner: protege',
-        `        due: ${2000 + Math.floor(i / 12)}-${month}-${day}`,
-        `        done: ${i % 3 !== 0}`,
-        '    health:',
-        '      mentor: 4',
-        '      protege: 4',
-        '',
-      ].join('\n'),
-    );
-  }
-  return head + sessions.join('');
-}
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -57,7 +26,7 @@ function time(run: () => void, repeats: number): number {
 }
 
 const today = '2026-11-27';
-const plan = largePlan(1000);
+const plan = largePlan(example, 1000);
 const parseMs = time(() => parseDocument(plan), 9);
 const checkMs = time(() => checkPlan(plan, { today }), 9);
 const issues = checkPlan(plan, { today }).issues.length;

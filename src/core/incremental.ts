@@ -1,0 +1,184 @@
+// Re-checking after a keystroke without re-parsing the whole file. The text is cut into pieces at
+// top-level keys, and the long lists (goals, sessions, feedback) into one piece per entry; each
+// piece is parsed on its own and cached by its text, so an edit re-parses only the entry it
+// touches. Anything the cutting cannot prove safe (anchors, flow or odd top-level lines, repeated
+// keys, small files, syntax errors) is parsed whole, exactly as parsePlan does.
+import type { Document } from 'yaml';
+import { exactRange, parsePlan, parseYaml, refusal } from './parse';
+import type { ParsedPlan, PlanPath } from './parse';
+import { SourceText } from './source';
+
+/** Below this size a whole parse takes a millisecond or two; cutting would not pay for itself. */
+export const INCREMENTAL_MIN_LENGTH = 16 * 1024;
+const LISTS = new Set(['goals', 'sessions', 'feedback']);
+const TOP_LEVEL_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+#.*|[ \t]*)$|^([A-Za-z_][A-Za-z0-9_-]*):[ \t]/;
+/** Anchors, aliases, tags, directives and document markers tie pieces together; they need a whole parse. */
+const NEEDS_WHOLE_PARSE = /(^|[\s[{,])[&*!][^\s]|^(%|---|\.\.\.)|\t/m;
+
+interface Piece {
+  /** Offset of the piece in the file. */
+  start: number;
+  text: string;
+}
+
+interface Segment {
+  key: string;
+  header: Piece;
+  /** One piece per list entry, for goals, sessions and feedback written as block lists. */
+  items?: Piece[];
+}
+
+interface ParsedPiece {
+  document: Document.Parsed;
+  value: unknown;
+}
+
+export class IncrementalPlanParser {
+  private cache = new Map<string, ParsedPiece>();
+  /** How many pieces the last parse had to parse (0 when it reused them all; the whole file counts as 1). */
+  lastParsedPieces = 0;
+
+  /** Parses `text`, reusing the pieces that did not change since the last call. */
+  parse(text: string): ParsedPlan {
+    const source = new SourceText(text);
+    const refused = refusal(source);
+    if (refused) return refused;
+    const segments = text.length >= INCREMENTAL_MIN_LENGTH ? cut(text) : undefined;
+    if (!segments) {
+      this.cache.clear();
+      this.lastParsedPieces = 1;
+      return parsePlan(text);
+    }
+    this.lastParsedPieces = 0;
+    const previous = this.cache;
+    const next = new Map<string, ParsedPiece>();
+    const parse = (piece: Piece): ParsedPiece => {
+      let parsed = next.get(piece.text) ?? previous.get(piece.text);
+      if (!parsed) {
+        const document = parseYaml(piece.text);
+        parsed = { document, value: document.toJS() };
+        this.lastParsedPieces++;
+      }
+      next.set(piece.text, parsed);
+      return parsed;
+    };
+
+    const value: Record<string, unknown> = {};
+    const located = new Map<string, { header: ParsedPiece & Piece; items?: (ParsedPiece & Piece)[] }>();
+    const pieces: (ParsedPiece & Piece)[] = [];
+    for (const segment of segments) {
+      const header = { ...segment.header, ...parse(segment.header) };
+      pieces.push(header);
+      const headerValue = header.value as Record<string, unknown> | null;
+      if (!segment.items) {
+        if (headerValue && typeof headerValue === 'object') Object.assign(value, headerValue);
+        located.set(segment.key, { header });
+        continue;
+      }
+      const items = segment.items.map((item) => ({ ...item, ...parse(item) }));
+      pieces.push(...items);
+      value[segment.key] = items.map((item) => (Array.isArray(item.value) ? item.value[0] : null));
+      located.set(segment.key, { header, items });
+    }
+    this.cache = next;
+    // A piece alone recovers from a syntax error differently than the whole file would; only a
+    // whole parse reports errors exactly as the user will see them everywhere else (CLI, CI).
+    if (pieces.some((piece) => piece.document.errors.length > 0)) return parsePlan(text);
+
+    const first = pieces[0];
+    const resolveRange = (path: PlanPath, part: 'key' | 'value') => {
+      if (path.length === 0) return exactRange(first.document, source, first.start, path, part);
+      const segment = located.get(String(path[0]));
+      if (!segment) return undefined;
+      if (segment.items && path.length >= 2) {
+        const item = typeof path[1] === 'number' ? segment.items[path[1]] : undefined;
+        return item && exactRange(item.document, source, item.start, [0, ...path.slice(2)], part);
+      }
+      return exactRange(segment.header.document, source, segment.header.start, path, part);
+    };
+    return { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange };
+  }
+}
+
+/** Cuts the text into segments and list entries, or returns undefined when it must be parsed whole. */
+function cut(text: string): Segment[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff || NEEDS_WHOLE_PARSE.test(text)) return undefined;
+  const lines = splitLines(text);
+  // Top-level keys start segments; comments and blank lines stay with the segment before them.
+  const starts: { line: number; key: string }[] = [];
+  const seen = new Set<string>();
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].text;
+    const first = line[0];
+    if (first === undefined || first === ' ' || first === '#' || first === '\r') continue;
+    const match = TOP_LEVEL_KEY.exec(line.replace(/\r$/, ''));
+    if (!match) return undefined;
+    const key = match[1] ?? match[2];
+    if (seen.has(key)) return undefined; // a repeated key is an error the whole parse must report
+    seen.add(key);
+    starts.push({ line: index, key });
+  }
+  if (starts.length === 0) return undefined;
+  const segments: Segment[] = [];
+  for (let index = 0; index < starts.length; index++) {
+    const from = index === 0 ? 0 : starts[index].line;
+    const to = index + 1 < starts.length ? starts[index + 1].line : lines.length;
+    const { key, line: keyLine } = starts[index];
+    const segment = LISTS.has(key) && match(lines[keyLine].text, /^[A-Za-z_-]+:[ \t]*(#.*)?\r?$/) ? cutList(text, lines, key, from, keyLine, to) : { key, header: piece(text, lines, from, to) };
+    if (!segment) return undefined;
+    segments.push(segment);
+  }
+  return segments;
+}
+
+/** A block list under `key:`: the header (key line and leading comments), then one piece per entry. */
+function cutList(text: string, lines: Line[], key: string, from: number, keyLine: number, to: number): Segment | undefined {
+  let indent = -1;
+  const itemStarts: number[] = [];
+  for (let index = keyLine + 1; index < to; index++) {
+    const line = lines[index].text;
+    const content = line.trimStart();
+    if (content === '' || content === '\r' || content.startsWith('#')) continue;
+    const lineIndent = line.length - content.length;
+    if (indent === -1) {
+      if (!/^-(\s|$)/.test(content)) return undefined;
+      indent = lineIndent;
+    }
+    if (lineIndent < indent) return undefined;
+    if (lineIndent === indent) {
+      if (!/^-(\s|$)/.test(content)) return undefined;
+      itemStarts.push(index);
+    }
+  }
+  if (itemStarts.length === 0) return { key, header: piece(text, lines, from, to) };
+  const items = itemStarts.map((start, index) => piece(text, lines, start, itemStarts[index + 1] ?? to));
+  return { key, header: piece(text, lines, from, itemStarts[0]), items };
+}
+
+interface Line {
+  start: number;
+  text: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    lines.push({ start, text: text.slice(start, stop) });
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+function piece(text: string, lines: Line[], fromLine: number, toLine: number): Piece {
+  const start = lines[fromLine].start;
+  const end = toLine < lines.length ? lines[toLine].start : text.length;
+  return { start, text: text.slice(start, end) };
+}
+
+function match(text: string, pattern: RegExp): boolean {
+  return pattern.test(text);
+}
