@@ -544,7 +544,9 @@ describe('cli: edit commands on a file with YAML syntax errors', () => {
   }
 });
 
-describe('cli: the built binary', () => {
+describe('cli: the built binary', function () {
+  // Each case starts Node several times; on a busy 2-core machine that can take seconds each.
+  this.timeout(120_000);
   const cli = join(ROOT, 'dist/cli.js');
   let folder = '';
 
