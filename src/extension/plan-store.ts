@@ -3,7 +3,7 @@
 // too). Each text is checked once per document version; diagnostics, the tree, the status bar,
 // quick fixes and commands all read the cached CheckResult.
 import * as vscode from 'vscode';
-import { checkPlan } from '../core/check';
+import { PlanChecker } from '../core/check';
 import type { CheckResult } from '../core/check';
 import { affectsSettings, readSettings } from './config';
 import { todayIso } from './today';
@@ -27,6 +27,7 @@ const decoder = new TextDecoder('utf-8');
 
 export class PlanStore implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
+  private readonly checkers = new Map<string, PlanChecker>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -181,6 +182,7 @@ export class PlanStore implements vscode.Disposable {
   private async documentClosed(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     this.cancel(key);
+    this.checkers.delete(key);
     // A closed plan keeps its problems listed, as saved on disk; unsaved edits are gone with the editor.
     const inWorkspace = vscode.workspace.getWorkspaceFolder(document.uri) !== undefined && !document.isUntitled;
     if (inWorkspace && (await this.readFromDisk(document.uri))) {
@@ -220,7 +222,12 @@ export class PlanStore implements vscode.Disposable {
 
   private check(uri: vscode.Uri, text: string, version: number | undefined): PlanEntry {
     const today = todayIso();
-    const result = checkPlan(text, { today, disabledRules: readSettings(uri).disabledRules });
+    // One checker per open plan: a keystroke re-parses only the entry it touched.
+    const key = uri.toString();
+    const checker = this.checkers.get(key) ?? new PlanChecker();
+    if (version !== undefined) this.checkers.set(key, checker);
+    else this.checkers.delete(key);
+    const result = checker.check(text, { today, disabledRules: readSettings(uri).disabledRules });
     const entry: PlanEntry = { uri, version, text, today, result };
     this.entries.set(uri.toString(), entry);
     return entry;
