@@ -23,6 +23,9 @@ export interface PlanNode {
   readonly sessionId?: string;
   readonly actionIndex?: number;
   readonly done?: boolean;
+  /** The check the node was built from; its children come from the same one, so they always agree with it. */
+  readonly snapshot: PlanEntry;
+  readonly planCount: number;
 }
 
 /** The argument of mentoringPlan.reveal: a plan and a range in it. */
@@ -62,7 +65,7 @@ export class NodeBuilder {
     const range = toVsRange(rangeAt(this.entry.result.parsed, path));
     const target: RevealTarget = { uri: this.entry.uri, range };
     item.command = { command: COMMANDS.reveal, title: vscode.l10n.t('Reveal in Plan File'), arguments: [target] };
-    return { kind, uri: this.entry.uri, path, item, parent, ...extra };
+    return { kind, uri: this.entry.uri, path, item, parent, ...extra, snapshot: this.entry, planCount: this.planCount };
   }
 
   planNode(): PlanNode {

@@ -7,13 +7,23 @@ import type { Feature } from '../services';
 import { NodeBuilder } from './nodes';
 import type { PlanNode } from './nodes';
 
+const REFRESH_COALESCE_MS = 30;
+
 export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PlanNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly store: PlanStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+    // Several plans can change in one burst (a scan, a rename); one refresh covers them all.
+    this.subscription = store.onDidChange(() => {
+      if (this.pending !== undefined) return;
+      this.pending = setTimeout(() => {
+        this.pending = undefined;
+        this.changed.fire(undefined);
+      }, REFRESH_COALESCE_MS);
+    });
   }
 
   refresh(): void {
@@ -35,9 +45,9 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
       const plans = this.store.all();
       return plans.map((entry) => new NodeBuilder(entry, plans.length).planNode());
     }
-    const entry = this.store.get(node.uri);
-    if (!entry) return [];
-    const builder = new NodeBuilder(entry, this.store.all().length);
+    // Children come from the parent's snapshot, not the store: a check that landed in between
+    // would shift indices, and the refresh it fires rebuilds the tree from the root anyway.
+    const builder = new NodeBuilder(node.snapshot, node.planCount);
     switch (node.kind) {
       case 'plan':
         return builder.planChildren(node);
@@ -55,6 +65,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
   }
 
   dispose(): void {
+    if (this.pending !== undefined) clearTimeout(this.pending);
     this.subscription.dispose();
     this.changed.dispose();
   }
