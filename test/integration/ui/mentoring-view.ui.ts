@@ -5,10 +5,6 @@ import { todayIso } from '../../../src/extension/today';
 import { assertPng, quickInput, quickInputRows, runCommand, screenshot, treeItem, ui, waitForWorkbench } from './helpers';
 
 describe('Mentoring view (UI)', () => {
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(`failed-${this.currentTest.title}`);
-  });
-
   after(async () => {
     // Later UI tests expect the workbench as it started: the Explorer in the side bar.
     const { page } = ui();
