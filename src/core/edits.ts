@@ -361,8 +361,9 @@ export function setActionDone(text: string, sessionId: string, actionIndex: numb
 }
 
 /**
- * Copies the open actions of one session into another and marks them carried in the first, so the
- * commitment is visible where it will be discussed and not counted twice.
+ * Copies the open actions of one session into another, so the commitment is on the agenda where it
+ * will be discussed. The originals stay as written: the history of the earlier session is not
+ * rewritten, and the pair marks them done when they are.
  */
 export function carryForwardActions(text: string, fromSessionId: string, toSessionId: string): EditResult {
   return editing(text, (editor) => {
