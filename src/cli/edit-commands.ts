@@ -4,8 +4,9 @@ import { defaultAgenda } from '../core/agenda';
 import { addSession, applyEdits, newPlanText, setGoalStatus } from '../core/edits';
 import type { EditResult } from '../core/edits';
 import { parsePlan } from '../core/parse';
+import { previousOpenActions } from '../core/plan-facts';
 import { CADENCES, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
-import type { Action, GoalStatus, Plan, SessionType } from '../core/plan';
+import type { GoalStatus, Plan, SessionType } from '../core/plan';
 import { localToday, parseCommandArgs, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK } from './io';
@@ -66,21 +67,10 @@ export async function addSessionCommand(args: string[], io: CliIo): Promise<numb
   const text = await readPlan(file, io);
   const plan = parsePlan(text).value as Partial<Plan> | undefined;
   const id = values.id ?? `${type}-${date}`;
-  const agenda = defaultAgenda(type, { previousOpenActions: openActionsBefore(plan, date).map((action) => action.text) });
+  const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(plan, date) });
   const goals = values.goal ?? [];
   const result = addSession(text, { id, date, type, ...(goals.length ? { goals } : {}), agenda, actions: [] });
   return write(file, text, result, io, `Added session ${id} with ${agenda.length} agenda questions.`);
-}
-
-/** Open actions of the latest session before `date`: what the new session should follow up on. */
-export function openActionsBefore(plan: Partial<Plan> | undefined, date: string): Action[] {
-  const sessions = Array.isArray(plan?.sessions) ? plan.sessions : [];
-  const previous = sessions
-    .filter((session) => session && typeof session.date === 'string' && session.date < date)
-    .sort((a, b) => (a.date < b.date ? -1 : 1))
-    .pop();
-  const actions = Array.isArray(previous?.actions) ? previous.actions : [];
-  return actions.filter((action) => action && typeof action.text === 'string' && action.done !== true);
 }
 
 function usage(io: CliIo, text: string): number {

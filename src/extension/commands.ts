@@ -11,7 +11,8 @@ import type { Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '
 import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import { COMMANDS } from './command-ids';
-import { carryForwardDefaults, idFrom, idsIn, nextSessionDate, previousOpenActions, sessionAfter, uniqueId } from './plan-facts';
+import { previousOpenActions } from '../core/plan-facts';
+import { carryForwardDefaults, idFrom, idsIn, nextSessionDate, sessionAfter, uniqueId } from './plan-facts';
 import type { PlanEntry, PlanStore } from './plan-store';
 import { toVsRange } from './ranges';
 import type { Feature } from './services';

@@ -1,17 +1,10 @@
 // Facts about a plan that commands and the status bar need (next date by cadence, open actions).
 // No vscode import: pure functions over the parsed plan, unit-tested in test/unit.
+import { datedSessions, openActions } from '../core/plan-facts';
 import type { Action, Plan, Session } from '../core/plan';
 import { CADENCE_DAYS } from '../core/rules/cadence-lapse';
 import { dayNumber, entries, mentorshipStatus, textOf } from '../core/rules/plan-access';
 import { addDays } from './today';
-
-/** Sessions with a valid date, oldest first (file order among equal dates). */
-export function datedSessions(plan: Partial<Plan> | undefined): Partial<Session>[] {
-  return entries<Session>(plan?.sessions)
-    .filter(({ item }) => dayNumber(item.date) !== undefined)
-    .sort((a, b) => String(a.item.date).localeCompare(String(b.item.date)) || a.index - b.index)
-    .map(({ item }) => item);
-}
 
 function cadenceDays(plan: Partial<Plan> | undefined): number {
   return CADENCE_DAYS[String(plan?.mentorship?.cadence)] ?? CADENCE_DAYS.biweekly;
@@ -27,19 +20,6 @@ export function nextSessionDate(plan: Partial<Plan> | undefined, today: string):
   const started = textOf(plan?.mentorship?.started);
   const candidate = last ? addDays(last, cadenceDays(plan)) : started && dayNumber(started) !== undefined ? started : today;
   return candidate < today ? today : candidate;
-}
-
-/** Texts of the open actions of the latest session held before `date`; they become follow-up questions. */
-export function previousOpenActions(plan: Partial<Plan> | undefined, date: string): string[] {
-  const before = datedSessions(plan).filter((session) => String(session.date) < date);
-  const previous = before[before.length - 1];
-  return openActions(previous).map((action) => String(action.text));
-}
-
-export function openActions(session: Partial<Session> | undefined): Partial<Action>[] {
-  return entries<Action>(session?.actions)
-    .map(({ item }) => item)
-    .filter((action) => action.done !== true && typeof action.text === 'string' && action.text.trim() !== '');
 }
 
 /** The session after `sessionId` by date, the natural place to carry its open actions to. */

@@ -1,7 +1,8 @@
 // The vscode-free helpers behind the extension's commands, quick fixes and status bar.
 import * as assert from 'node:assert/strict';
 import type { Plan } from '../../src/core/plan';
-import { carryForwardDefaults, idFrom, nextSessionDate, planStatus, previousOpenActions, uniqueId } from '../../src/extension/plan-facts';
+import { previousOpenActions } from '../../src/core/plan-facts';
+import { carryForwardDefaults, idFrom, nextSessionDate, planStatus, uniqueId } from '../../src/extension/plan-facts';
 import { rephraseAsQuestion } from '../../src/extension/rephrase';
 import { addDays, todayIso } from '../../src/extension/today';
 

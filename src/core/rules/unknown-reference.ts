@@ -8,8 +8,8 @@ export const unknownReference: Rule = {
   code: 'unknown-reference',
   severity: 'error',
   check({ plan, rangeOf }) {
-    const goalIds = entries<Goal>(plan.goals).flatMap(({ item }) => textOf(item.id) ?? []);
-    const sessionIds = entries<Session>(plan.sessions).flatMap(({ item }) => textOf(item.id) ?? []);
+    const goalIds = [...new Set(entries<Goal>(plan.goals).flatMap(({ item }) => textOf(item.id) ?? []))];
+    const sessionIds = [...new Set(entries<Session>(plan.sessions).flatMap(({ item }) => textOf(item.id) ?? []))];
     const issues: PlanIssue[] = [];
     const report = (reference: string, kind: 'goal' | 'session', known: string[], path: PlanPath) => {
       if (known.includes(reference)) return;
