@@ -37,6 +37,20 @@ describe('Mentoring view (UI)', () => {
     assertPng(await screenshot('mentoring-view-reveal'));
   });
 
+  it('shows a plan\'s findings in the Problems panel beside the tree (the README screenshot)', async () => {
+    const { page } = ui();
+    await treeItem(page, 'Lin and Sam').click();
+    await page.locator('.tabs-container .tab', { hasText: 'problems.mentoring.yaml' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel').first();
+    await problems.waitFor({ state: 'visible', timeout: 10_000 });
+    for (const text of ['duplicate-id', 'unknown-reference', 'cannot be `done`']) {
+      await problems.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    assertPng(await screenshot('readme-tree-and-problems'));
+    await page.keyboard.press('Control+Shift+M');
+  });
+
   it('adds a session from the palette: pick the type, accept the date proposed by cadence, undo', async () => {
     const { page } = ui();
     // The team plan is the active editor (previous test); its last session is long past, so the proposal is today.
