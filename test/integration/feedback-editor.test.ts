@@ -2,48 +2,20 @@
 // protocol messages (the extension's API hands out the panels), save, and check the plan's text.
 // The plan is a scratch file outside the workspace, so the other suites never see it.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FeedbackDraft, InitMessage } from '../../src/protocol/feedback-editor';
 import type { FeedbackEditorPanel } from '../../src/extension/feedback-editor/panel';
 import type { MentoringPlanApi } from '../../src/extension/services';
+import { findRepoRoot } from './support/paths';
 
 const EXTENSION_ID = 'mentoring-plan.mentoring-plan';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-const PLAN = `# Scratch plan for the feedback editor tests.
-schemaVersion: 1
-mentorship:
-  title: Ada and Grace
-  mentor:
-    name: Grace Hopper
-  protege:
-    name: Ada Lovelace
-  started: 2025-01-06
-  cadence: biweekly
-  agreement:
-    roles:
-      mentor:
-        - Ask questions before offering answers
-      protege:
-        - Set the agenda for each session
-    confidentiality: What we discuss stays between us.
-goals:
-  - id: public-speaking
-    title: Give a talk at the team meetup
-    kind: stretch
-    status: active
-  - id: hostile
-    title: "${HOSTILE}"
-    status: proposed
-sessions:
-  - id: kickoff
-    date: 2025-01-06
-    type: kickoff
-    goals: [public-speaking]
-feedback:
+// The shared plan with an HTML goal title, plus a hand-written feedback entry with comments to keep.
+const PLAN = `${readFileSync(join(findRepoRoot(__dirname), 'test/fixtures/plans/hostile-goal.mentoring.yaml'), 'utf8')}feedback:
   # Written by hand after the dry run.
   - id: first-dry-run
     date: 2025-02-03

@@ -6,40 +6,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { findRepoRoot } from '../support/paths';
 import { assertPng, quickInput, quickInputRows, quickOpen, runCommand, screenshot, ui, waitForWorkbench } from './helpers';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FILE = 'feedback-ui.mentoring.yaml';
-const PLAN = `schemaVersion: 1
-mentorship:
-  title: Ada and Grace
-  mentor:
-    name: Grace Hopper
-  protege:
-    name: Ada Lovelace
-  started: 2025-01-06
-  cadence: biweekly
-  agreement:
-    roles:
-      mentor:
-        - Ask questions before offering answers
-      protege:
-        - Set the agenda for each session
-    confidentiality: What we discuss stays between us.
-goals:
-  - id: public-speaking
-    title: Give a talk at the team meetup
-    kind: stretch
-    status: active
-  - id: hostile
-    title: "${HOSTILE}"
-    status: proposed
-sessions:
-  - id: kickoff
-    date: 2025-01-06
-    type: kickoff
-    goals: [public-speaking]
-`;
+// The plan with a goal whose title is HTML; shared with the extension-host tests of the panel.
+const PLAN = readFileSync(join(findRepoRoot(__dirname), 'test/fixtures/plans/hostile-goal.mentoring.yaml'), 'utf8');
 
 const dialogs: string[] = [];
 /** Console lines about Content Security Policy violations (any frame, the webview's included). */
