@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { UsageError } from './args';
 import { checkFeedbackCommand } from './check-feedback';
+import { summaryCommand } from './summary-command';
 import { addSessionCommand, initCommand, setGoalStatusCommand } from './edit-commands';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE } from './io';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'set-goal-status': { run: setGoalStatusCommand, summary: "change a goal's status" },
   'add-session': { run: addSessionCommand, summary: 'append a session with a question-led agenda' },
   'check-feedback': { run: checkFeedbackCommand, summary: 'check feedback text for past-focused, judging language' },
+  summary: { run: summaryCommand, summary: "print the plan (or one goal's history) as Markdown" },
 };
 
 export const USAGE = `Usage: mentoring-plan <command> [options]
