@@ -2,6 +2,7 @@
 // into one plain line instead of a stack trace.
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { isCalendarDate } from '../core/rules/plan-access';
 
 export class UsageError extends Error {}
 
@@ -13,11 +14,9 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function requireDate(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`${flag} takes a date written YYYY-MM-DD, not "${value}".`);
+  if (!isCalendarDate(value)) throw new UsageError(`${flag} takes a date written YYYY-MM-DD, not "${value}".`);
   return value;
 }
 

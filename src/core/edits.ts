@@ -79,7 +79,12 @@ export class PlanEditor {
   /** Index of the entry of `list` with `id`, or an error naming the ids that exist. */
   indexOf(list: 'goals' | 'sessions' | 'feedback', id: string): number {
     const entries = this.value([list]);
-    const index = Array.isArray(entries) ? entries.findIndex((entry) => (entry as { id?: unknown } | null)?.id === id) : -1;
+    const matches = (entry: unknown) => (entry as { id?: unknown } | null)?.id === id;
+    const index = Array.isArray(entries) ? entries.findIndex(matches) : -1;
+    if (Array.isArray(entries) && entries.filter(matches).length > 1) {
+      // Editing "the first one" could change the entry the user did not mean.
+      throw new EditError(`More than one entry in ${list} has the id "${id}"; give each its own id first (the duplicate-id quick fix renames one).`);
+    }
     if (index === -1) {
       const noun = { goals: 'goal', sessions: 'session', feedback: 'feedback entry' }[list];
       const known = Array.isArray(entries) ? entries.flatMap((entry) => (typeof (entry as { id?: unknown } | null)?.id === 'string' ? [(entry as { id: string }).id] : [])) : [];
@@ -125,8 +130,10 @@ export class PlanEditor {
         this.replace(path, node, key, [...(this.value(path) as PlainValue[]), item]);
         return;
       }
-      const close = this.text.lastIndexOf(']', range[1]);
-      this.insert(close, `, ${renderFlow(item)}`);
+      // Right after the last item, so a closing bracket on its own line or a trailing comma stays valid.
+      const lastItem = node.items[node.items.length - 1] as Node | null;
+      const after = lastItem?.range?.[1] ?? this.text.lastIndexOf(']', range[1]);
+      this.insert(after, `, ${renderFlow(item)}`);
       return;
     }
     const last = node.items[node.items.length - 1] as Node | null;
@@ -143,15 +150,31 @@ export class PlanEditor {
     if (!isMap(parent) || parent.flow) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last) as Pair<Node, Node | null> | undefined;
     if (!pair?.key?.range) return;
-    const start = this.parsed.source.lineStarts[this.parsed.source.positionAt(pair.key.range[0]).line];
+    const lineStart = this.parsed.source.lineStarts[this.parsed.source.positionAt(pair.key.range[0]).line];
     const end = this.lineEndAfter(pair.value?.range?.[1] ?? pair.key.range[1]);
-    this.edits.push({ offset: start, length: end - start, text: '' });
+    if (this.text.slice(lineStart, pair.key.range[0]).trim() !== '') {
+      // The key shares its line with the entry's "- ": keep the dash and move the next key up to it.
+      const next = parent.items[parent.items.indexOf(pair) + 1] as Pair<Node, Node | null> | undefined;
+      if (!next?.key?.range) throw new EditError(`\`${displayPath(path)}\` is the entry's only field; remove the entry instead.`);
+      this.edits.push({ offset: pair.key.range[0], length: next.key.range[0] - pair.key.range[0], text: '' });
+      return;
+    }
+    this.edits.push({ offset: lineStart, length: end - lineStart, text: '' });
   }
 
   private replace(path: PlanPath, node: Node | undefined, key: Node | undefined, value: PlainValue): void {
     const isCollection = value !== null && typeof value === 'object';
+    if (node?.anchor) {
+      // Other places (*alias) repeat this value; changing it here would silently change them too.
+      throw new EditError(`\`${displayPath(path)}\` is an anchor (&${node.anchor}) that other places may repeat; edit it by hand so they change only if you mean them to.`);
+    }
     if (node && isScalar(node) && !isCollection && node.range && (node.value !== null || node.range[1] > node.range[0])) {
-      this.edits.push({ offset: node.range[0], length: node.range[1] - node.range[0], text: renderScalar(value, node) });
+      let end = node.range[1];
+      // A block scalar (| or >) owns the line break after its last line; keep it for the next key.
+      if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+        while (end > node.range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+      }
+      this.edits.push({ offset: node.range[0], length: end - node.range[0], text: renderScalar(value, node) });
       return;
     }
     const emptyFlow = node !== undefined && (isMap(node) || isSeq(node)) && node.flow === true && node.items.length === 0;
@@ -179,7 +202,14 @@ export class PlanEditor {
       return;
     }
     const childColumn = Array.isArray(value) && !this.indentSequences ? keyColumn : keyColumn + this.indentUnit;
-    this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: this.eol + this.renderBlock(value, childColumn).join(this.eol) });
+    // A comment after the old value ("key: []  # none yet") stays on the key's line, above the block.
+    const lineEnd = this.lineEndAfter(valueEnd + 1) - this.eolBefore(this.lineEndAfter(valueEnd + 1));
+    const block = this.eol + this.renderBlock(value, childColumn).join(this.eol);
+    if (lineEnd > valueEnd && /^\s*#/.test(this.text.slice(valueEnd, lineEnd))) {
+      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: '' }, { offset: lineEnd, length: 0, text: block });
+    } else {
+      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: block });
+    }
   }
 
   private addPair(map: YAMLMap, key: string, value: PlainValue): void {
@@ -285,6 +315,8 @@ function renderScalar(value: PlainValue, previous?: Scalar): string {
 function renderFlow(value: PlainValue): string {
   const document = new Document(value);
   const setFlow = (node: Node | null) => {
+    // A line break in a flow collection would need a block scalar, which flow style cannot hold.
+    if (isScalar(node) && typeof node.value === 'string' && /[\r\n]/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     if (isSeq(node) || isMap(node)) {
       (node as YAMLSeq | YAMLMap).flow = true;
       for (const item of node.items) setFlow(isMap(node) ? ((item as Pair<Node, Node | null>).value ?? null) : (item as Node));

@@ -115,6 +115,7 @@ function cut(text: string): Segment[] | undefined {
     if (!match) return undefined;
     const key = match[1] ?? match[2];
     if (seen.has(key)) return undefined; // a repeated key is an error the whole parse must report
+    if (key === '__proto__') return undefined; // assembling the value would set a prototype, not a key
     seen.add(key);
     starts.push({ line: index, key });
   }

@@ -12,6 +12,7 @@ import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import { COMMANDS } from './command-ids';
 import { previousOpenActions } from '../core/plan-facts';
+import { isCalendarDate } from '../core/rules/plan-access';
 import { carryForwardDefaults, idFrom, idsIn, nextSessionDate, sessionAfter, uniqueId } from './plan-facts';
 import type { PlanEntry, PlanStore } from './plan-store';
 import { toVsRange } from './ranges';
@@ -61,8 +62,6 @@ export interface CarryForwardArgs {
   from?: string;
   to?: string;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 class Commands {
   constructor(private readonly store: PlanStore) {}
@@ -338,8 +337,8 @@ async function askDate(suggested: string): Promise<string | undefined> {
     title: vscode.l10n.t('Session date'),
     prompt: vscode.l10n.t('YYYY-MM-DD; the default is one cadence after the last session.'),
     value: suggested,
-    validateInput: (text) => (ISO_DATE.test(text.trim()) && !Number.isNaN(Date.parse(text.trim())) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD.')),
-  });
+    validateInput: (text) => (isCalendarDate(text.trim()) ? undefined : vscode.l10n.t('Write a calendar date as YYYY-MM-DD.')),
+  }).then((text) => text?.trim());
 }
 
 async function pick<T>(items: (vscode.QuickPickItem & { value: T })[], placeHolder: string): Promise<T | undefined> {

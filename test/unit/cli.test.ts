@@ -520,6 +520,7 @@ describe('cli: add-session', () => {
       [['--id', 'kickoff'], /The id "kickoff" is already used in sessions; choose another\.$/],
       [['--type', 'standup'], /--type must be one of kickoff, checkin, stretch-goal, feedback, learning-review, health-check, closure, not "standup"\.$/],
       [['--date', '2026-02-30x'], /--date takes a date written YYYY-MM-DD, not "2026-02-30x"\.$/],
+      [['--date', '2026-02-30'], /--date takes a date written YYYY-MM-DD, not "2026-02-30"\.$/],
     ] as [string[], RegExp][]) {
       const io = new MemoryIo({ 'sam.mentoring.yaml': EXAMPLE });
       assertUsageError(io, await run(io, 'add-session', 'sam.mentoring.yaml', ...args), pattern);

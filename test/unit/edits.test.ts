@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   addAction,
+  addAgendaQuestion,
   addFeedback,
   addGoal,
   addSession,
@@ -271,4 +272,61 @@ describe('edit engine: generated sequences of edits', () => {
       }
     });
   }
+});
+
+describe('edit engine: cases found in review', () => {
+  const FEEDBACK_HEAD = 'schemaVersion: 1\nfeedback:\n';
+
+  it('shortening a block scalar keeps the line break before the next key', () => {
+    const text = `${FEEDBACK_HEAD}  - id: f1\n    date: 2026-01-01\n    from: mentor\n    situation: |-\n      In the review\n      yesterday\n    behavior: You asked\n    feedforward: [A?]\n`;
+    const entry = planOf(text).feedback![0];
+    const after = apply(text, updateFeedback(text, 'f1', { ...entry, situation: 'In the review' }));
+    assert.deepEqual(lineDiff(text, after), { removed: ['    situation: |-', '      In the review', '      yesterday'], added: ['    situation: In the review'] });
+    assert.equal(planOf(after).feedback![0].behavior, 'You asked');
+  });
+
+  it('appends to a flow list whose bracket closes on its own line, or after a trailing comma', () => {
+    for (const agenda of ['[\n      Q1?,\n      Q2?\n    ]', '[Q1?, Q2?, ]']) {
+      const text = `schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    agenda: ${agenda}\n`;
+      const after = apply(text, addAgendaQuestion(text, 's1', 'Why now?'));
+      assert.deepEqual(planOf(after).sessions![0].agenda, ['Q1?', 'Q2?', 'Why now?']);
+    }
+  });
+
+  it('keeps a comment after an empty list on the key line, out of the new values', () => {
+    const text = `${FEEDBACK_HEAD.replace('feedback:\n', 'feedback: []  # none yet\n')}`;
+    const after = apply(text, addFeedback(text, { id: 'f', date: '2026-01-01', from: 'mentor', situation: 'a\nb', feedforward: ['Next time, try x.'] }));
+    assert.equal(planOf(after).feedback![0].situation, 'a\nb');
+    assert.match(after, /^feedback: {2}# none yet$/m);
+  });
+
+  it('writes multi-line strings in flow lists quoted', () => {
+    const text = `${FEEDBACK_HEAD}  - id: f1\n    date: 2026-01-01\n    from: mentor\n    feedforward: [A?]\n`;
+    const entry = planOf(text).feedback![0];
+    const after = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: ['A?\nB'] }));
+    assert.deepEqual(planOf(after).feedback![0].feedforward, ['A?\nB']);
+  });
+
+  it('removing the first field of an entry keeps its dash', () => {
+    const text = `${FEEDBACK_HEAD}  - situation: old\n    id: f1\n    date: 2026-01-01\n    from: mentor\n    feedforward: [A?]\n`;
+    const rest = { ...planOf(text).feedback![0] };
+    delete rest.situation;
+    const after = apply(text, updateFeedback(text, 'f1', rest));
+    assert.deepEqual(planOf(after).feedback, [rest]);
+    assert.deepEqual(lineDiff(text, after), { removed: ['  - situation: old', '    id: f1'], added: ['  - id: f1'] });
+  });
+
+  it('refuses to change an anchored value that aliases repeat', () => {
+    const text = 'schemaVersion: 1\ngoals:\n  - id: a\n    title: A\n    status: &s active\n  - id: b\n    title: B\n    status: *s\n';
+    const result = setGoalStatus(text, 'a', 'achieved');
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.message, /anchor \(&s\)/);
+  });
+
+  it('refuses to edit by an id that two entries share', () => {
+    const text = 'schemaVersion: 1\ngoals:\n  - id: a\n    title: A\n    status: active\n  - id: a\n    title: B\n    status: active\n';
+    const result = setGoalStatus(text, 'a', 'achieved');
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.message, /More than one entry in goals has the id "a"/);
+  });
 });

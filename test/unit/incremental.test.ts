@@ -89,9 +89,9 @@ describe('incremental re-check', () => {
     assert.ok(pieces > 30, `${pieces} of 150 versions were checked piece by piece`);
   });
 
-  it('falls back to a whole parse for anchors, tabs and repeated top-level keys', () => {
+  it('falls back to a whole parse for anchors, tabs, repeated top-level keys and __proto__', () => {
     const parser = new IncrementalPlanParser();
-    for (const text of [`${BIG}extra: &a 1\nmore: *a\n`, BIG.replace('    notes: Session 3;', '\tnotes: Session 3;'), `${BIG}goals: []\n`]) {
+    for (const text of [`${BIG}extra: &a 1\nmore: *a\n`, BIG.replace('    notes: Session 3;', '\tnotes: Session 3;'), `${BIG}goals: []\n`, `${BIG}__proto__:\n  mentorship: 1\n`]) {
       const parsed = parser.parse(text);
       assert.ok(parsed.document, 'parsed whole');
       assert.deepEqual(checkParsed(parsed, { today: TODAY }).issues, checkPlan(text, { today: TODAY }).issues);

@@ -25,6 +25,12 @@ export function dayNumber(date: unknown): number | undefined {
   return Number.isNaN(time) ? undefined : Math.round(time / 86_400_000);
 }
 
+/** True for a YYYY-MM-DD date that a calendar has (2026-02-28, not 2026-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  const day = dayNumber(value);
+  return day !== undefined && new Date(day * 86_400_000).toISOString().slice(0, 10) === value;
+}
+
 export function mentorshipStatus(plan: Partial<Plan>): string {
   const status = plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;
   return typeof status === 'string' ? status : 'active';
