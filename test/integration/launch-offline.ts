@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { findRepoRoot, prepareWorkspace } from './support/paths';
+import { findRepoRoot, prepareMultiRootWorkspace, prepareWorkspace } from './support/paths';
 import { setUiContext, waitForWorkbench } from './ui/helpers';
 
 const env = process.env;
@@ -177,7 +177,8 @@ function workbenchUrl(port: number, workspace: string, withTests: boolean): stri
   const payload: [string, string][] = [['extensionDevelopmentPath', remote(repoRoot)]];
   if (withTests) payload.push(['extensionTestsPath', remote(testsIndex)]);
   payload.push(['skipWelcome', 'true']);
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const target = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://127.0.0.1:${port}/?${target}=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** index.ts prefixes each line of mocha's reporter (and its summary) with this tag. */
@@ -318,9 +319,14 @@ async function main(): Promise<number> {
     say('\n== UI tests ==');
     uiCounts = await runUiTests(state.browser, port, workspace);
   }
-  const passed = host.passed + uiCounts.passed;
-  const failed = host.failed + uiCounts.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0);
-  say(`\nintegration total: ${passed} passed, ${failed} failed (extension host ${host.passed}/${host.failed}, UI ${skipUi ? 'skipped' : `${uiCounts.passed}/${uiCounts.failed}`}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let multi: Counts & { code: number } = { passed: 0, failed: 0, code: 0 };
+  if (!env.MENTORING_TEST_GREP) {
+    say('\n== extension host tests, multi-root workspace ==');
+    multi = await runExtensionHostTests(state.browser, port, prepareMultiRootWorkspace(repoRoot, state.scratch));
+  }
+  const passed = host.passed + uiCounts.passed + multi.passed;
+  const failed = host.failed + uiCounts.failed + multi.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0) + (multi.code !== 0 && multi.failed === 0 ? 1 : 0);
+  say(`\nintegration total: ${passed} passed, ${failed} failed (extension host ${host.passed}/${host.failed}, UI ${skipUi ? 'skipped' : `${uiCounts.passed}/${uiCounts.failed}`}, multi-root ${multi.passed}/${multi.failed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (failed > 0) printWorkbenchLog();
   if (keepOpen) {
     state.phase = 'kept open';
