@@ -189,6 +189,14 @@ class Commands {
       ({ sessionId, actionIndex } = chosen);
     }
     const session = plan?.sessions?.find((candidate) => candidate?.id === sessionId);
+    if (isNode(input)) {
+      // Actions have no ids: make sure the index still names the action the user clicked.
+      const shown = input.snapshot.result.plan?.sessions?.find((candidate) => candidate?.id === sessionId)?.actions?.[actionIndex]?.text;
+      if (shown !== session?.actions?.[actionIndex]?.text) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The plan changed since the Mentoring view was drawn; try again.'));
+        return false;
+      }
+    }
     const done = args.done ?? !(session?.actions?.[actionIndex]?.done === true);
     const id = sessionId;
     const index = actionIndex;

@@ -34,7 +34,7 @@ export function run(): Promise<void> {
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const grep = process.env.MENTORING_TEST_GREP;
   if (multiRoot) mocha.grep(MULTI_ROOT_TAG);
-  else if (grep) mocha.grep(grep);
+  else if (grep) mocha.grep(new RegExp(`^(?!.*\\(multi-root\\))(?=.*(?:${grep}))`));
   else mocha.grep(MULTI_ROOT_TAG).invert();
 
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
