@@ -2,7 +2,8 @@
 // into one plain line instead of a stack trace.
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { isCalendarDate } from '../core/rules/plan-access';
+import { isCalendarDate, localIsoDate } from '../core/dates';
+import type { CliIo } from './io';
 
 export class UsageError extends Error {}
 
@@ -20,8 +21,16 @@ export function requireDate(value: string | undefined, flag: string): string | u
   return value;
 }
 
-/** Today in the local time zone, as YYYY-MM-DD: the day the user is living in, not UTC's. */
+/** Today in the local time zone: the CLI's one read of the clock. */
 export function localToday(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(now);
+}
+
+/** Reads a file a command was given; a failure is the user's environment, so one plain line. */
+export async function readTextFile(io: CliIo, path: string): Promise<string> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
 }

@@ -7,7 +7,7 @@ import { parsePlan } from '../core/parse';
 import { previousOpenActions } from '../core/plan-facts';
 import { CADENCES, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
 import type { GoalStatus, Plan, SessionType } from '../core/plan';
-import { localToday, parseCommandArgs, requireDate, UsageError } from './args';
+import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK } from './io';
 
@@ -48,7 +48,7 @@ export async function setGoalStatusCommand(args: string[], io: CliIo): Promise<n
   if (values.help) return usage(io, SET_GOAL_STATUS_USAGE);
   if (positionals.length !== 3) throw new UsageError('set-goal-status takes FILE GOAL_ID STATUS.');
   const [file, goalId, status] = positionals;
-  const text = await readPlan(file, io);
+  const text = await readTextFile(io, file);
   return write(file, text, setGoalStatus(text, goalId, oneOf(status, GOAL_STATUSES, 'STATUS') as GoalStatus), io, `Goal ${goalId} is now ${status}.`);
 }
 
@@ -64,7 +64,7 @@ export async function addSessionCommand(args: string[], io: CliIo): Promise<numb
   const [file] = positionals;
   const type = oneOf(values.type, SESSION_TYPES, '--type') as SessionType;
   const date = requireDate(values.date, '--date') ?? localToday();
-  const text = await readPlan(file, io);
+  const text = await readTextFile(io, file);
   const plan = parsePlan(text).value as Partial<Plan> | undefined;
   const id = values.id ?? `${type}-${date}`;
   const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(plan, date) });
@@ -81,14 +81,6 @@ function usage(io: CliIo, text: string): number {
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${value}".`);
   return value as T;
-}
-
-async function readPlan(file: string, io: CliIo): Promise<string> {
-  try {
-    return await io.readFile(file);
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
 }
 
 /** A failed write is the user's environment (missing folder, read-only file), not a bug: one plain line. */

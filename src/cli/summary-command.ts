@@ -1,7 +1,7 @@
 // `mentoring-plan summary`: the plan in Markdown, for a pull request comment or an export.
 import { checkPlan } from '../core/check';
 import { goalHistory, summarizePlan } from '../core/summary';
-import { localToday, parseCommandArgs, requireDate, UsageError } from './args';
+import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK } from './io';
 
@@ -19,12 +19,7 @@ export async function summaryCommand(args: string[], io: CliIo): Promise<number>
   }
   if (positionals.length !== 1) throw new UsageError('summary takes exactly one FILE.');
   const [file] = positionals;
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
+  const text = await readTextFile(io, file);
   const today = requireDate(values.today, '--today') ?? localToday();
   const { plan, issues } = checkPlan(text, { today });
   if (!plan) throw new UsageError(`${file} is not a plan (${issues[0]?.message ?? 'no content'}); run mentoring-plan validate for details.`);

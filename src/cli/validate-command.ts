@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { checkPlan } from '../core/check';
 import type { PlanIssue } from '../core/issues';
-import { localToday, parseCommandArgs, requireDate, UsageError } from './args';
+import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
 import { EXIT_FINDINGS, EXIT_OK } from './io';
 
@@ -45,12 +45,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
 
   const reports: FileReport[] = [];
   for (const path of files) {
-    let text: string;
-    try {
-      text = await io.readFile(path);
-    } catch (error) {
-      throw new UsageError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-    }
+    const text = await readTextFile(io, path);
     reports.push({ path, issues: checkPlan(text, { today, disabledRules: values.disable ?? [] }).issues });
   }
   const count = (severity: PlanIssue['severity']) => reports.reduce((sum, report) => sum + report.issues.filter((issue) => issue.severity === severity).length, 0);

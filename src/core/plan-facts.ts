@@ -1,6 +1,7 @@
 // Facts about a plan that the CLI and the extension both need. Pure, like the rest of the core.
 import type { Action, Plan, Session } from './plan';
-import { dayNumber, entries } from './rules/plan-access';
+import { dayNumber } from './dates';
+import { entries } from './rules/plan-access';
 
 /** Sessions with a valid date, oldest first (file order among equal dates). */
 export function datedSessions(plan: Partial<Plan> | undefined): Partial<Session>[] {

@@ -3,7 +3,8 @@
 import type { PlanIssue } from './issues';
 import { datedSessions, openActions } from './plan-facts';
 import type { Feedback, Goal, Plan, Session } from './plan';
-import { dayNumber, entries } from './rules/plan-access';
+import { dayNumber } from './dates';
+import { entries } from './rules/plan-access';
 
 export interface SummaryOptions {
   today: string;

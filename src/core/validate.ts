@@ -1,5 +1,6 @@
 // Schema validation with the precompiled validator, and ajv's errors in plain words at exact ranges.
 import type { ErrorObject } from 'ajv';
+import { isCalendarDate } from './dates';
 import validatePlan from './generated/plan-validator';
 import type { PlanIssue } from './issues';
 import { rangeAt } from './parse';
@@ -45,13 +46,11 @@ function calendarIssues(parsed: ParsedPlan): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const visit = (value: unknown, pattern: readonly string[], path: (string | number)[]) => {
     if (pattern.length === 0) {
-      const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-      if (!match) return;
-      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      const date = new Date(Date.UTC(year, month - 1, day));
-      if (month >= 1 && month <= 12 && day >= 1 && date.getUTCDate() !== day) {
-        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-        issues.push({ severity: 'error', code: 'schema', message: `\`${displayPath(path)}\` is not a real date: ${year}-${match[2]} has ${last} days.`, range: rangeAt(parsed, path), data: { path } });
+      // Shapes the schema's pattern already rejects (month 13, day 32) are its to report.
+      const match = typeof value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value) : null;
+      if (match && !isCalendarDate(value)) {
+        const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+        issues.push({ severity: 'error', code: 'schema', message: `\`${displayPath(path)}\` is not a real date: ${match[1]}-${match[2]} has ${last} days.`, range: rangeAt(parsed, path), data: { path } });
       }
       return;
     }

@@ -12,7 +12,7 @@ import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import { COMMANDS } from './command-ids';
 import { previousOpenActions } from '../core/plan-facts';
-import { isCalendarDate } from '../core/rules/plan-access';
+import { isCalendarDate } from '../core/dates';
 import { carryForwardDefaults, idFrom, idsIn, nextSessionDate, sessionAfter, uniqueId } from './plan-facts';
 import type { PlanEntry, PlanStore } from './plan-store';
 import { toVsRange } from './ranges';

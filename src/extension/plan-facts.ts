@@ -3,8 +3,8 @@
 import { datedSessions, openActions } from '../core/plan-facts';
 import type { Action, Plan, Session } from '../core/plan';
 import { CADENCE_DAYS } from '../core/rules/cadence-lapse';
-import { dayNumber, entries, mentorshipStatus, textOf } from '../core/rules/plan-access';
-import { addDays } from './today';
+import { addDays, dayNumber } from '../core/dates';
+import { entries, mentorshipStatus, textOf } from '../core/rules/plan-access';
 
 function cadenceDays(plan: Partial<Plan> | undefined): number {
   return CADENCE_DAYS[String(plan?.mentorship?.cadence)] ?? CADENCE_DAYS.biweekly;

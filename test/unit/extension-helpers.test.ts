@@ -4,7 +4,8 @@ import type { Plan } from '../../src/core/plan';
 import { previousOpenActions } from '../../src/core/plan-facts';
 import { carryForwardDefaults, idFrom, nextSessionDate, planStatus, uniqueId } from '../../src/extension/plan-facts';
 import { rephraseAsQuestion } from '../../src/extension/rephrase';
-import { addDays, todayIso } from '../../src/extension/today';
+import { addDays } from '../../src/core/dates';
+import { todayIso } from '../../src/extension/today';
 
 const plan = (sessions: Plan['sessions'], cadence: Plan['mentorship']['cadence'] = 'biweekly'): Partial<Plan> => ({
   mentorship: { mentor: { name: 'M' }, protege: { name: 'P' }, started: '2025-01-06', cadence, agreement: { roles: { mentor: [], protege: [] }, confidentiality: 'x' } },

@@ -1,5 +1,6 @@
 import type { Session } from '../plan';
-import { dayNumber, entries, mentorshipStatus } from './plan-access';
+import { dayNumber } from '../dates';
+import { entries, mentorshipStatus } from './plan-access';
 import type { Rule } from './rule';
 
 export const CADENCE_DAYS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 30 };

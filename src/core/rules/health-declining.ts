@@ -1,6 +1,7 @@
 import type { PlanIssue } from '../issues';
 import type { Session } from '../plan';
-import { dayNumber, entries } from './plan-access';
+import { dayNumber } from '../dates';
+import { entries } from './plan-access';
 import type { Rule } from './rule';
 
 const RATERS = [

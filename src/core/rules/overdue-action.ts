@@ -1,6 +1,7 @@
 import type { PlanIssue } from '../issues';
 import type { Action, Session } from '../plan';
-import { dayNumber, entries, textOf } from './plan-access';
+import { dayNumber } from '../dates';
+import { entries, textOf } from './plan-access';
 import type { Rule } from './rule';
 
 /** Actions carry learning back to the workplace; one left past its due date needs a nudge. */
