@@ -1,10 +1,8 @@
 // What to offer where the cursor is in a plan file: bank questions inside a session's `agenda:`,
 // allowed values after `type:`, `status:`, `kind:` (and the other enums), goal ids in a session's
 // `goals:`. Works without Red Hat's YAML extension, on text that is mid-edit.
-import { isMap, isSeq } from 'yaml';
-import type { Node, Pair } from 'yaml';
 import { agendaCompletions } from './agenda';
-import { parsePlan, rangeAt } from './parse';
+import { rangeAt } from './parse';
 import type { ParsedPlan } from './parse';
 import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, FEEDBACK_SOURCES, GOAL_KINDS, GOAL_STATUSES, MENTORSHIP_STATUSES, SESSION_TYPES } from './plan';
 import type { Goal, Plan, SessionType } from './plan';
@@ -33,13 +31,14 @@ const ENUMS: Record<string, Record<string, readonly string[]>> = {
   mentorship: { cadence: CADENCES, status: MENTORSHIP_STATUSES, outcome: CLOSURE_OUTCOMES },
 };
 
-export function planCompletions(text: string, offset: number): PlanCompletionList | undefined {
+/** Completions at `offset` of an already parsed plan (the editor passes its cached, up-to-date parse). */
+export function planCompletions(parsed: ParsedPlan, offset: number): PlanCompletionList | undefined {
+  const { text } = parsed.source;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const parsed = parsePlan(text);
   const plan = (parsed.value ?? {}) as Partial<Plan>;
   const section = topLevelSection(text, lineStart);
-  const sessionIndex = section === 'sessions' ? itemIndexAt(parsed.document?.contents as Node | undefined, 'sessions', offset) : undefined;
+  const sessionIndex = section === 'sessions' ? sessionIndexAt(parsed, offset) : undefined;
   const session = sessionIndex !== undefined && Array.isArray(plan.sessions) ? plan.sessions[sessionIndex] : undefined;
 
   // `key: partial` — an enum value, or a goal id after `goal:` in feedback.
@@ -120,19 +119,6 @@ export function sessionIndexAt(parsed: ParsedPlan, offset: number): number | und
   for (let index = 0; index < sessions.length; index++) {
     if (parsed.source.offsetAt(rangeAt(parsed, ['sessions', index]).start) <= offset) found = index;
   }
-  return found;
-}
-
-/** Which item of the top-level list `list` contains `offset` (by source ranges). */
-function itemIndexAt(root: Node | undefined, list: string, offset: number): number | undefined {
-  if (!isMap(root)) return undefined;
-  const pair = root.items.find((item) => (item.key as { value?: unknown } | null)?.value === list) as Pair<Node, Node> | undefined;
-  if (!isSeq(pair?.value)) return undefined;
-  let found: number | undefined;
-  pair.value.items.forEach((item, index) => {
-    const range = (item as Node | null)?.range;
-    if (range && range[0] <= offset) found = index;
-  });
   return found;
 }
 

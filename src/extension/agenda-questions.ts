@@ -23,9 +23,11 @@ export interface InsertQuestionArgs {
 export const registerAgendaQuestions: Feature = (context, { store }) => {
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position) {
-      if (!store.isPlanDocument(document)) return undefined;
+      // The store's parse of this version (incremental, and shared with diagnostics) rather than a fresh one per keystroke.
+      const entry = store.forDocument(document);
+      if (!entry) return undefined;
       const offset = document.offsetAt(position);
-      const list = planCompletions(document.getText(), offset);
+      const list = planCompletions(entry.result.parsed, offset);
       if (!list) return undefined;
       const range = new vscode.Range(document.positionAt(list.replaceFrom), position);
       return list.items.map((entry) => {

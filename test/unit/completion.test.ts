@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planCompletions } from '../../src/core/completion';
+import { planCompletions as completionsOf } from '../../src/core/completion';
+import { parsePlan } from '../../src/core/parse';
 import { questionsFor } from '../../src/core/questions';
 import { GOAL_STATUSES, SESSION_TYPES } from '../../src/core/plan';
+
+const planCompletions = (text: string, offset: number) => completionsOf(parsePlan(text), offset);
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
 
