@@ -1,16 +1,7 @@
 // Smoke test: opening the fixture workspace's plan file activates the extension.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'mentoring-plan.mentoring-plan';
-
-async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { EXTENSION_ID, waitFor } from './extension-support';
 
 describe('activation', () => {
   it('opens the fixture workspace', () => {
@@ -28,6 +19,6 @@ describe('activation', () => {
 
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded in the extension host`);
-    await waitFor(() => extension.isActive, 15_000, `${EXTENSION_ID} to activate`);
+    await waitFor(() => extension.isActive, `${EXTENSION_ID} to activate`, 15_000);
   });
 });

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { FeedbackDraft, InitMessage } from '../../src/protocol/feedback-editor';
 import type { FeedbackEditorPanel } from '../../src/extension/feedback-editor/panel';
 import type { MentoringPlanApi } from '../../src/extension/services';
+import { waitFor as waitForShared } from './extension-support';
 import { findRepoRoot } from './support/paths';
 
 const EXTENSION_ID = 'mentoring-plan.mentoring-plan';
@@ -55,15 +56,8 @@ let api: MentoringPlanApi;
 let scratch: string;
 let planUri: vscode.Uri;
 
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The panel's webview takes longer to answer than the rest of the extension: a longer default wait. */
+const waitFor = <T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> => waitForShared(probe, what, timeoutMs);
 
 async function planDocument(): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(planUri);

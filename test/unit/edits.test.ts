@@ -18,6 +18,7 @@ import {
 import type { EditResult } from '../../src/core/edits';
 import { checkPlan } from '../../src/core/check';
 import { parsePlan } from '../../src/core/parse';
+import { seededRandom } from '../support/random';
 import type { Plan } from '../../src/core/plan';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
@@ -209,18 +210,9 @@ describe('edit engine: styles and refusals', () => {
 });
 
 describe('edit engine: generated sequences of edits', () => {
-  /** Small deterministic generator, so a failure is reproducible from its seed. */
-  function random(seed: number) {
-    let state = seed;
-    return () => {
-      state = (state * 1103515245 + 12345) & 0x7fffffff;
-      return state / 0x7fffffff;
-    };
-  }
-
   for (let seed = 1; seed <= 40; seed++) {
     it(`seed ${seed}: every edit changes only its own lines and the plan means what was asked`, () => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
       let text = seed % 2 ? EXAMPLE : crlf(EXAMPLE);
       const comments = EXAMPLE.split('\n').filter((line) => line.trimStart().startsWith('#'));

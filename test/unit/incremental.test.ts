@@ -5,22 +5,14 @@ import { checkParsed, checkPlan, PlanChecker } from '../../src/core/check';
 import { IncrementalPlanParser, INCREMENTAL_MIN_LENGTH } from '../../src/core/incremental';
 import { rangeAt } from '../../src/core/parse';
 import { largePlan } from '../support/large-plan';
+import { seededRandom } from '../support/random';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
 const TODAY = '2026-11-27';
 const BIG = largePlan(EXAMPLE, 120);
 
-/** Deterministic generator, so a failing case is reproducible from its seed. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-}
-
 function mutate(text: string, seed: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const lines = text.split('\n');
   const at = Math.floor(next() * lines.length);
   switch (Math.floor(next() * 8)) {
