@@ -198,8 +198,7 @@ export class FeedbackEditorPanel {
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
       // From here to applyEdit nothing awaits, so the edit is computed on exactly this text.
       const text = document.getText();
-      // The store's check of this very version (it re-checks when the document is newer).
-      const plan = asPlan((this.deps.store.forDocument(document)?.result.parsed ?? parsePlan(text)).value);
+      const plan = asPlan(parsePlan(text).value);
       const editingId = saveAsNew ? undefined : this.target.feedbackId;
       if (editingId !== undefined) {
         const current = findFeedback(plan, editingId);
@@ -236,7 +235,7 @@ export class FeedbackEditorPanel {
   }
 
   private async afterSave(document: vscode.TextDocument, id: string): Promise<void> {
-    const parsed = this.deps.store.forDocument(document)?.result.parsed ?? parsePlan(document.getText());
+    const parsed = parsePlan(document.getText());
     const plan = asPlan(parsed.value);
     const baseline = entrySnapshot(findFeedback(plan, id));
     this.target = { uri: document.uri, feedbackId: id, baseline };
