@@ -6,7 +6,6 @@ import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import * as vscode from 'vscode';
 
 /** The title tag of suites that run only in a multi-root workspace. */
 export const MULTI_ROOT_TAG = '(multi-root)';
@@ -23,15 +22,23 @@ function report(...args: unknown[]): void {
   console.log(`${tag}${format(...args)}`);
 }
 
+/** The single-folder suites: everything but the (multi-root) ones. */
 export function run(): Promise<void> {
+  return runSuites(false);
+}
+
+/**
+ * Which suites run is decided by the launcher's choice of index file, not by looking at the
+ * workspace: in a multi-root window the folders can still be empty when run() starts.
+ */
+export function runSuites(multiRoot: boolean): Promise<void> {
   // No colours: the output reaches the browser console (offline launcher) or a log file, where
   // ANSI escapes only garble it.
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: false });
   Mocha.reporters.Base.useColors = false;
   Mocha.reporters.Base.consoleLog = report;
   // Suites tagged "(multi-root)" need a workspace of several folders; the launcher opens one for
-  // them in a run of their own, and every other suite runs in the single-folder workspace.
-  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  // them in a run of their own (multi-root-index.ts), and every other suite runs in the single-folder workspace.
   const grep = process.env.MENTORING_TEST_GREP;
   if (multiRoot) mocha.grep(MULTI_ROOT_TAG);
   else if (grep) mocha.grep(new RegExp(`^(?!.*\\(multi-root\\))(?=.*(?:${grep}))`));

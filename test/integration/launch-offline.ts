@@ -32,6 +32,8 @@ import { setUiContext, waitForWorkbench } from './ui/helpers';
 const env = process.env;
 const repoRoot = findRepoRoot(__dirname);
 const testsIndex = join(__dirname, 'index.js');
+/** Runs only the suites tagged (multi-root), in the two-folder workspace. */
+const multiRootTestsIndex = join(__dirname, 'multi-root-index.js');
 const uiTestsDir = join(__dirname, 'ui');
 const codeServerDir = env.MENTORING_CODE_SERVER_DIR ?? join(repoRoot, '.vscode-test/code-server');
 const codeServerEntry = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
@@ -172,10 +174,10 @@ function sleep(ms: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Workbench pages
 
-function workbenchUrl(port: number, workspace: string, withTests: boolean): string {
+function workbenchUrl(port: number, workspace: string, tests: string | undefined): string {
   const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
   const payload: [string, string][] = [['extensionDevelopmentPath', remote(repoRoot)]];
-  if (withTests) payload.push(['extensionTestsPath', remote(testsIndex)]);
+  if (tests) payload.push(['extensionTestsPath', remote(tests)]);
   payload.push(['skipWelcome', 'true']);
   const target = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
   return `http://127.0.0.1:${port}/?${target}=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -218,7 +220,7 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
 }
 
 /** Phase 1: the extension host runs index.js; resolves with its counts and exit code. */
-async function runExtensionHostTests(browser: Browser, port: number, workspace: string): Promise<Counts & { code: number }> {
+async function runExtensionHostTests(browser: Browser, port: number, workspace: string, tests = testsIndex): Promise<Counts & { code: number }> {
   state.phase = 'extension-host tests';
   const { context, page } = await newPage(browser);
   let counts: Counts | undefined;
@@ -245,7 +247,7 @@ async function runExtensionHostTests(browser: Browser, port: number, workspace: 
   const exited = new Promise<number>((resolve) => { exit = resolve; });
   await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
   page.on('crash', () => exit?.(1));
-  await page.goto(workbenchUrl(port, workspace, true));
+  await page.goto(workbenchUrl(port, workspace, tests));
   const code = await exited;
   // The exit call and the last console lines travel separately; give the summary a moment.
   for (let waited = 0; !counts && waited < 3_000; waited += 100) await sleep(100);
@@ -264,7 +266,7 @@ async function runUiTests(browser: Browser, port: number, workspace: string): Pr
     const { text, severity } = consoleText(message);
     rememberWorkbenchLine(`${severity}: ${text}`);
   });
-  await page.goto(workbenchUrl(port, workspace, false));
+  await page.goto(workbenchUrl(port, workspace, undefined));
   await waitForWorkbench(page);
   setUiContext({ page, repoRoot, workspace, screenshotDir });
 
@@ -322,7 +324,7 @@ async function main(): Promise<number> {
   let multi: Counts & { code: number } = { passed: 0, failed: 0, code: 0 };
   if (!env.MENTORING_TEST_GREP) {
     say('\n== extension host tests, multi-root workspace ==');
-    multi = await runExtensionHostTests(state.browser, port, prepareMultiRootWorkspace(repoRoot, state.scratch));
+    multi = await runExtensionHostTests(state.browser, port, prepareMultiRootWorkspace(repoRoot, state.scratch), multiRootTestsIndex);
   }
   const passed = host.passed + uiCounts.passed + multi.passed;
   const failed = host.failed + uiCounts.failed + multi.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0) + (multi.code !== 0 && multi.failed === 0 ? 1 : 0);

@@ -7,7 +7,7 @@ import { api, children, waitFor } from './extension-support';
 describe('Mentoring view in a multi-root workspace (multi-root)', () => {
   it('gives each folder\'s plan its own top node, ordered by folder, with its findings', async () => {
     const mentoring = await api();
-    const folders = vscode.workspace.workspaceFolders ?? [];
+    const folders = await waitFor(() => (vscode.workspace.workspaceFolders?.length === 2 ? vscode.workspace.workspaceFolders : undefined), 'the two workspace folders');
     assert.deepEqual(folders.map((folder) => folder.name), ['pair-ada', 'pair-lin']);
     const plans = await waitFor(async () => {
       const shown = await children(mentoring.tree);
