@@ -1,7 +1,7 @@
-// Benchmark, not a test: how long analyzeFeedback takes per paragraph, since the feedback editor
-// runs it on every keystroke. Run: npx esbuild test/bench/feedback.bench.ts --bundle
-// --platform=node --outfile=out/bench/feedback.js && node out/bench/feedback.js
+// How long analyzeFeedback takes per paragraph, since the feedback editor runs it on every keystroke.
 import { analyzeFeedback } from '../../src/core/feedback';
+import type { Figures } from './measure';
+import { formatMs } from './measure';
 
 const paragraphs = [
   // Mixed: judging and future-focused sentences (~90 words).
@@ -15,7 +15,7 @@ const paragraphs = [
     'That was a big mistake and frankly unacceptable. Last time you forgot to update the changelog. You were supposed to send the agenda on Monday.',
 ];
 
-function measure(iterations: number): number {
+function microsecondsPerParagraph(iterations: number): number {
   let sink = 0;
   const started = process.hrtime.bigint();
   for (let i = 0; i < iterations; i++) sink += analyzeFeedback(paragraphs[i % paragraphs.length]).findings.length;
@@ -24,7 +24,10 @@ function measure(iterations: number): number {
   return elapsed / iterations;
 }
 
-measure(2_000); // warm-up: let the regexes and JIT settle
-const runs = [measure(20_000), measure(20_000), measure(20_000)].sort((a, b) => a - b);
-const words = paragraphs.reduce((n, p) => n + p.split(/\s+/).length, 0) / paragraphs.length;
-console.log(`feedback analysis: mean ${runs[1].toFixed(1)} µs per paragraph (~${Math.round(words)} words; median of 3 runs of 20000, best ${runs[0].toFixed(1)} µs)`);
+export function benchFeedback(figures: Figures): void {
+  microsecondsPerParagraph(2_000); // warm-up: let the regexes and JIT settle
+  const runs = [microsecondsPerParagraph(20_000), microsecondsPerParagraph(20_000), microsecondsPerParagraph(20_000)].sort((a, b) => a - b);
+  const words = paragraphs.reduce((n, p) => n + p.split(/\s+/).length, 0) / paragraphs.length;
+  figures.record('feedback.analyze.paragraph', runs[1] / 1000);
+  console.log(`Feedback analysis: ${formatMs(runs[1] / 1000)} per paragraph of ~${Math.round(words)} words (median of 3 runs of 20,000)`);
+}
