@@ -55,8 +55,10 @@ function ensurePeer(): PeerStatus {
   const result = spawnSync(npm, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.error) return { ok: false, reason: `npm could not run: ${result.error.message}` };
   if (result.status !== 0) {
-    const said = `${result.stderr}`.trim().split('\n').slice(-3).join(' ').slice(0, 300);
-    return { ok: false, reason: `npm install yaml-language-server@${YLS_VERSION} failed (exit ${result.status})${said ? `: ${said}` : ''}` };
+    // npm's own words, without its log-file and proxy boilerplate: the line that names the cause.
+    const lines = `${result.stderr}`.split('\n').map((line) => line.replace(/^npm (error|ERR!)\s*/, '').trim()).filter((line) => line && !/complete log|proxy|npm help/.test(line));
+    const cause = (lines.find((line) => line.includes('reason:')) ?? lines.find((line) => /^code /.test(line)) ?? lines[0] ?? '').slice(0, 300);
+    return { ok: false, reason: `npm install yaml-language-server@${YLS_VERSION} failed (exit ${result.status})${cause ? `: ${cause}` : ''}` };
   }
   const version = installedVersion();
   return version === YLS_VERSION ? { ok: true, version } : { ok: false, reason: `npm finished but .bench/yls holds ${version ?? 'no'} yaml-language-server` };
