@@ -26,6 +26,32 @@ function comparisonTable(figures: Figures, peerVersion: string): string {
   ].join('\n');
 }
 
+/** The README's Speed table, so its figures are pasted from a bench run rather than typed. */
+function readmeTable(figures: Figures): string {
+  const plan = benchPlan(1000);
+  const edits = Object.entries(figures.toJSON())
+    .filter(([name]) => name.startsWith('edit.') && name.endsWith('.1000'))
+    .map(([name, ms]) => ({ operation: name.slice('edit.'.length, -'.1000'.length), ms }))
+    .sort((a, b) => b.ms - a.ms);
+  const parse = figures.get('yaml.parse.1000');
+  const full = figures.get('check.full.1000');
+  const ratio = parse && full ? ` (${(full / parse).toFixed(2)}x the parse)` : '';
+  const rows = [
+    [`yaml \`parseDocument\` alone`, formatMs(parse)],
+    ['`checkPlan`: parse, schema and every rule', `${formatMs(full)}${ratio}`],
+    ['re-check after a keystroke in an open editor (incremental)', formatMs(figures.get('check.recheck.1000'))],
+    ...(edits.length > 0
+      ? [
+          [`slowest edit, computed and applied (\`${edits[0].operation}\`)`, formatMs(edits[0].ms)],
+          [`fastest edit (\`${edits[edits.length - 1].operation}\`)`, formatMs(edits[edits.length - 1].ms)],
+        ]
+      : []),
+    ['the example plan, full check', formatMs(figures.get('check.full.example'))],
+    ['feedback analysis of a 50-word paragraph', formatMs(figures.get('feedback.analyze.paragraph'))],
+  ];
+  return [`| what (plan with 1,000 sessions, ${kilobytes(plan)}) | median |`, '|---|---|', ...rows.map(([what, ms]) => `| ${what} | ${ms} |`)].join('\n');
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`npm run bench on ${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.versions.node}\n`);
@@ -42,6 +68,8 @@ async function main(): Promise<void> {
   } else {
     console.log(`The comparison with yaml-language-server was skipped: ${peer.reason}`);
   }
+  console.log('\nFor the README (Speed):');
+  console.log(readmeTable(figures));
   figures.write(RESULTS);
   console.log(`\n${Object.keys(figures.toJSON()).length} figures written to ${relative(REPO_ROOT, RESULTS)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`Heap in use at the end: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`);
