@@ -1,7 +1,7 @@
 // `npm run bench`: prints the speed figures the README quotes and writes them to
 // out/bench/results.json (stable figure name → milliseconds) so runs can be compared.
 // Figures, not assertions. Everything runs in this one process, ours and yaml-language-server's alike.
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { benchCheck } from './check.bench';
 import { benchEdits } from './edits.bench';
@@ -54,7 +54,8 @@ function readmeTable(figures: Figures): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log(`npm run bench on ${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.versions.node}\n`);
+  // The load average says whether other work shared the CPUs: figures from a busy machine run slow.
+  console.log(`npm run bench on ${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.versions.node}, load average ${loadavg()[0].toFixed(1)}\n`);
   const figures = new Figures();
   await benchCheck(figures);
   await benchEdits(figures);
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   console.log(readmeTable(figures));
   figures.write(RESULTS);
   console.log(`\n${Object.keys(figures.toJSON()).length} figures written to ${relative(REPO_ROOT, RESULTS)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  console.log(`Heap in use at the end: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`Heap in use at the end: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB; load average ${loadavg()[0].toFixed(1)}`);
 }
 
 main().catch((error: unknown) => {
