@@ -5,7 +5,7 @@ import type { EditResult } from '../../src/core/edits';
 import { checkPlan } from '../../src/core/check';
 import type { Feedback } from '../../src/core/plan';
 import type { Figures } from './measure';
-import { formatMs, timeRuns } from './measure';
+import { formatTiming, timeRuns } from './measure';
 import { benchPlan, kilobytes, middleSession, TODAY } from './plans';
 
 /** Every exported function of edits.ts that returns an EditResult: a new operation fails the type check until it has a case below. */
@@ -46,8 +46,8 @@ export async function benchEdits(figures: Figures): Promise<void> {
         const edited = operation();
         if (edited.ok) edits.applyEdits(plan, edited.edits);
       }, { runs: 7, budgetMs: 1500 });
-      figures.record(`edit.${name}.${sessions}`, timing.medianMs);
-      cells.push(`${name} ${formatMs(timing.medianMs)}`);
+      figures.record(`edit.${name}.${sessions}`, timing);
+      cells.push(`${name} ${formatTiming(timing)}`);
     }
     console.log(`  ${sessions.toLocaleString('en-US')} sessions (${kilobytes(plan)}): ${cells.join(', ')}`);
   }

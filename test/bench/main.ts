@@ -6,21 +6,22 @@ import { join, relative } from 'node:path';
 import { benchCheck } from './check.bench';
 import { benchEdits } from './edits.bench';
 import { benchFeedback } from './feedback.bench';
-import { Figures, formatMs } from './measure';
-import { benchPlan, kilobytes, REPO_ROOT, SIZES } from './plans';
+import type { Timing } from './measure';
+import { Figures, formatMs, formatTiming } from './measure';
+import { benchPlan, EXAMPLE, kilobytes, REPO_ROOT, SIZES } from './plans';
 import { benchYamlLanguageServer } from './yls.bench';
 
 const RESULTS = join(REPO_ROOT, 'out/bench/results.json');
 
 function comparisonTable(figures: Figures, peerVersion: string): string {
   const ours = (kind: 'full' | 'recheck', sessions: number) =>
-    figures.get(`check.refused.${sessions}`) !== undefined ? (kind === 'full' ? 'refused: over 1 MB' : '—') : formatMs(figures.get(`check.${kind}.${sessions}`));
+    figures.timing(`check.refused.${sessions}`) ? (kind === 'full' ? 'refused: over 1 MB' : '—') : formatTiming(figures.timing(`check.${kind}.${sessions}`));
   const rows = SIZES.map(
     (sessions) =>
-      `| ${sessions.toLocaleString('en-US')} (${kilobytes(benchPlan(sessions))}) | ${ours('full', sessions)} | ${ours('recheck', sessions)} | ${formatMs(figures.get(`yls.full.${sessions}`))} | ${formatMs(figures.get(`yls.recheck.${sessions}`))} |`,
+      `| ${sessions.toLocaleString('en-US')} (${kilobytes(benchPlan(sessions))}) | ${ours('full', sessions)} | ${ours('recheck', sessions)} | ${formatTiming(figures.timing(`yls.full.${sessions}`))} | ${formatTiming(figures.timing(`yls.recheck.${sessions}`))} |`,
   );
   return [
-    `| sessions (size) | checkPlan: whole check | PlanChecker: re-check after a keystroke | yaml-language-server ${peerVersion}: doValidation | its re-check after a keystroke |`,
+    `| sessions (size) | \`checkPlan\`: whole check | \`PlanChecker\`: re-check after a keystroke | yaml-language-server ${peerVersion}: \`doValidation\` | its re-check after a keystroke |`,
     '|---|---|---|---|---|',
     ...rows,
   ].join('\n');
@@ -29,27 +30,28 @@ function comparisonTable(figures: Figures, peerVersion: string): string {
 /** The README's Speed table, so its figures are pasted from a bench run rather than typed. */
 function readmeTable(figures: Figures): string {
   const plan = benchPlan(1000);
-  const edits = Object.entries(figures.toJSON())
-    .filter(([name]) => name.startsWith('edit.') && name.endsWith('.1000'))
-    .map(([name, ms]) => ({ operation: name.slice('edit.'.length, -'.1000'.length), ms }))
-    .sort((a, b) => b.ms - a.ms);
-  const parse = figures.get('yaml.parse.1000');
-  const full = figures.get('check.full.1000');
-  const ratio = parse && full ? ` (${(full / parse).toFixed(2)}x the parse)` : '';
-  const rows = [
-    [`yaml \`parseDocument\` alone`, formatMs(parse)],
-    ['`checkPlan`: parse, schema and every rule', `${formatMs(full)}${ratio}`],
-    ['re-check after a keystroke in an open editor (incremental)', formatMs(figures.get('check.recheck.1000'))],
+  const edits = Object.keys(figures.toJSON())
+    .filter((name) => /^edit\.\w+\.1000$/.test(name))
+    .map((name) => ({ operation: name.split('.')[1], timing: figures.timing(name) as Timing }))
+    .sort((a, b) => b.timing.cpuMs - a.timing.cpuMs);
+  const parse = figures.timing('yaml.parse.1000');
+  const full = figures.timing('check.full.1000');
+  const row = (what: string, timing: Timing | undefined) => `| ${what} | ${formatMs(timing?.medianMs)} | ${formatMs(timing?.cpuMs)} |`;
+  return [
+    `| what (plan with 1,000 sessions, ${kilobytes(plan)}) | median | its CPU time |`,
+    '|---|---|---|',
+    row('yaml `parseDocument` alone', parse),
+    row(`\`checkPlan\`: parse, schema and every rule${parse && full ? ` (${(full.cpuMs / parse.cpuMs).toFixed(2)}x the parse)` : ''}`, full),
+    row('re-check after a keystroke in an open editor (incremental)', figures.timing('check.recheck.1000')),
     ...(edits.length > 0
       ? [
-          [`slowest edit, computed and applied (\`${edits[0].operation}\`)`, formatMs(edits[0].ms)],
-          [`fastest edit (\`${edits[edits.length - 1].operation}\`)`, formatMs(edits[edits.length - 1].ms)],
+          row(`slowest edit, computed and applied (\`${edits[0].operation}\`)`, edits[0].timing),
+          row(`fastest edit (\`${edits[edits.length - 1].operation}\`)`, edits[edits.length - 1].timing),
         ]
       : []),
-    ['the example plan, full check', formatMs(figures.get('check.full.example'))],
-    ['feedback analysis of a 50-word paragraph', formatMs(figures.get('feedback.analyze.paragraph'))],
-  ];
-  return [`| what (plan with 1,000 sessions, ${kilobytes(plan)}) | median |`, '|---|---|', ...rows.map(([what, ms]) => `| ${what} | ${ms} |`)].join('\n');
+    row(`the example plan (${kilobytes(EXAMPLE)}), full check`, figures.timing('check.full.example')),
+    row('feedback analysis of a 50-word paragraph', figures.timing('feedback.analyze.paragraph')),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {

@@ -17,7 +17,14 @@ export interface Sampling {
 }
 
 export interface Timing {
+  /** Median wall time: what a user waits on a machine doing nothing else. */
   medianMs: number;
+  /**
+   * Median CPU time of this process (user + system) over the same runs. On a CPU shared with other
+   * work the wall time grows with the contention and this does not, so it is the figure to compare
+   * when the load average is high.
+   */
+  cpuMs: number;
   runs: number;
 }
 
@@ -26,29 +33,43 @@ export async function timeRuns(run: () => unknown, sampling: Sampling): Promise<
   const warmUpUntil = performance.now() + 1000;
   for (let warmUps = 0; warmUps < 3 && (warmUps === 0 || performance.now() < warmUpUntil); warmUps++) await run();
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   let spent = 0;
   while (samples.length < sampling.runs && !(samples.length >= 3 && sampling.budgetMs !== undefined && spent >= sampling.budgetMs)) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     await run();
     const elapsed = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
     samples.push(elapsed);
+    cpuSamples.push((cpu.user + cpu.system) / 1000);
     spent += elapsed;
   }
-  return { medianMs: median(samples), runs: samples.length };
+  return { medianMs: median(samples), cpuMs: median(cpuSamples), runs: samples.length };
 }
 
-/** The figures of one bench run: stable name → milliseconds. */
+/** The figures of one bench run: stable name → milliseconds of wall time, and `<name>.cpu` → CPU time. */
 export class Figures {
   private readonly values = new Map<string, number>();
+  private readonly timings = new Map<string, Timing>();
 
-  record(name: string, ms: number): number {
+  record(name: string, timing: Timing | number): void {
     if (this.values.has(name)) throw new Error(`bench figure ${name} recorded twice`);
-    this.values.set(name, ms);
-    return ms;
+    if (typeof timing === 'number') {
+      this.values.set(name, timing);
+      return;
+    }
+    this.timings.set(name, timing);
+    this.values.set(name, timing.medianMs);
+    this.values.set(`${name}.cpu`, timing.cpuMs);
   }
 
   get(name: string): number | undefined {
     return this.values.get(name);
+  }
+
+  timing(name: string): Timing | undefined {
+    return this.timings.get(name);
   }
 
   toJSON(): Record<string, number> {
@@ -60,6 +81,13 @@ export class Figures {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${JSON.stringify(this.toJSON(), null, 2)}\n`);
   }
+}
+
+/** The wall time, and the CPU time beside it when other work on the machine made the two differ. */
+export function formatTiming(timing: Timing | undefined): string {
+  if (!timing) return '—';
+  const contended = timing.medianMs > 1.3 * timing.cpuMs && timing.medianMs - timing.cpuMs > 1;
+  return contended ? `${formatMs(timing.medianMs)} (CPU ${formatMs(timing.cpuMs)})` : formatMs(timing.medianMs);
 }
 
 export function formatMs(ms: number | undefined): string {
