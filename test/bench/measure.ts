@@ -14,6 +14,8 @@ export interface Sampling {
   runs: number;
   /** Stop early once the timed runs took this long, with at least three of them: keeps the whole bench within minutes. */
   budgetMs?: number;
+  /** Most untimed warm-up runs, default 3 (fewer if they take over a second); 0 when earlier runs already warmed the same code. */
+  warmUps?: number;
 }
 
 export interface Timing {
@@ -28,10 +30,10 @@ export interface Timing {
   runs: number;
 }
 
-/** Median wall time of `run`, after warm-up runs (up to three, within a second) that pay for JIT compilation and first-use caches. */
+/** Median wall time of `run`, after warm-up runs that pay for JIT compilation and first-use caches. */
 export async function timeRuns(run: () => unknown, sampling: Sampling): Promise<Timing> {
   const warmUpUntil = performance.now() + 1000;
-  for (let warmUps = 0; warmUps < 3 && (warmUps === 0 || performance.now() < warmUpUntil); warmUps++) await run();
+  for (let warmUps = 0; warmUps < (sampling.warmUps ?? 3) && (warmUps === 0 || performance.now() < warmUpUntil); warmUps++) await run();
   const samples: number[] = [];
   const cpuSamples: number[] = [];
   let spent = 0;
