@@ -1,6 +1,7 @@
 // The same plans through yaml-language-server, the validation Red Hat's YAML extension runs on each
 // keystroke, with our schema associated the way package.json's `yamlValidation` does it. The peer
 // is installed on demand into the gitignored .bench/yls/, never as a dependency of the extension.
+// MENTORING_BENCH_YLS=skip leaves the comparison out.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
