@@ -1,7 +1,10 @@
 // Builds every bundle the project ships, plus the test bundles with --tests.
 // One entry per target: node extension, web extension, webview script, CLI, core library.
+// --watch keeps rebuilding on change (`npm run watch`, the F5 pre-launch task): each round prints
+// "[watch] build started", its errors as "[watch] error FILE:LINE:COL: MESSAGE" (the problem matcher
+// in .vscode/tasks.json reads these) and "[watch] build finished in N ms".
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, readdirSync, statSync, unwatchFile, watchFile } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -10,10 +13,12 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const withTests = args.has('--tests');
 const withBenchmarks = args.has('--bench');
+const watching = args.has('--watch');
+const SCHEMA = 'schemas/mentoring-plan.schema.json';
 
 /** Precompiles the schema so no host pays ajv's compile cost (or needs `new Function`) at run time. */
 function generateValidator() {
-  const schema = JSON.parse(readFileSync('schemas/mentoring-plan.schema.json', 'utf8'));
+  const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true, esm: true } });
   const validate = ajv.compile(schema);
   mkdirSync('src/core/generated', { recursive: true });
@@ -35,8 +40,13 @@ function filesUnder(dir, suffix) {
 }
 
 /** Writes the snippet files from the question bank (src/core/snippets.ts): one source, so snippets cannot drift from it. */
+const snippetBuild = { entryPoints: ['src/core/snippets.ts'], bundle: true, write: false, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], logLevel: 'warning' };
+
 async function generateSnippets() {
-  const result = await esbuild.build({ entryPoints: ['src/core/snippets.ts'], bundle: true, write: false, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], logLevel: 'warning' });
+  await writeSnippets(await esbuild.build(snippetBuild));
+}
+
+async function writeSnippets(result) {
   const snippets = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
   mkdirSync('dist/snippets', { recursive: true });
   writeFileSync('dist/snippets/mentoring-plan.yaml.code-snippets', `${JSON.stringify(snippets.buildYamlSnippets(), null, 2)}\n`);
@@ -54,7 +64,8 @@ const builds = [
 ];
 
 if (withBenchmarks) {
-  builds.push({ ...common, sourcemap: false, entryPoints: filesUnder('test/bench', '.bench.ts'), outdir: 'out/bench', outbase: 'test/bench', platform: 'node', format: 'cjs' });
+  // One process for every figure, so ours and yaml-language-server's are measured alike.
+  builds.push({ ...common, sourcemap: false, entryPoints: ['test/bench/main.ts'], outfile: 'out/bench/main.js', platform: 'node', format: 'cjs' });
 }
 
 if (withTests) {
@@ -64,8 +75,85 @@ if (withTests) {
   );
 }
 
+/**
+ * Reports rebuild rounds across all watch contexts: a change in src/core rebuilds several bundles at
+ * once, and the editor should see one round with each problem once (the node and web extension
+ * bundles report the same error), not one per bundle.
+ */
+function watchReporter() {
+  let active = 0;
+  let startedAt = 0;
+  let settling;
+  const problems = new Map();
+  const line = (severity, message) => {
+    const where = message.location ? `${message.location.file}:${message.location.line}:${message.location.column + 1}` : 'esbuild.mjs:1:1';
+    return `[watch] ${severity} ${where}: ${message.text}`;
+  };
+  const finish = () => {
+    settling = undefined;
+    for (const problem of problems.keys()) console.log(problem);
+    const errors = [...problems.values()].filter((severity) => severity === 'error').length;
+    console.log(`[watch] build finished in ${Math.round(performance.now() - startedAt)} ms, ${errors} error(s), ${problems.size - errors} warning(s)`);
+  };
+  return {
+    name: 'watch-reporter',
+    setup(build) {
+      build.onStart(() => {
+        if (active++ > 0) return;
+        if (settling) {
+          // A bundle started right after the others ended: the same round goes on.
+          clearTimeout(settling);
+          settling = undefined;
+          return;
+        }
+        startedAt = performance.now();
+        problems.clear();
+        console.log('[watch] build started');
+      });
+      build.onEnd((result) => {
+        for (const error of result.errors) problems.set(line('error', error), 'error');
+        for (const warning of result.warnings) problems.set(line('warning', warning), 'warning');
+        // Wait a moment before closing the round: the bundles of one change do not all start at once.
+        if (--active === 0) settling = setTimeout(finish, 40);
+      });
+    },
+  };
+}
+
+async function watch() {
+  const reporter = watchReporter();
+  // The snippets follow the question bank too; esbuild.mjs itself and this list need a restart.
+  const snippetPlugin = { name: 'snippets', setup: (build) => build.onEnd((result) => (result.errors.length === 0 ? writeSnippets(result) : undefined)) };
+  const contexts = await Promise.all([
+    ...builds.map((options) => esbuild.context({ ...options, logLevel: 'silent', plugins: [reporter] })),
+    esbuild.context({ ...snippetBuild, logLevel: 'silent', plugins: [reporter, snippetPlugin] }),
+  ]);
+  // The validator is generated from the schema, outside esbuild's graph: regenerate it when the
+  // schema changes, and the bundles that import it rebuild. Polling survives editors that save by rename.
+  watchFile(SCHEMA, { interval: 300 }, () => {
+    try {
+      generateValidator();
+    } catch (error) {
+      console.log(`[watch] error ${SCHEMA}:1:1: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log(`[watch] watching ${contexts.length} bundles and ${SCHEMA}; Ctrl+C stops`);
+  const stop = async () => {
+    unwatchFile(SCHEMA);
+    await Promise.all(contexts.map((context) => context.dispose()));
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 generateValidator();
-await generateSnippets();
-const started = Date.now();
-await Promise.all(builds.map((options) => esbuild.build(options)));
-console.log(`esbuild: ${builds.length} bundles in ${Date.now() - started} ms (${relative('.', 'dist')}${withTests ? ', out' : ''})`);
+if (watching) {
+  await watch();
+} else {
+  await generateSnippets();
+  const started = Date.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`esbuild: ${builds.length} bundles in ${Date.now() - started} ms (${relative('.', 'dist')}${withTests ? ', out' : ''})`);
+}

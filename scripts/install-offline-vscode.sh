@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the offline "real VS Code" used by the integration tests: code-server (VS Code 1.100.3)
-# into the gitignored .vscode-test/code-server/, never into the project's devDependencies.
-# Idempotent: a second run is a fast no-op. See /work/shared/recipes/real-vscode-offline.md.
+# into the gitignored .vscode-test/code-server/, never into the project's devDependencies (its
+# postinstall compiles native modules against the Debian headers below, so `npm ci` would fail for
+# every contributor without them). 4.100.3 is pinned: it is the newest release that runs on Node 20.
+# Only the npm registry and Debian's packages are needed; rg comes from Debian (step 2).
+# Idempotent: a second run is a fast no-op.
 #
 # Knobs: CODE_SERVER_VERSION (default 4.100.3; newer releases need Node 22+),
 #        MENTORING_CODE_SERVER_DIR (default <repo>/.vscode-test/code-server).

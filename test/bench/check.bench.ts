@@ -1,56 +1,47 @@
-// Prints how long checking and editing a large plan takes, beside the yaml parse it is built on.
-// Run with `npm run bench`. Figures, not assertions: the README quotes them.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// How long checking a plan takes: a whole check (file opened, CLI) and the incremental re-check after
+// one keystroke in an open editor, beside the yaml parse they are built on.
 import { parseDocument } from 'yaml';
 import { checkPlan, PlanChecker } from '../../src/core/check';
-import { addSession, applyEdits, setActionDone } from '../../src/core/edits';
-import { largePlan } from '../support/large-plan';
+import { MAX_PLAN_LENGTH } from '../../src/core/parse';
+import type { Figures } from './measure';
+import { formatTiming, timeRuns } from './measure';
+import { benchPlan, EXAMPLE, keystrokeOffset, kilobytes, SIZES, TODAY } from './plans';
 
-const example = readFileSync(join(__dirname, '../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
+export async function benchCheck(figures: Figures): Promise<void> {
+  const options = { today: TODAY };
+  console.log('Checking (median of runs after a warm-up):');
+  for (const sessions of SIZES) {
+    const plan = benchPlan(sessions);
+    const label = `  ${sessions.toLocaleString('en-US')} sessions (${kilobytes(plan)})`;
+    const full = await timeRuns(() => checkPlan(plan, options), { runs: 9, budgetMs: 4000 });
+    if (plan.length > MAX_PLAN_LENGTH) {
+      // Over the size limit the checker refuses the file with one issue instead of parsing it.
+      figures.record(`check.refused.${sessions}`, full);
+      console.log(`${label}: refused with one issue (over the ${MAX_PLAN_LENGTH / 1024 / 1024} MB limit) in ${formatTiming(full)}`);
+      continue;
+    }
+    figures.record(`check.full.${sessions}`, full);
+    const issues = checkPlan(plan, options).issues.length;
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+    // A keystroke in the middle session of an open plan: the incremental checker re-parses that entry only.
+    const checker = new PlanChecker();
+    checker.check(plan, options);
+    const at = keystrokeOffset(plan, sessions);
+    let typed = '';
+    const recheck = await timeRuns(() => {
+      typed += '!';
+      checker.check(plan.slice(0, at) + typed + plan.slice(at), options);
+    }, { runs: 9, budgetMs: 2000 });
+    figures.record(`check.recheck.${sessions}`, recheck);
+    console.log(`${label}, ${issues} issues: checkPlan ${formatTiming(full)}, re-check after a keystroke ${formatTiming(recheck)}`);
 
-function time(run: () => void, repeats: number): number {
-  run(); // warm-up: the first run pays for JIT compilation
-  const samples: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
+    if (sessions === 1000) {
+      const parse = await timeRuns(() => parseDocument(plan), { runs: 9, budgetMs: 3000 });
+      figures.record(`yaml.parse.${sessions}`, parse);
+      console.log(`${label}: yaml parseDocument alone ${formatTiming(parse)} (checkPlan takes ${(full.cpuMs / parse.cpuMs).toFixed(2)}x the parse's CPU time)`);
+    }
   }
-  return median(samples);
+  const example = await timeRuns(() => checkPlan(EXAMPLE, options), { runs: 50 });
+  figures.record('check.full.example', example);
+  console.log(`  the example plan (${kilobytes(EXAMPLE)}): checkPlan ${formatTiming(example)}`);
 }
-
-const today = '2026-11-27';
-const plan = largePlan(example, 1000);
-const parseMs = time(() => parseDocument(plan), 9);
-const checkMs = time(() => checkPlan(plan, { today }), 9);
-const issues = checkPlan(plan, { today }).issues.length;
-// A keystroke in one session of an open plan: the incremental checker re-parses that entry only.
-const checker = new PlanChecker();
-checker.check(plan, { today });
-let keystrokes = 0;
-const recheckMs = time(() => {
-  keystrokes++;
-  checker.check(plan.replace('Follow up on item 500\n', `Follow up on item 500${'!'.repeat(keystrokes)}\n`), { today });
-}, 9);
-const exampleMs = time(() => checkPlan(example, { today }), 50);
-const addMs = time(() => {
-  const result = addSession(plan, { id: 'new-session', date: '2026-12-01', type: 'checkin', agenda: ['What is next?'] });
-  if (result.ok) applyEdits(plan, result.edits);
-}, 9);
-const toggleMs = time(() => setActionDone(plan, 'checkin-500', 0, true), 9);
-const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
-
-console.log(`Plan with 1,000 sessions (${(plan.length / 1024).toFixed(0)} KB, ${issues} issues found), median of 9 runs:`);
-console.log(`  yaml parseDocument alone   ${parseMs.toFixed(1)} ms`);
-console.log(`  checkPlan (parse + schema + rules)   ${checkMs.toFixed(1)} ms  (${(checkMs / parseMs).toFixed(2)}x the parse)`);
-console.log(`  re-check after a keystroke (incremental)   ${recheckMs.toFixed(1)} ms`);
-console.log(`  addSession edit + apply    ${addMs.toFixed(1)} ms`);
-console.log(`  setActionDone edit         ${toggleMs.toFixed(1)} ms`);
-console.log(`Example plan (${example.length} bytes): checkPlan ${exampleMs.toFixed(2)} ms, median of 50 runs`);
-console.log(`Heap in use after the runs: ${heapMb.toFixed(0)} MB`);

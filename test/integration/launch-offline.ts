@@ -1,6 +1,8 @@
 // Runs the integration suite in a real VS Code without internet: code-server (VS Code 1.100.3,
 // installed on demand by scripts/install-offline-vscode.sh into .vscode-test/code-server/) driven
-// by playwright-core and Debian's /usr/bin/chromium. See /work/shared/recipes/real-vscode-offline.md.
+// by playwright-core and Debian's /usr/bin/chromium. @vscode/test-electron (launch-electron.ts) cannot
+// work offline: it downloads VS Code from Microsoft. code-server has no --extensionTestsPath flag,
+// but its workbench reads the same settings from the `payload` of the page URL (step 1).
 //
 // 1. Extension-host phase: the workbench URL carries extensionDevelopmentPath + extensionTestsPath,
 //    so VS Code loads out/test/integration/index.js and awaits its run(); the page then calls
