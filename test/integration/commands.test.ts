@@ -126,6 +126,7 @@ describe('commands', () => {
 
   it('keeps CRLF line endings and comments when editing', async () => {
     const uri = workspaceUri('crlf.mentoring.yaml');
+    const mentoring = await api();
     const lines = [
       '# Line endings from Windows; comments must survive edits.',
       'schemaVersion: 1',
@@ -157,6 +158,8 @@ describe('commands', () => {
     } finally {
       await vscode.workspace.fs.delete(uri);
     }
+    // Later suites count the workspace's plans; on a busy machine the deletion reaches the store late.
+    await waitFor(() => !mentoring.store.get(uri), 'the deleted CRLF plan to leave the store', 10_000);
   });
 
   it('New mentoring plan creates the file from the core template and opens it', async () => {
