@@ -26,25 +26,24 @@ export interface FeedbackPrompts {
   confirmRecreate(feedbackId: string): Thenable<boolean>;
 }
 
+/** A modal warning with one action besides Cancel; true when the user chose the action. */
+async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+}
+
 export const modalPrompts: FeedbackPrompts = {
-  async confirmOverwrite(feedbackId) {
-    const overwrite = vscode.l10n.t('Overwrite');
-    const answer = await vscode.window.showWarningMessage(
+  confirmOverwrite: (feedbackId) =>
+    confirmModal(
       vscode.l10n.t('The feedback entry “{0}” was changed in the plan since you opened it.', feedbackId),
-      { modal: true, detail: vscode.l10n.t('Overwrite replaces those changes with what you wrote here. Cancel keeps the plan as it is and your draft open.') },
-      overwrite,
-    );
-    return answer === overwrite;
-  },
-  async confirmRecreate(feedbackId) {
-    const saveAsNew = vscode.l10n.t('Save as New Entry');
-    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Overwrite replaces those changes with what you wrote here. Cancel keeps the plan as it is and your draft open.'),
+      vscode.l10n.t('Overwrite'),
+    ),
+  confirmRecreate: (feedbackId) =>
+    confirmModal(
       vscode.l10n.t('The feedback entry “{0}” is no longer in the plan.', feedbackId),
-      { modal: true, detail: vscode.l10n.t('It was removed or renamed since you opened it. Save your draft as a new entry?') },
-      saveAsNew,
-    );
-    return answer === saveAsNew;
-  },
+      vscode.l10n.t('It was removed or renamed since you opened it. Save your draft as a new entry?'),
+      vscode.l10n.t('Save as New Entry'),
+    ),
 };
 
 export interface PanelDeps {
