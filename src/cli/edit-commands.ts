@@ -4,7 +4,7 @@ import { defaultAgenda } from '../core/agenda';
 import { addSession, applyEdits, newPlanText, setGoalStatus } from '../core/edits';
 import type { EditResult } from '../core/edits';
 import { parsePlan } from '../core/parse';
-import { previousOpenActions } from '../core/plan-facts';
+import { newSessionId, previousOpenActions } from '../core/plan-facts';
 import { CADENCES, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
 import type { GoalStatus, Plan, SessionType } from '../core/plan';
 import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
@@ -24,7 +24,7 @@ export const ADD_SESSION_USAGE = `Usage: mentoring-plan add-session FILE [--type
 
 Appends a session with an agenda of questions for its type (default: checkin), and the previous
 session's open actions as follow-up questions. TYPE is one of: ${SESSION_TYPES.join(', ')}.
-The id defaults to TYPE-DATE; the date to today.`;
+The id defaults to TYPE-DATE (TYPE-DATE-2, -3… when that is taken); the date to today.`;
 
 export async function initCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -66,7 +66,7 @@ export async function addSessionCommand(args: string[], io: CliIo): Promise<numb
   const date = requireDate(values.date, '--date') ?? localToday();
   const text = await readTextFile(io, file);
   const plan = parsePlan(text).value as Partial<Plan> | undefined;
-  const id = values.id ?? `${type}-${date}`;
+  const id = values.id ?? newSessionId(plan, type, date);
   const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(plan, date) });
   const goals = values.goal ?? [];
   const result = addSession(text, { id, date, type, ...(goals.length ? { goals } : {}), agenda, actions: [] });

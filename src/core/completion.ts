@@ -6,6 +6,7 @@ import { rangeAt } from './parse';
 import type { ParsedPlan } from './parse';
 import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, FEEDBACK_SOURCES, GOAL_KINDS, GOAL_STATUSES, MENTORSHIP_STATUSES, SESSION_TYPES } from './plan';
 import type { Goal, Plan, SessionType } from './plan';
+import { entriesOf } from './plan-facts';
 
 export interface PlanCompletion {
   label: string;
@@ -77,7 +78,9 @@ export function planCompletions(parsed: ParsedPlan, offset: number): PlanComplet
 
 function goalItems(plan: Partial<Plan>, already: unknown): PlanCompletion[] {
   const taken = new Set(Array.isArray(already) ? already : []);
-  const goals = Array.isArray(plan.goals) ? plan.goals.filter((goal): goal is Goal => typeof goal?.id === 'string') : [];
+  const goals = entriesOf(plan, 'goals')
+    .map(({ item }) => item)
+    .filter((goal): goal is Goal => typeof goal.id === 'string');
   return goals
     .filter((goal) => !taken.has(goal.id))
     .map((goal, index) => ({ label: goal.id, insertText: goal.id, detail: `${goal.title ?? ''}${goal.status ? ` (${goal.status})` : ''}`, kind: 'goal', sortText: String(index).padStart(3, '0') }));

@@ -2,19 +2,23 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 for a YYYY-MM-DD date, or undefined if it is not one. */
+/**
+ * Days since 1970-01-01 for a YYYY-MM-DD date a calendar has, or undefined if it is not one.
+ * Date.UTC rolls 2026-02-30 over to March 2; a date that does not read back the same is refused,
+ * so no fact or rule counts a day the plan never named.
+ */
 export function dayNumber(date: unknown): number | undefined {
   if (typeof date !== 'string') return undefined;
   const match = ISO_DATE.exec(date);
   if (!match) return undefined;
   const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(time) ? undefined : Math.round(time / 86_400_000);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) return undefined;
+  return Math.round(time / 86_400_000);
 }
 
 /** True for a YYYY-MM-DD date that a calendar has (2026-02-28, not 2026-02-30). */
 export function isCalendarDate(value: unknown): value is string {
-  const day = dayNumber(value);
-  return day !== undefined && new Date(day * 86_400_000).toISOString().slice(0, 10) === value;
+  return dayNumber(value) !== undefined;
 }
 
 /** The local calendar day of `now`: the day the user is living in, not UTC's. */

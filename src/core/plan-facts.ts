@@ -1,14 +1,142 @@
-// Facts about a plan that the CLI and the extension both need. Pure, like the rest of the core.
-import type { Action, Plan, Session } from './plan';
-import { dayNumber } from './dates';
-import { entries } from './rules/plan-access';
+// The one home for facts about a plan: its entries and ids, lookups by id and by path, open and
+// overdue actions, the next session by cadence, the status bar's summary, carry-forward defaults
+// and new unique ids. The rules, the CLI, the summary and every extension feature ask here, so two
+// features never answer one question two ways. Pure and defensive: plans may break the schema, so
+// every field is checked before use, and the host passes `today` in.
+import { addDays, dayNumber } from './dates';
+import type { PlanPath } from './parse';
+import type { Action, Feedback, Goal, Plan, Session } from './plan';
 
-/** Sessions with a valid date, oldest first (file order among equal dates). */
+/** An entry of a list that is a mapping, with its index in the list (what paths need). */
+export interface Entry<T> {
+  item: Partial<T>;
+  index: number;
+}
+
+/** The mappings of a list, with their indices; anything else (a string, null, a nested list) is skipped. */
+export function entries<T>(value: unknown): Entry<T>[] {
+  if (!Array.isArray(value)) return [];
+  const found: Entry<T>[] = [];
+  value.forEach((item, index) => {
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) found.push({ item: item as Partial<T>, index });
+  });
+  return found;
+}
+
+export function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The mentorship's status; a plan that does not say is active. */
+export function mentorshipStatus(plan: Partial<Plan>): string {
+  const status = plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;
+  return typeof status === 'string' ? status : 'active';
+}
+
+/** The value at `path` in a plan's plain value (or any part of it), or undefined where the path leaves it. */
+export function valueAt(root: unknown, path: PlanPath): unknown {
+  let value = root;
+  for (const part of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[part] : undefined;
+  return value;
+}
+
+/** The lists of a plan whose entries have ids. */
+export interface EntryKinds {
+  goals: Goal;
+  sessions: Session;
+  feedback: Feedback;
+}
+export type EntryKind = keyof EntryKinds;
+
+export function isEntryKind(value: unknown): value is EntryKind {
+  return value === 'goals' || value === 'sessions' || value === 'feedback';
+}
+
+/** The entries of one of the plan's lists. */
+export function entriesOf<K extends EntryKind>(plan: Partial<Plan> | undefined, kind: K): Entry<EntryKinds[K]>[] {
+  return entries<EntryKinds[K]>(plan?.[kind]);
+}
+
+/** The ids used in one of the plan's lists, each once, in file order. */
+export function idsOf(plan: Partial<Plan> | undefined, kind: EntryKind): string[] {
+  return [...new Set(entriesOf(plan, kind).flatMap(({ item }) => textOf(item.id) ?? []))];
+}
+
+/** The first entry of a list with `id` (a duplicate id is the duplicate-id rule's to report). */
+export function entryById<K extends EntryKind>(plan: Partial<Plan> | undefined, kind: K, id: string): Entry<EntryKinds[K]> | undefined {
+  return entriesOf(plan, kind).find(({ item }) => item.id === id);
+}
+
+/** An action still to do: not done, and saying what (a blank action is the schema's to report). */
+export function isOpenAction(action: Partial<Action> | undefined): boolean {
+  return action !== undefined && action.done !== true && typeof action.text === 'string' && action.text.trim() !== '';
+}
+
+export function openActions(session: Partial<Session> | undefined): Partial<Action>[] {
+  return entries<Action>(session?.actions)
+    .map(({ item }) => item)
+    .filter(isOpenAction);
+}
+
+/**
+ * Days an open action is past its due date (positive), else undefined: done, no due date, not
+ * due yet, or a due date or `today` that is no calendar date (2026-02-30 is never overdue).
+ */
+export function daysOverdue(action: Partial<Action> | undefined, today: string): number | undefined {
+  if (!isOpenAction(action)) return undefined;
+  const due = dayNumber(action?.due);
+  const todayNumber = dayNumber(today);
+  return due === undefined || todayNumber === undefined || due >= todayNumber ? undefined : todayNumber - due;
+}
+
+export function isOverdue(action: Partial<Action> | undefined, today: string): boolean {
+  return daysOverdue(action, today) !== undefined;
+}
+
+export interface OverdueAction {
+  session: Partial<Session>;
+  sessionIndex: number;
+  action: Partial<Action>;
+  actionIndex: number;
+  days: number;
+}
+
+/** Every overdue action of the plan, in file order. */
+export function overdueActions(plan: Partial<Plan> | undefined, today: string): OverdueAction[] {
+  const found: OverdueAction[] = [];
+  for (const { item: session, index: sessionIndex } of entriesOf(plan, 'sessions')) {
+    for (const { item: action, index: actionIndex } of entries<Action>(session.actions)) {
+      const days = daysOverdue(action, today);
+      if (days !== undefined) found.push({ session, sessionIndex, action, actionIndex, days });
+    }
+  }
+  return found;
+}
+
+/** The agreed cadence in days. */
+export const CADENCE_DAYS: Readonly<Record<string, number>> = { weekly: 7, biweekly: 14, monthly: 30 };
+
+/** The cadence in days, biweekly when the plan names none (or one we do not know). */
+function cadenceDays(plan: Partial<Plan> | undefined): number {
+  return CADENCE_DAYS[String(plan?.mentorship?.cadence)] ?? CADENCE_DAYS.biweekly;
+}
+
+/** Sessions with a calendar date, oldest first (file order among equal dates). */
 export function datedSessions(plan: Partial<Plan> | undefined): Partial<Session>[] {
-  return entries<Session>(plan?.sessions)
+  return entriesOf(plan, 'sessions')
     .filter(({ item }) => dayNumber(item.date) !== undefined)
     .sort((a, b) => String(a.item.date).localeCompare(String(b.item.date)) || a.index - b.index)
     .map(({ item }) => item);
+}
+
+/** The date of the last session held on or before `todayNumber`, or the start when none was, as a day number. */
+export function lastMeeting(plan: Partial<Plan>, todayNumber: number): number | undefined {
+  let last = dayNumber(plan.mentorship?.started);
+  for (const { item } of entriesOf(plan, 'sessions')) {
+    const date = dayNumber(item.date);
+    if (date !== undefined && date <= todayNumber && (last === undefined || date > last)) last = date;
+  }
+  return last;
 }
 
 /** Texts of the open actions of the latest session held before `date`; they become follow-up questions. */
@@ -18,9 +146,87 @@ export function previousOpenActions(plan: Partial<Plan> | undefined, date: strin
   return openActions(previous).map((action) => String(action.text));
 }
 
-export function openActions(session: Partial<Session> | undefined): Partial<Action>[] {
-  return entries<Action>(session?.actions)
-    .map(({ item }) => item)
-    .filter((action) => action.done !== true && typeof action.text === 'string' && action.text.trim() !== '');
+/**
+ * The date a new session defaults to: one cadence after the latest session (or the start date
+ * when there is none), but never in the past, since a new session is usually being scheduled.
+ */
+export function nextSessionDate(plan: Partial<Plan> | undefined, today: string): string {
+  const sessions = datedSessions(plan);
+  const last = sessions.length ? String(sessions[sessions.length - 1].date) : undefined;
+  const started = textOf(plan?.mentorship?.started);
+  const candidate = last ? addDays(last, cadenceDays(plan)) : started && dayNumber(started) !== undefined ? started : today;
+  return candidate < today ? today : candidate;
 }
 
+/** The session after `sessionId` by date, the natural place to carry its open actions to. */
+export function sessionAfter(plan: Partial<Plan> | undefined, sessionId: string): Partial<Session> | undefined {
+  const sessions = datedSessions(plan);
+  const index = sessions.findIndex((session) => session.id === sessionId);
+  return index === -1 ? undefined : sessions.slice(index + 1).find((session) => typeof session.id === 'string');
+}
+
+/**
+ * The default pair for "carry forward": the latest session up to today with open actions, and the
+ * first session after it.
+ */
+export function carryForwardDefaults(plan: Partial<Plan> | undefined, today: string): { from?: string; to?: string } {
+  const sessions = datedSessions(plan);
+  const candidates = sessions.filter((session) => String(session.date) <= today && openActions(session).length > 0 && typeof session.id === 'string');
+  const from = candidates[candidates.length - 1] ?? sessions.filter((session) => openActions(session).length > 0).pop();
+  if (!from?.id) return {};
+  return { from: from.id, to: sessionAfter(plan, from.id)?.id };
+}
+
+export interface PlanStatus {
+  /** Open actions whose due date has passed. */
+  overdueActions: number;
+  /** The next session: the earliest one scheduled from today on, else one cadence after the last meeting. */
+  nextSession: string | undefined;
+  /** True when nextSession is an actual entry, false when it is only due by cadence. */
+  scheduled: boolean;
+}
+
+/** What the status bar shows for one plan. */
+export function planStatus(plan: Partial<Plan> | undefined, today: string): PlanStatus {
+  const overdue = overdueActions(plan, today).length;
+  if (!plan || mentorshipStatus(plan) !== 'active') return { overdueActions: overdue, nextSession: undefined, scheduled: false };
+  const sessions = datedSessions(plan);
+  const upcoming = sessions.find((session) => String(session.date) >= today);
+  if (upcoming) return { overdueActions: overdue, nextSession: String(upcoming.date), scheduled: true };
+  const last = sessions.length ? String(sessions[sessions.length - 1].date) : textOf(plan.mentorship?.started);
+  const nextSession = last && dayNumber(last) !== undefined ? addDays(last, cadenceDays(plan)) : undefined;
+  return { overdueActions: overdue, nextSession, scheduled: false };
+}
+
+/** An id made from free text ("Give a talk!" -> "give-a-talk"), at most five words, unique among `taken`. */
+export function idFrom(textValue: string, taken: ReadonlySet<string>, fallback = 'goal'): string {
+  const base =
+    textValue
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .split('-')
+      .slice(0, 5)
+      .join('-') || fallback;
+  return uniqueId(base, taken);
+}
+
+/**
+ * `id` itself when no entry uses it, else `id-2`, `id-3`… the first that is free. The suffix goes
+ * after the whole id, never counting up a number already in it: the day in `checkin-2026-01-05`
+ * or the goal `q-2` in `feedback-2026-11-27-q-2` is data, and counting it up would name another
+ * day or goal.
+ */
+export function uniqueId(id: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(id)) return id;
+  let counter = 2;
+  while (taken.has(`${id}-${counter}`)) counter++;
+  return `${id}-${counter}`;
+}
+
+/** The id a new session gets: `<type>-<date>`, made unique among the plan's sessions. */
+export function newSessionId(plan: Partial<Plan> | undefined, type: string, date: string): string {
+  return uniqueId(`${type}-${date}`, new Set(idsOf(plan, 'sessions')));
+}

@@ -1,10 +1,9 @@
 // A Markdown summary of a plan, for a pull request comment or an export: where the goals stand,
 // what is open, how the relationship feels. With a goal id, that goal's history instead.
 import type { PlanIssue } from './issues';
-import { datedSessions, openActions } from './plan-facts';
-import type { Feedback, Goal, Plan, Session } from './plan';
+import { datedSessions, entriesOf, entryById, isOverdue, openActions } from './plan-facts';
+import type { Plan, Session } from './plan';
 import { dayNumber } from './dates';
-import { entries } from './rules/plan-access';
 
 export interface SummaryOptions {
   today: string;
@@ -36,7 +35,7 @@ export function summarizePlan(plan: Partial<Plan>, options: SummaryOptions): str
     lines.push('', `Checks: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} suggestions.`);
   }
 
-  const goals = entries<Goal>(plan.goals).map(({ item }) => item);
+  const goals = entriesOf(plan, 'goals').map(({ item }) => item);
   lines.push('', '### Goals', '');
   if (goals.length === 0) lines.push('No goals yet.');
   else {
@@ -54,8 +53,7 @@ export function summarizePlan(plan: Partial<Plan>, options: SummaryOptions): str
   lines.push('', '### Open actions', '');
   if (open.length === 0) lines.push('None.');
   for (const { action, session } of open) {
-    const due = dayNumber(action.due);
-    const overdue = due !== undefined && due < today ? ' **overdue**' : '';
+    const overdue = isOverdue(action, options.today) ? ' **overdue**' : '';
     lines.push(`- [ ] ${markdownText(action.text)} (${markdownText(action.owner ?? 'unassigned')}${action.due ? `, due ${markdownText(action.due)}` : ''}, from ${code(session.id)})${overdue}`);
   }
 
@@ -79,7 +77,7 @@ export function summarizePlan(plan: Partial<Plan>, options: SummaryOptions): str
 
 /** One goal's story: its criteria and milestones, the sessions that worked on it, the feedback about it. */
 export function goalHistory(plan: Partial<Plan>, goalId: string): string | undefined {
-  const goal = entries<Goal>(plan.goals).find(({ item }) => item.id === goalId)?.item;
+  const goal = entryById(plan, 'goals', goalId)?.item;
   if (!goal) return undefined;
   const lines = [`## ${markdownText(goal.title)} (${code(goal.id)})`, '', `${markdownText(goal.kind ?? 'goal')} · ${markdownText(goal.status)}${goal.target ? ` · target ${markdownText(goal.target)}` : ''}`];
   if (goal.why) lines.push('', `Why it matters: ${markdownText(goal.why)}`);
@@ -91,7 +89,7 @@ export function goalHistory(plan: Partial<Plan>, goalId: string): string | undef
     'Sessions',
     sessions.map((session) => `- ${markdownText(session.date)} ${markdownText(session.type ?? 'session')} (${code(session.id)})${session.notes ? `: ${markdownText(session.notes)}` : ''}`),
   );
-  const feedback = entries<Feedback>(plan.feedback)
+  const feedback = entriesOf(plan, 'feedback')
     .map(({ item }) => item)
     .filter((entry) => entry.goal === goalId);
   list(

@@ -5,6 +5,7 @@ import validatePlan from './generated/plan-validator';
 import type { PlanIssue } from './issues';
 import { rangeAt } from './parse';
 import type { ParsedPlan, PlanPath } from './parse';
+import { valueAt } from './plan-facts';
 
 export function schemaIssues(parsed: ParsedPlan): PlanIssue[] {
   const value = parsed.value;
@@ -150,12 +151,6 @@ function patternMessage(field: string, pattern: string, value: unknown): string 
   if (pattern.startsWith('^[a-z0-9]+')) return `${field} must be a kebab-case id (lowercase letters, digits and single dashes, like \`public-speaking\`), not ${quoteValue(value)}.`;
   if (pattern === '\\S') return `${field} must not be blank.`;
   return `${field} does not have the expected form.`;
-}
-
-function valueAt(root: unknown, path: PlanPath): unknown {
-  let value = root;
-  for (const part of path) value = (value as Record<string | number, unknown> | undefined)?.[part];
-  return value;
 }
 
 function quoteValue(value: unknown): string {

@@ -11,9 +11,8 @@ import type { Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '
 import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import { COMMANDS } from './command-ids';
-import { previousOpenActions } from '../core/plan-facts';
 import { isCalendarDate } from '../core/dates';
-import { carryForwardDefaults, idFrom, idsIn, nextSessionDate, sessionAfter, uniqueId } from './plan-facts';
+import { carryForwardDefaults, entriesOf, entryById, idFrom, idsOf, newSessionId, nextSessionDate, previousOpenActions, sessionAfter } from '../core/plan-facts';
 import type { PlanEntry, PlanStore } from './plan-store';
 import { toVsRange } from './ranges';
 import type { Feature } from './services';
@@ -120,7 +119,7 @@ class Commands {
             vscode.l10n.t('What kind of goal is it?'),
           ));
     if (args.title === undefined && kind === undefined) return false;
-    const id = args.id ?? idFrom(title, idsIn(target.entry.result.plan?.goals));
+    const id = args.id ?? idFrom(title, new Set(idsOf(target.entry.result.plan, 'goals')));
     const goal: Goal = { id, title, ...(kind ? { kind } : {}), ...(args.why ? { why: args.why } : {}), status: args.status ?? 'proposed', ...(args.target ? { target: args.target } : {}) };
     return this.edit(target.document, (text) => addGoal(text, goal), ['goals', id]);
   }
@@ -139,7 +138,7 @@ class Commands {
     if (type === undefined) return false;
     const date = args.date ?? (await askDate(nextSessionDate(plan, target.entry.today)));
     if (date === undefined) return false;
-    const id = args.id ?? uniqueIdFor(`${type}-${date}`, idsIn(plan?.sessions));
+    const id = args.id ?? newSessionId(plan, type, date);
     const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(plan, date) });
     const session: Session = { id, date, type, agenda };
     return this.edit(target.document, (text) => addSession(text, session), ['sessions', id]);
@@ -149,7 +148,7 @@ class Commands {
     const args: SetGoalStatusArgs = (isNode(input) ? { uri: input.uri, goalId: input.goalId } : input) ?? {};
     const target = await this.planFor(args.uri);
     if (!target) return false;
-    const goals = (target.entry.result.plan?.goals ?? []).filter((goal): goal is Goal => typeof goal?.id === 'string');
+    const goals = entriesOf(target.entry.result.plan, 'goals').flatMap(({ item: goal }) => (typeof goal.id === 'string' ? [goal as Goal] : []));
     const goalId =
       args.goalId ??
       (await pick(
@@ -175,12 +174,12 @@ class Commands {
     const plan = target.entry.result.plan;
     let { sessionId, actionIndex } = args;
     if (sessionId === undefined || actionIndex === undefined) {
-      const choices = (plan?.sessions ?? []).flatMap((session) =>
-        typeof session?.id === 'string' && Array.isArray(session.actions)
-          ? session.actions.map((action, index) => ({
+      const choices = entriesOf(plan, 'sessions').flatMap(({ item: { id, actions } }) =>
+        typeof id === 'string' && Array.isArray(actions)
+          ? actions.map((action, index) => ({
               label: `${action?.done === true ? '$(pass-filled)' : '$(circle-large-outline)'} ${String(action?.text ?? '')}`,
-              description: `${session.id}${action?.due ? ` · ${action.due}` : ''}`,
-              value: { sessionId: session.id, actionIndex: index },
+              description: `${id}${action?.due ? ` · ${action.due}` : ''}`,
+              value: { sessionId: id, actionIndex: index },
             }))
           : [],
       );
@@ -188,10 +187,10 @@ class Commands {
       if (!chosen) return false;
       ({ sessionId, actionIndex } = chosen);
     }
-    const session = plan?.sessions?.find((candidate) => candidate?.id === sessionId);
+    const session = entryById(plan, 'sessions', sessionId)?.item;
     if (isNode(input)) {
       // Actions have no ids: make sure the index still names the action the user clicked.
-      const shown = input.snapshot.result.plan?.sessions?.find((candidate) => candidate?.id === sessionId)?.actions?.[actionIndex]?.text;
+      const shown = entryById(input.snapshot.result.plan, 'sessions', sessionId)?.item.actions?.[actionIndex]?.text;
       if (shown !== session?.actions?.[actionIndex]?.text) {
         void vscode.window.showWarningMessage(vscode.l10n.t('The plan changed since the Mentoring view was drawn; try again.'));
         return false;
@@ -243,14 +242,14 @@ class Commands {
       const plan = entry.result.plan;
       const where = plans.length > 1 ? ` · ${vscode.workspace.asRelativePath(entry.uri)}` : '';
       const target = (path: PlanPath): RevealTarget => ({ uri: entry.uri, range: toVsRange(rangeAt(entry.result.parsed, path)) });
-      const goals = (Array.isArray(plan?.goals) ? plan.goals : []).map((goal, index) => ({
-        label: `$(target) ${String(goal?.title ?? goal?.id ?? '')}`,
-        description: `${String(goal?.status ?? '')}${where}`,
+      const goals = entriesOf(plan, 'goals').map(({ item: goal, index }) => ({
+        label: `$(target) ${String(goal.title ?? goal.id ?? '')}`,
+        description: `${String(goal.status ?? '')}${where}`,
         value: target(['goals', index]),
       }));
-      const sessions = (Array.isArray(plan?.sessions) ? plan.sessions : []).map((session, index) => ({
-        label: `$(calendar) ${String(session?.date ?? '')} ${String(session?.type ?? session?.id ?? '')}`,
-        description: `${String(session?.id ?? '')}${where}`,
+      const sessions = entriesOf(plan, 'sessions').map(({ item: session, index }) => ({
+        label: `$(calendar) ${String(session.date ?? '')} ${String(session.type ?? session.id ?? '')}`,
+        description: `${String(session.id ?? '')}${where}`,
         value: target(['sessions', index]),
       }));
       return [...goals, ...sessions];
@@ -312,7 +311,7 @@ class Commands {
     const entry = this.store.forDocument(document);
     if (show && entry) {
       const [list, id, ...rest] = show;
-      const index = (entry.result.plan?.[list] as { id?: unknown }[] | undefined)?.findIndex((item) => item?.id === id) ?? -1;
+      const index = entryById(entry.result.plan, list, id)?.index ?? -1;
       if (index !== -1) {
         const path: PlanPath = [list, index, ...rest];
         const range = toVsRange(rangeAt(entry.result.parsed, path));
@@ -329,10 +328,6 @@ function isNode(value: unknown): value is PlanNode {
 
 function toUri(value: UriLike): vscode.Uri {
   return typeof value === 'string' ? vscode.Uri.parse(value) : value;
-}
-
-function uniqueIdFor(id: string, taken: ReadonlySet<string>): string {
-  return taken.has(id) ? uniqueId(id, taken) : id;
 }
 
 async function askText(title: string, prompt: string): Promise<string | undefined> {

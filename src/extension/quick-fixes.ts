@@ -7,10 +7,10 @@ import type { PlanIssue } from '../core/issues';
 import { rangeAt } from '../core/parse';
 import type { ParsedPlan } from '../core/parse';
 import type { Plan } from '../core/plan';
+import { idsOf, isEntryKind, uniqueId, valueAt } from '../core/plan-facts';
 import { toWorkspaceEdit } from './apply-edit';
 import { DEFAULT_PLAN_GLOB, DIAGNOSTIC_SOURCE } from './command-ids';
 import type { PlanStore } from './plan-store';
-import { uniqueId } from './plan-facts';
 import { toVsRange } from './ranges';
 import { rephraseAsQuestion } from './rephrase';
 import type { Feature } from './services';
@@ -83,8 +83,8 @@ function fixesFor(issue: PlanIssue, parsed: ParsedPlan, plan: Partial<Plan> | un
     case 'unknown-reference':
       return replaceWith(issue.data?.allowed ?? []);
     case 'duplicate-id': {
-      if (typeof current !== 'string') return [];
       const list = path[0];
+      if (typeof current !== 'string' || !isEntryKind(list)) return [];
       const taken = new Set(idsOf(plan, list));
       const renamed = uniqueId(current, taken);
       return [fix(vscode.l10n.t('Rename to "{0}"', renamed), (text) => setValue(text, path, renamed), true)];
@@ -96,24 +96,13 @@ function fixesFor(issue: PlanIssue, parsed: ParsedPlan, plan: Partial<Plan> | un
     }
     case 'overdue-action': {
       const [, sessionIndex, , actionIndex] = path;
-      const sessionId = typeof sessionIndex === 'number' ? plan?.sessions?.[sessionIndex]?.id : undefined;
+      const sessionId = typeof sessionIndex === 'number' ? valueAt(plan, ['sessions', sessionIndex, 'id']) : undefined;
       if (typeof sessionId !== 'string' || typeof actionIndex !== 'number') return [];
       return [fix(vscode.l10n.t('Mark the action done'), (text) => setActionDone(text, sessionId, actionIndex, true))];
     }
     default:
       return [];
   }
-}
-
-function idsOf(plan: Partial<Plan> | undefined, list: string | number): string[] {
-  const entries = (plan as Record<string, unknown> | undefined)?.[String(list)];
-  return Array.isArray(entries) ? entries.flatMap((entry) => (typeof (entry as { id?: unknown } | null)?.id === 'string' ? [(entry as { id: string }).id] : [])) : [];
-}
-
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let value = root;
-  for (const part of path) value = (value as Record<string | number, unknown> | null | undefined)?.[part];
-  return value;
 }
 
 function isScalarValue(value: unknown): boolean {

@@ -2,7 +2,7 @@
 // the next session is due by cadence. Clicking it opens the Mentoring view.
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID } from './command-ids';
-import { planStatus } from './plan-facts';
+import { planStatus } from '../core/plan-facts';
 import type { PlanStore } from './plan-store';
 import type { Feature } from './services';
 import { todayIso } from './today';

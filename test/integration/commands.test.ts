@@ -57,6 +57,14 @@ describe('commands', () => {
       assert.equal(document.getText(), insertBefore(original, 'feedback:', added));
     });
 
+    it('Add session suffixes a taken <type>-<date> id after the date, as the CLI does', async () => {
+      for (const expected of ['checkin-2025-01-20', 'checkin-2025-01-20-2', 'checkin-2025-01-20-3']) {
+        assert.equal(await vscode.commands.executeCommand('mentoringPlan.addSession', { uri: document.uri, type: 'checkin', date: '2025-01-20' }), true);
+        const ids = [...document.getText().matchAll(/^ {2}- id: (\S+)$/gm)].map((match) => match[1]);
+        assert.equal(ids.filter((id) => id.startsWith('checkin-2025-01-')).at(-1), expected);
+      }
+    });
+
     it('Toggle action done flips done in place', async () => {
       assert.equal(await vscode.commands.executeCommand('mentoringPlan.toggleActionDone', { uri: document.uri, sessionId: 'kickoff', actionIndex: 0 }), true);
       assert.equal(document.getText(), original.replace('        due: 2025-01-20\n        done: true\n', '        due: 2025-01-20\n        done: false\n'));

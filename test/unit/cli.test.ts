@@ -515,6 +515,22 @@ describe('cli: add-session', () => {
     for (const question of added.agenda!) assert.match(question, /\?$/);
   });
 
+  it('gives the default TYPE-DATE id a suffix when a session has it, as the extension does', async () => {
+    // The example has checkin-2026-11-16; the extension's Add Session names the next one the same way (newSessionId).
+    const io = new MemoryIo({ 'sam.mentoring.yaml': EXAMPLE });
+    for (const expected of ['checkin-2026-11-16-2', 'checkin-2026-11-16-3']) {
+      assert.equal(await run(io, 'add-session', 'sam.mentoring.yaml', '--date', '2026-11-16'), 0);
+      const ids = (parse(io.files.get('sam.mentoring.yaml')!) as Plan).sessions!.map((session) => session.id);
+      assert.equal(ids.at(-1), expected);
+      assert.equal(io.stdout.at(-1)?.startsWith(`Added session ${expected} with `), true, io.stdout.at(-1));
+    }
+    const { report } = await validateJson(new MemoryIo({ 'sam.mentoring.yaml': io.files.get('sam.mentoring.yaml')! }), '--today', '2026-11-16');
+    assert.deepEqual(
+      report.files[0]!.issues.filter((issue) => issue.code === 'duplicate-id' || issue.code === 'schema'),
+      [],
+    );
+  });
+
   it('refuses a duplicate id, an unknown type and a bad date, leaving the file alone', async () => {
     for (const [args, pattern] of [
       [['--id', 'kickoff'], /The id "kickoff" is already used in sessions; choose another\.$/],

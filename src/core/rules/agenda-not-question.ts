@@ -1,6 +1,6 @@
 import type { PlanIssue } from '../issues';
 import type { Session } from '../plan';
-import { entries } from './plan-access';
+import { entries } from '../plan-facts';
 import type { Rule } from './rule';
 
 /** The plan is meant to be question-led: the protégé learns more from questions than from answers. */

@@ -1,19 +1,6 @@
-import type { Session } from '../plan';
 import { dayNumber } from '../dates';
-import { entries, mentorshipStatus } from './plan-access';
+import { CADENCE_DAYS, lastMeeting, mentorshipStatus } from '../plan-facts';
 import type { Rule } from './rule';
-
-export const CADENCE_DAYS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 30 };
-
-/** The date of the last session held on or before today, or the start when none was. */
-export function lastMeeting(sessions: unknown, started: unknown, todayNumber: number): number | undefined {
-  let last = dayNumber(started);
-  for (const { item } of entries<Session>(sessions)) {
-    const date = dayNumber(item.date);
-    if (date !== undefined && date <= todayNumber && (last === undefined || date > last)) last = date;
-  }
-  return last;
-}
 
 /** A relationship that stops meeting fades; flag a gap of more than 1.5 times the agreed cadence. */
 export const cadenceLapse: Rule = {
@@ -24,7 +11,7 @@ export const cadenceLapse: Rule = {
     const mentorship = plan.mentorship;
     if (todayNumber === undefined || !mentorship || typeof mentorship !== 'object' || mentorshipStatus(plan) !== 'active') return [];
     const interval = CADENCE_DAYS[String(mentorship.cadence)];
-    const last = lastMeeting(plan.sessions, mentorship.started, todayNumber);
+    const last = lastMeeting(plan, todayNumber);
     if (interval === undefined || last === undefined) return [];
     const gap = todayNumber - last;
     if (gap <= interval * 1.5) return [];

@@ -1,5 +1,5 @@
 import type { PlanIssue } from '../issues';
-import { entries, textOf } from './plan-access';
+import { entries, textOf } from '../plan-facts';
 import type { Rule } from './rule';
 
 const LISTS = [

@@ -1,7 +1,7 @@
 import { analyzeFeedback } from '../feedback';
 import type { PlanIssue, Range } from '../issues';
 import type { Feedback } from '../plan';
-import { entries } from './plan-access';
+import { entries } from '../plan-facts';
 import type { Rule } from './rule';
 
 /** Feedforward is about the future (Goldsmith): flag past-dwelling and judging wording in it. */

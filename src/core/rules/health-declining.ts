@@ -1,7 +1,7 @@
 import type { PlanIssue } from '../issues';
 import type { Session } from '../plan';
 import { dayNumber } from '../dates';
-import { entries } from './plan-access';
+import { entries } from '../plan-facts';
 import type { Rule } from './rule';
 
 const RATERS = [

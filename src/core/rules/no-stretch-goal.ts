@@ -1,5 +1,5 @@
 import type { Goal } from '../plan';
-import { entries, mentorshipStatus } from './plan-access';
+import { entries, mentorshipStatus } from '../plan-facts';
 import type { Rule } from './rule';
 
 /** The post asks mentors to challenge their protégé with stretch goals, not only relevant objectives. */

@@ -1,6 +1,6 @@
 import type { PlanIssue } from '../issues';
 import type { Goal } from '../plan';
-import { entries, textOf } from './plan-access';
+import { entries, textOf } from '../plan-facts';
 import type { Rule } from './rule';
 
 const SETTLED = new Set(['achieved', 'dropped']);

@@ -1,7 +1,6 @@
 import type { PlanIssue, Range, Severity } from '../issues';
+import type { PlanPath } from '../parse';
 import type { Plan } from '../plan';
-
-export type PlanPath = readonly (string | number)[];
 
 /** What a rule may ask of the checked file. Rules never see the YAML library. */
 export interface RuleContext {

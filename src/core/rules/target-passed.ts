@@ -1,7 +1,7 @@
 import type { PlanIssue } from '../issues';
 import type { Goal } from '../plan';
 import { dayNumber } from '../dates';
-import { entries, textOf } from './plan-access';
+import { entries, textOf } from '../plan-facts';
 import type { Rule } from './rule';
 
 const IN_PROGRESS = new Set(['active', 'at-risk']);

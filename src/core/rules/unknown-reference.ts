@@ -1,15 +1,16 @@
 import type { PlanIssue } from '../issues';
-import type { Feedback, Goal, Session } from '../plan';
-import { entries, textOf } from './plan-access';
-import type { PlanPath, Rule } from './rule';
+import type { Feedback, Session } from '../plan';
+import { entries, idsOf, textOf } from '../plan-facts';
+import type { PlanPath } from '../parse';
+import type { Rule } from './rule';
 
 /** A session or feedback entry that names a goal or session that is not in the plan. */
 export const unknownReference: Rule = {
   code: 'unknown-reference',
   severity: 'error',
   check({ plan, rangeOf }) {
-    const goalIds = [...new Set(entries<Goal>(plan.goals).flatMap(({ item }) => textOf(item.id) ?? []))];
-    const sessionIds = [...new Set(entries<Session>(plan.sessions).flatMap(({ item }) => textOf(item.id) ?? []))];
+    const goalIds = idsOf(plan, 'goals');
+    const sessionIds = idsOf(plan, 'sessions');
     const issues: PlanIssue[] = [];
     const report = (reference: string, kind: 'goal' | 'session', known: string[], path: PlanPath) => {
       if (known.includes(reference)) return;

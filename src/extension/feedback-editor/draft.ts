@@ -1,6 +1,7 @@
 // Pure helpers between the panel's draft and the plan's `feedback` entries. No vscode import, so
 // test/unit checks them directly.
 import type { Feedback, Goal, Plan, Session } from '../../core/plan';
+import { entriesOf, entryById, uniqueId } from '../../core/plan-facts';
 import type { FeedbackDraft, PlanContext, PlanOption } from '../../protocol/feedback-editor';
 
 export interface DraftSeed {
@@ -11,11 +12,10 @@ export interface DraftSeed {
 
 /** A new, empty draft, linked to the goal or session it was opened from. */
 export function emptyDraft(plan: Partial<Plan> | undefined, seed: DraftSeed): FeedbackDraft {
-  const sessions = Array.isArray(plan?.sessions) ? plan.sessions : [];
   let goal = seed.goalId ?? '';
   if (!goal && seed.sessionId) {
     // A session that works on one goal links the feedback to it as well.
-    const session = sessions.find((candidate) => candidate?.id === seed.sessionId);
+    const session = entryById(plan, 'sessions', seed.sessionId)?.item;
     if (Array.isArray(session?.goals) && session.goals.length === 1 && typeof session.goals[0] === 'string') goal = session.goals[0];
   }
   return { from: 'mentor', date: seed.today, goal, session: seed.sessionId ?? '', situation: '', behavior: '', impact: '', feedforward: [''] };
@@ -65,29 +65,13 @@ export function feedbackFromDraft(draft: FeedbackDraft, id: string): DraftCheck 
 
 /** `feedback-<date>` (or `feedback-<date>-<goal>`), with `-2`, `-3`… until no entry uses it. */
 export function newFeedbackId(date: string, goal: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
   const slug = (value: string) =>
     value
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '');
   const parts = ['feedback', slug(date), slug(goal)].filter((part) => part !== '');
-  const base = parts.join('-').slice(0, 120).replace(/-+$/, '');
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** Ids of every entry in the plan's `feedback` list. */
-export function feedbackIds(plan: Partial<Plan> | undefined): string[] {
-  const list = Array.isArray(plan?.feedback) ? plan.feedback : [];
-  return list.map((entry) => (entry as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
-}
-
-/** The entry with `id` as it stands in the plan's plain value, or undefined. */
-export function findFeedback(plan: Partial<Plan> | undefined, id: string): Partial<Feedback> | undefined {
-  const list = Array.isArray(plan?.feedback) ? plan.feedback : [];
-  const entry = list.find((candidate) => (candidate as { id?: unknown } | null)?.id === id);
-  return entry !== null && typeof entry === 'object' ? entry : undefined;
+  return uniqueId(parts.join('-').slice(0, 120).replace(/-+$/, ''), new Set(taken));
 }
 
 /** A stable serialisation of an entry, to tell whether it changed since the panel opened. */
@@ -108,11 +92,13 @@ function clip(text: string): string {
 
 /** What the panel's selects and labels show for a plan; every string is plain text. */
 export function planContext(plan: Partial<Plan> | undefined, fileName: string): PlanContext {
-  const goals: PlanOption[] = (Array.isArray(plan?.goals) ? plan.goals : [])
-    .filter((goal): goal is Goal => typeof goal?.id === 'string')
+  const goals: PlanOption[] = entriesOf(plan, 'goals')
+    .map(({ item }) => item)
+    .filter((goal): goal is Goal => typeof goal.id === 'string')
     .map((goal) => ({ id: goal.id, label: clip(typeof goal.title === 'string' && goal.title.trim() ? goal.title : goal.id) }));
-  const sessions: PlanOption[] = (Array.isArray(plan?.sessions) ? plan.sessions : [])
-    .filter((session): session is Session => typeof session?.id === 'string')
+  const sessions: PlanOption[] = entriesOf(plan, 'sessions')
+    .map(({ item }) => item)
+    .filter((session): session is Session => typeof session.id === 'string')
     .map((session) => {
       const details = [typeof session.date === 'string' ? session.date : '', typeof session.type === 'string' ? session.type : ''].filter(Boolean).join(' · ');
       return { id: session.id, label: clip(details ? `${details} — ${session.id}` : session.id) };

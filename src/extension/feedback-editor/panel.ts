@@ -14,7 +14,8 @@ import type { ExtensionToWebview, FeedbackDraft, PlanContext, StringKey, UiStrin
 import { toWorkspaceEdit } from '../apply-edit';
 import type { PlanStore } from '../plan-store';
 import { toVsRange } from '../ranges';
-import { entrySnapshot, feedbackFromDraft, feedbackIds, findFeedback, newFeedbackId, planContext } from './draft';
+import { entryById, idsOf } from '../../core/plan-facts';
+import { entrySnapshot, feedbackFromDraft, newFeedbackId, planContext } from './draft';
 import { feedbackEditorHtml, webviewOptions } from './html';
 
 /** The questions a save may need to ask; tests replace them (modal dialogs cannot be answered there). */
@@ -25,25 +26,24 @@ export interface FeedbackPrompts {
   confirmRecreate(feedbackId: string): Thenable<boolean>;
 }
 
+/** A modal warning with one action besides Cancel; true when the user chose the action. */
+async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+}
+
 export const modalPrompts: FeedbackPrompts = {
-  async confirmOverwrite(feedbackId) {
-    const overwrite = vscode.l10n.t('Overwrite');
-    const answer = await vscode.window.showWarningMessage(
+  confirmOverwrite: (feedbackId) =>
+    confirmModal(
       vscode.l10n.t('The feedback entry “{0}” was changed in the plan since you opened it.', feedbackId),
-      { modal: true, detail: vscode.l10n.t('Overwrite replaces those changes with what you wrote here. Cancel keeps the plan as it is and your draft open.') },
-      overwrite,
-    );
-    return answer === overwrite;
-  },
-  async confirmRecreate(feedbackId) {
-    const saveAsNew = vscode.l10n.t('Save as New Entry');
-    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Overwrite replaces those changes with what you wrote here. Cancel keeps the plan as it is and your draft open.'),
+      vscode.l10n.t('Overwrite'),
+    ),
+  confirmRecreate: (feedbackId) =>
+    confirmModal(
       vscode.l10n.t('The feedback entry “{0}” is no longer in the plan.', feedbackId),
-      { modal: true, detail: vscode.l10n.t('It was removed or renamed since you opened it. Save your draft as a new entry?') },
-      saveAsNew,
-    );
-    return answer === saveAsNew;
-  },
+      vscode.l10n.t('It was removed or renamed since you opened it. Save your draft as a new entry?'),
+      vscode.l10n.t('Save as New Entry'),
+    ),
 };
 
 export interface PanelDeps {
@@ -201,7 +201,7 @@ export class FeedbackEditorPanel {
       const plan = asPlan(parsePlan(text).value);
       const editingId = saveAsNew ? undefined : this.target.feedbackId;
       if (editingId !== undefined) {
-        const current = findFeedback(plan, editingId);
+        const current = entryById(plan, 'feedback', editingId)?.item;
         if (current === undefined) {
           if (!(await this.deps.prompts().confirmRecreate(editingId))) return vscode.l10n.t('Not saved: “{0}” is no longer in the plan.', editingId);
           saveAsNew = true;
@@ -216,7 +216,7 @@ export class FeedbackEditorPanel {
           continue;
         }
       }
-      const id = editingId ?? newFeedbackId(draft.date, draft.goal, feedbackIds(plan));
+      const id = editingId ?? newFeedbackId(draft.date, draft.goal, idsOf(plan, 'feedback'));
       const built = feedbackFromDraft(draft, id);
       if (!built.ok) return built.problem === 'date' ? vscode.l10n.t(DEFAULT_STRINGS.badDate) : vscode.l10n.t(DEFAULT_STRINGS.needFeedforward);
       const result: EditResult = editingId !== undefined ? updateFeedback(text, editingId, built.feedback) : addFeedback(text, built.feedback);
@@ -237,11 +237,11 @@ export class FeedbackEditorPanel {
   private async afterSave(document: vscode.TextDocument, id: string): Promise<void> {
     const parsed = parsePlan(document.getText());
     const plan = asPlan(parsed.value);
-    const baseline = entrySnapshot(findFeedback(plan, id));
+    const baseline = entrySnapshot(entryById(plan, 'feedback', id)?.item);
     this.target = { uri: document.uri, feedbackId: id, baseline };
     this.updateTitle();
     this.post({ type: 'saved', planUri: document.uri.toString(), feedbackId: id, baseline });
-    const index = Array.isArray(plan?.feedback) ? plan.feedback.findIndex((entry) => (entry as { id?: unknown } | null)?.id === id) : -1;
+    const index = entryById(plan, 'feedback', id)?.index ?? -1;
     if (index === -1) return;
     const range = toVsRange(rangeAt(parsed, ['feedback', index]));
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === document.uri.toString());

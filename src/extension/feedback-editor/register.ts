@@ -11,7 +11,8 @@ import type { PlanStore } from '../plan-store';
 import type { Feature } from '../services';
 import { todayIso } from '../today';
 import { FeedbackCodeLensProvider } from './code-lens';
-import { draftFromFeedback, emptyDraft, entrySnapshot, findFeedback } from './draft';
+import { entryById } from '../../core/plan-facts';
+import { draftFromFeedback, emptyDraft, entrySnapshot } from './draft';
 import { asPlan, FeedbackEditorPanel, modalPrompts } from './panel';
 import type { FeedbackPrompts, PanelDeps } from './panel';
 import { localResourceRoots } from './html';
@@ -112,7 +113,7 @@ class FeedbackEditors {
       existing.reveal();
       return existing;
     }
-    const entry = findFeedback(plan, feedbackId);
+    const entry = entryById(plan, 'feedback', feedbackId)?.item;
     if (!entry) {
       void vscode.window.showWarningMessage(vscode.l10n.t('There is no feedback entry “{0}” in {1}.', feedbackId, vscode.workspace.asRelativePath(uri)));
       return undefined;

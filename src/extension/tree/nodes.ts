@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { rangeAt } from '../../core/parse';
 import type { PlanPath } from '../../core/parse';
 import type { Action, Goal, GoalStatus, HealthCheck, Milestone, Plan, Session } from '../../core/plan';
+import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
 import { COMMANDS } from '../command-ids';
 import type { PlanEntry } from '../plan-store';
@@ -95,8 +96,8 @@ export class NodeBuilder {
 
   planChildren(parent: PlanNode): PlanNode[] {
     if (!this.plan) return [];
-    const goals = list<Goal>(this.plan.goals);
-    const sessions = list<Session>(this.plan.sessions);
+    const goals = entries<Goal>(this.plan.goals);
+    const sessions = entries<Session>(this.plan.sessions);
     const goalsItem = new vscode.TreeItem(vscode.l10n.t('Goals'), goals.length ? Expanded : None);
     goalsItem.description = String(goals.length);
     goalsItem.iconPath = new vscode.ThemeIcon('target');
@@ -114,11 +115,11 @@ export class NodeBuilder {
       const index = GOAL_STATUS_ORDER.indexOf(status as GoalStatus);
       return index === -1 ? GOAL_STATUS_ORDER.length : index;
     };
-    return list<Goal>(this.plan?.goals)
+    return entries<Goal>(this.plan?.goals)
       .sort((a, b) => rank(a.item.status) - rank(b.item.status) || a.index - b.index)
       .map(({ item: goal, index }) => {
         const id = text(goal.id);
-        const milestones = list<Milestone>(goal.milestones);
+        const milestones = entries<Milestone>(goal.milestones);
         const item = new vscode.TreeItem(text(goal.title) ?? id ?? vscode.l10n.t('Goal {0}', index + 1), milestones.length ? Collapsed : None);
         const status = goal.status as GoalStatus;
         const [icon, color] = GOAL_ICONS[status] ?? ['circle-large-outline', 'descriptionForeground'];
@@ -145,7 +146,7 @@ export class NodeBuilder {
 
   milestoneNodes(parent: PlanNode): PlanNode[] {
     const goal = entryAt<Goal>(this.plan?.goals, parent.path[1]);
-    return list<Milestone>(goal?.milestones).map(({ item: milestone, index }) => {
+    return entries<Milestone>(goal?.milestones).map(({ item: milestone, index }) => {
       const done = milestone.done === true;
       const item = new vscode.TreeItem(text(milestone.text) ?? '', None);
       item.iconPath = new vscode.ThemeIcon(done ? 'pass-filled' : 'circle-large-outline', done ? new vscode.ThemeColor('charts.green') : undefined);
@@ -158,7 +159,7 @@ export class NodeBuilder {
   sessionNodes(parent: PlanNode): PlanNode[] {
     const today = this.entry.today;
     const ids = new Set<string>();
-    const sessions = list<Session>(this.plan?.sessions);
+    const sessions = entries<Session>(this.plan?.sessions);
     const dateOf = (session: Partial<Session>) => text(session.date) ?? '';
     const upcoming = sessions.filter(({ item }) => dateOf(item) >= today).sort((a, b) => dateOf(a.item).localeCompare(dateOf(b.item)) || a.index - b.index);
     const past = sessions.filter(({ item }) => dateOf(item) < today).sort((a, b) => dateOf(b.item).localeCompare(dateOf(a.item)) || a.index - b.index);
@@ -167,12 +168,12 @@ export class NodeBuilder {
       const isUpcoming = dateOf(session) >= today;
       const type = text(session.type);
       const typeLabel = type && type in SESSION_TYPE_LABELS ? SESSION_TYPE_LABELS[type as keyof typeof SESSION_TYPE_LABELS] : (type ?? id ?? vscode.l10n.t('Session'));
-      const actions = list<Action>(session.actions);
+      const actions = entries<Action>(session.actions);
       const hasChildren = strings(session.agenda).length > 0 || actions.length > 0 || isObject(session.health);
       const item = new vscode.TreeItem(typeLabel, hasChildren ? Collapsed : None);
       item.description = [dateOf(session), isUpcoming ? vscode.l10n.t('upcoming') : undefined].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(isUpcoming ? 'calendar' : 'history', isUpcoming ? new vscode.ThemeColor('charts.blue') : undefined);
-      const open = actions.filter(({ item: action }) => action.done !== true).length;
+      const open = actions.filter(({ item: action }) => isOpenAction(action)).length;
       const tooltip = markdown(`${typeLabel} · ${dateOf(session)}`);
       line(tooltip, vscode.l10n.t('Id'), id);
       line(tooltip, vscode.l10n.t('Goals'), strings(session.goals).join(', ') || undefined);
@@ -199,9 +200,9 @@ export class NodeBuilder {
       item.tooltip = markdown(vscode.l10n.t('Agenda question'), question);
       nodes.push(this.node('agenda', parent, [...parent.path, 'agenda', index], `${base}/agenda:${index}`, item));
     });
-    for (const { item: action, index } of list<Action>(session.actions)) {
+    for (const { item: action, index } of entries<Action>(session.actions)) {
       const done = action.done === true;
-      const overdue = !done && text(action.due) !== undefined && String(action.due) < this.entry.today;
+      const overdue = isOverdue(action, this.entry.today);
       const item = new vscode.TreeItem(text(action.text) ?? '', None);
       item.iconPath = done
         ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'))
@@ -255,11 +256,6 @@ function strings(value: unknown): string[] {
 
 function isObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function list<T>(value: unknown): { item: Partial<T>; index: number }[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => (isObject(item) ? [{ item: item as Partial<T>, index }] : []));
 }
 
 function entryAt<T>(value: unknown, index: string | number | undefined): Partial<T> | undefined {
