@@ -62,6 +62,12 @@ describe('edits while the plan changes (concurrency)', function () {
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(workspaceFolder, 'a workspace folder');
     folder = workspaceFolder.uri.fsPath;
+    // VS Code in the browser saves after a second by default; these tests need changes to stay unsaved.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
   });
 
   // A fresh file per test: VS Code keeps a closed file's model, which a later test would inherit.
