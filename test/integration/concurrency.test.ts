@@ -86,6 +86,10 @@ describe('edits while the plan changes (concurrency)', function () {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Let the store's check of the last change (debounced) run first: run after the file is gone,
+    // it would add the still-open document back as a plan.
+    await waitFor(() => mentoring.store.get(uri)?.version === document.version, 'the store to check the last change', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(path, { force: true });
     // Later suites count the workspace's plans.
     await waitFor(() => mentoring.store.get(uri) === undefined, 'the scratch plan to leave the store', 15_000);
