@@ -41,7 +41,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0];
   const text = file === undefined || file === '-' ? await readStdin(io) : await readNamedFile(io, file);
 
-  const { score, findings } = analyzeFeedback(text);
+  const { score, findings, error } = analyzeFeedback(text);
+  if (error !== undefined) {
+    // Not "no findings": the text was not checked at all.
+    io.err(`check-feedback: the analysis failed (${error}); the text was not checked.`);
+    return EXIT_USAGE;
+  }
   if (values.json) {
     // Fixed key order, so the output is stable for scripts and diffs.
     const json = findings.map((f) => ({ code: f.code, message: f.message, start: f.start, end: f.end, suggestion: f.suggestion }));

@@ -1,6 +1,7 @@
 // What to offer where the cursor is in a plan file: bank questions inside a session's `agenda:`,
 // allowed values after `type:`, `status:`, `kind:` (and the other enums), goal ids in a session's
 // `goals:`. Works without Red Hat's YAML extension, on text that is mid-edit.
+import { parseDocument } from 'yaml';
 import { agendaCompletions } from './agenda';
 import { rangeAt } from './parse';
 import type { ParsedPlan } from './parse';
@@ -125,7 +126,16 @@ export function sessionIndexAt(parsed: ParsedPlan, offset: number): number | und
   return found;
 }
 
-/** A question as a YAML list value: plain where safe, double-quoted otherwise. */
-function yamlString(text: string): string {
-  return /^[^-?:,[\]{}#&*!|>'"%@`\s]/.test(text) && !/: |\s#|:$/.test(text) ? text : JSON.stringify(text);
+/** A question as a YAML list value (`- <value>`): plain where it reads back as the same string, double-quoted otherwise. */
+export function yamlString(text: string): string {
+  const plainLooksSafe = /^[^-?:,[\]{}#&*!|>'"%@`\s]/.test(text) && !/: |\s#|:$/.test(text);
+  return plainLooksSafe && readsBackAs(`- ${text}`, text) ? text : JSON.stringify(text);
+}
+
+/** Whether the one-item list `source` parses, without complaint, to exactly [`text`] (not a number, a date, a trailing-space-trimmed string…). */
+function readsBackAs(source: string, text: string): boolean {
+  const document = parseDocument(source);
+  if (document.errors.length > 0 || document.warnings.length > 0) return false;
+  const value: unknown = document.toJS();
+  return Array.isArray(value) && value.length === 1 && value[0] === text;
 }

@@ -26,6 +26,8 @@ export interface FeedbackAnalysis {
   /** 0-100, higher is more future-focused. */
   score: number;
   findings: FeedbackFinding[];
+  /** Set when the analysis failed: the text was not checked, and the caller should say so. */
+  error?: string;
 }
 
 export const FEEDBACK_CODES = ['past-dwelling', 'absolute-judgement', 'person-label', 'blame-word'] as const;
@@ -573,15 +575,23 @@ function sentenceAt(bounds: number[], offset: number): number {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Analyses feedback text for backward-looking and judging language. Never throws. */
+/**
+ * Analyses feedback text for backward-looking and judging language. Never throws: a failure comes
+ * back as `error` (text not checked), which callers report rather than show as clean text.
+ */
 export function analyzeFeedback(text: string): FeedbackAnalysis {
-  if (typeof text !== 'string' || text.length === 0) return { score: 100, findings: [] };
   try {
-    return analyze(text);
-  } catch {
+    return analyzeFeedbackUnguarded(text);
+  } catch (error) {
     // A regex engine limit on absurd input must not break typing in the editor.
-    return { score: 100, findings: [] };
+    return { score: 100, findings: [], error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The analysis without analyzeFeedback's guard, so that tests see a crash as a crash. */
+export function analyzeFeedbackUnguarded(text: string): FeedbackAnalysis {
+  if (typeof text !== 'string' || text.length === 0) return { score: 100, findings: [] };
+  return analyze(text);
 }
 
 function analyze(text: string): FeedbackAnalysis {

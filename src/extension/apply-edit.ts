@@ -13,18 +13,29 @@ export function toWorkspaceEdit(document: vscode.TextDocument, result: Extract<E
   return edit;
 }
 
+/** A document that keeps changing under the edit (typing, a sync tool) gets this many tries. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * Runs `compute` on the document's text and applies the result. Shows the engine's message when it
  * refuses. Resolves to true when the document changed.
+ *
+ * Nothing awaits between reading the text and applyEdit, and VS Code refuses a workspace edit made
+ * for an older version of the document; then the edit is computed again on the current text, so
+ * it never lands on (or overwrites) text it was not computed on.
  */
 export async function applyPlanEdit(document: vscode.TextDocument, compute: (text: string) => EditResult): Promise<boolean> {
-  const result = compute(document.getText());
-  if (!result.ok) {
-    void vscode.window.showWarningMessage(result.message);
-    return false;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const version = document.version;
+    const result = compute(document.getText());
+    if (!result.ok) {
+      void vscode.window.showWarningMessage(result.message);
+      return false;
+    }
+    if (result.edits.length === 0) return false;
+    if (await vscode.workspace.applyEdit(toWorkspaceEdit(document, result))) return true;
+    if (document.version === version) break;
   }
-  if (result.edits.length === 0) return false;
-  const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document, result));
-  if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('The plan could not be changed; was it modified elsewhere at the same time?'));
-  return applied;
+  void vscode.window.showWarningMessage(vscode.l10n.t('The plan could not be changed; was it modified elsewhere at the same time?'));
+  return false;
 }

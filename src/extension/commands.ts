@@ -10,6 +10,7 @@ import { CADENCES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan
 import type { Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '../core/plan';
 import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
+import { escapeIcons } from './plain-text';
 import { COMMANDS } from './command-ids';
 import { isCalendarDate } from '../core/dates';
 import { carryForwardDefaults, entriesOf, entryById, idFrom, idsOf, newSessionId, nextSessionDate, previousOpenActions, sessionAfter } from '../core/plan-facts';
@@ -152,7 +153,7 @@ class Commands {
     const goalId =
       args.goalId ??
       (await pick(
-        goals.map((goal) => ({ label: goal.title, description: goal.status, value: goal.id })),
+        goals.map((goal) => ({ label: escapeIcons(String(goal.title ?? goal.id)), description: escapeIcons(String(goal.status ?? '')), value: goal.id })),
         vscode.l10n.t('Which goal?'),
       ));
     if (goalId === undefined) return false;
@@ -177,8 +178,8 @@ class Commands {
       const choices = entriesOf(plan, 'sessions').flatMap(({ item: { id, actions } }) =>
         typeof id === 'string' && Array.isArray(actions)
           ? actions.map((action, index) => ({
-              label: `${action?.done === true ? '$(pass-filled)' : '$(circle-large-outline)'} ${String(action?.text ?? '')}`,
-              description: `${id}${action?.due ? ` · ${action.due}` : ''}`,
+              label: `${action?.done === true ? '$(pass-filled)' : '$(circle-large-outline)'} ${escapeIcons(String(action?.text ?? ''))}`,
+              description: escapeIcons(`${id}${action?.due ? ` · ${String(action.due)}` : ''}`),
               value: { sessionId: id, actionIndex: index },
             }))
           : [],
@@ -243,13 +244,13 @@ class Commands {
       const where = plans.length > 1 ? ` · ${vscode.workspace.asRelativePath(entry.uri)}` : '';
       const target = (path: PlanPath): RevealTarget => ({ uri: entry.uri, range: toVsRange(rangeAt(entry.result.parsed, path)) });
       const goals = entriesOf(plan, 'goals').map(({ item: goal, index }) => ({
-        label: `$(target) ${String(goal.title ?? goal.id ?? '')}`,
-        description: `${String(goal.status ?? '')}${where}`,
+        label: `$(target) ${escapeIcons(String(goal.title ?? goal.id ?? ''))}`,
+        description: escapeIcons(`${String(goal.status ?? '')}${where}`),
         value: target(['goals', index]),
       }));
       const sessions = entriesOf(plan, 'sessions').map(({ item: session, index }) => ({
-        label: `$(calendar) ${String(session.date ?? '')} ${String(session.type ?? session.id ?? '')}`,
-        description: `${String(session.id ?? '')}${where}`,
+        label: `$(calendar) ${escapeIcons(`${String(session.date ?? '')} ${String(session.type ?? session.id ?? '')}`)}`,
+        description: escapeIcons(`${String(session.id ?? '')}${where}`),
         value: target(['sessions', index]),
       }));
       return [...goals, ...sessions];
@@ -289,7 +290,7 @@ class Commands {
         plans.length === 1
           ? plans[0].uri
           : await pick(
-              plans.map((entry) => ({ label: entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri), description: vscode.workspace.asRelativePath(entry.uri), value: entry.uri })),
+              plans.map((entry) => ({ label: escapeIcons(String(entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri))), description: escapeIcons(vscode.workspace.asRelativePath(entry.uri)), value: entry.uri })),
               vscode.l10n.t('Which plan?'),
             );
       if (!target) return undefined;

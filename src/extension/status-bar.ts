@@ -6,6 +6,7 @@ import { planStatus } from '../core/plan-facts';
 import type { PlanStore } from './plan-store';
 import type { Feature } from './services';
 import { todayIso } from './today';
+import { escapeIcons } from './plain-text';
 
 export interface StatusText {
   text: string;
@@ -32,10 +33,10 @@ export function statusText(store: PlanStore): StatusText | undefined {
     next.date === today
       ? vscode.l10n.t('Session due today')
       : next.date < today
-        ? vscode.l10n.t('Session due since {0}', next.date)
+        ? vscode.l10n.t('Session due since {0}', escapeIcons(next.date))
         : next.scheduled
-          ? vscode.l10n.t('Next session {0}', next.date)
-          : vscode.l10n.t('Next session due {0}', next.date);
+          ? vscode.l10n.t('Next session {0}', escapeIcons(next.date))
+          : vscode.l10n.t('Next session due {0}', escapeIcons(next.date));
   return { text: `$(calendar) ${text}`, tooltip: vscode.l10n.t('Mentoring: the next session by the agreed cadence. Click to open the plan view.') };
 }
 

@@ -116,6 +116,7 @@ function textField(label: string, hint: string | undefined, initial: string, onC
     refresh() {
       const value = textarea.value;
       field.analysis = analyzeFeedback(value);
+      if (field.analysis.error !== undefined) console.error(`[mentoring-plan] feedback analysis failed, ${label} not checked: ${field.analysis.error}`);
       field.shown = field.analysis.findings.filter((finding) => !hiddenCodes.includes(finding.code));
       renderMirror(mirror, value, field.shown);
       renderFindings(field, findings, value, label);

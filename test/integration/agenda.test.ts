@@ -1,6 +1,7 @@
 // Question-led agendas inside a real VS Code: completion in `agenda:` and "Insert Agenda Question…".
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { yamlString } from '../../src/core/completion';
 import { questionsFor } from '../../src/core/questions';
 import { api, openPlan, undoUntil } from './extension-support';
 
@@ -16,20 +17,24 @@ describe('agenda questions', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('completes inside a kickoff agenda with kickoff questions first, each with its stage', async () => {
+  it('completes inside a kickoff agenda with kickoff questions first, each with its stage, skipping one already there', async () => {
     const { document, editor } = await openPlan(PLAN);
     const original = document.getText();
     const line = document.getText().split('\n').indexOf(EXISTING);
     assert.ok(line > 0, 'fixture has the kickoff agenda');
-    await editor.edit((builder) => builder.insert(new vscode.Position(line + 1, 0), '      - \n'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line + 1, 8));
-    const ours = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Text && typeof item.detail === 'string' && item.detail.includes('·'));
     const kickoff = questionsFor('kickoff').map((question) => question.text);
+    // A bank question already in the agenda, then an empty item to complete.
+    const present = kickoff[1];
+    await editor.edit((builder) => builder.insert(new vscode.Position(line + 1, 0), `      - ${yamlString(present)}\n      - \n`));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line + 2, 8));
+    const ours = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Text && typeof item.detail === 'string' && item.detail.includes('·'));
     const labels = ours.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     const sorted = [...ours].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText))).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    assert.deepEqual(new Set(sorted.slice(0, kickoff.length)), new Set(kickoff), 'the kickoff questions come first');
-    assert.ok(!labels.includes('What would make this mentorship worthwhile for you?') || !kickoff.includes('What would make this mentorship worthwhile for you?'));
-    assert.ok(ours.length > kickoff.length, 'the other types follow');
+    const expectedFirst = kickoff.filter((question) => question !== present);
+    assert.equal(expectedFirst.length, kickoff.length - 1, 'the bank has the question once');
+    assert.deepEqual(new Set(sorted.slice(0, expectedFirst.length)), new Set(expectedFirst), 'the other kickoff questions come first');
+    assert.ok(!labels.includes(present), `"${present}" is already in the agenda but offered again`);
+    assert.ok(ours.length > expectedFirst.length, 'the other types follow');
     assert.match(String(ours[0].detail), /Kick-off/);
     await undoUntil(document, original);
   });

@@ -1,6 +1,6 @@
 // The feedback editor inside a real VS Code: open the panel for a plan, drive it through its
 // protocol messages (the extension's API hands out the panels), save, and check the plan's text.
-// The plan is a scratch file outside the workspace, so the other suites never see it.
+// The plan is a scratch file outside the workspace, so the other suites, which count the workspace's plans, never see it.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,8 +125,10 @@ describe('feedback editor (extension host)', function () {
     await document.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(scratch, { recursive: true, force: true });
-    // The suites after this one count the workspace's plans: wait until the closed scratch plan has left the store.
-    await waitFor(() => api.store.get(planUri) === undefined, 'the scratch plan to leave the plan store', 15_000).catch(() => undefined);
+    // The scratch plan stays in the store until VS Code closes its document, minutes after the
+    // last editor (documents an extension opened are kept): waiting for that here used to time
+    // out every run, silently. Suites after this one count only the workspace's plans instead
+    // (extension-support.ts workspacePlans, and the filter in commands.test.ts).
   });
 
   it('opens from a goal with the plan goals and sessions as plain options', async () => {

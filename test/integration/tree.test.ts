@@ -71,11 +71,32 @@ describe('Mentoring tree', () => {
     const goal = await descend(mentoring.tree, team, ['Goals', 'Review pull requests with confidence']);
     const command = goal.item.command;
     assert.ok(command);
-    assert.equal(command.command, 'mentoringPlan.reveal');
+    // An API command: its arguments travel with the row, so no refresh can leave it dangling (defect 9).
+    assert.equal(command.command, 'vscode.open');
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), document.uri.toString());
     assert.equal(editor?.selection.active.line, lineOf(document.getText(), '  - id: code-review'));
+  });
+
+  it('rebuilds its rows only when what they show changed: not when a click opens a plan', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await workspacePlans(mentoring.tree);
+    let refreshes = 0;
+    const subscription = mentoring.tree.onDidChangeTreeData(() => refreshes++);
+    try {
+      // Opening re-checks the plan (now from the editor) without changing it, as a row's click does.
+      const { document, editor } = await openPlan('paused.mentoring.yml');
+      await waitFor(() => mentoring.store.get(document.uri)?.version === document.version, 'the opened plan to be checked');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(refreshes, 0, 'opening an unchanged plan refreshed the tree');
+      const original = document.getText();
+      await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '# a change\n'));
+      await waitFor(() => refreshes > 0, 'a refresh after a real change', 5_000);
+      await undoUntil(document, original);
+    } finally {
+      subscription.dispose();
+    }
   });
 
   it('gives every item a unique, stable id and a Markdown tooltip', async () => {

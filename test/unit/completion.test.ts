@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planCompletions as completionsOf } from '../../src/core/completion';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { planCompletions as completionsOf, yamlString } from '../../src/core/completion';
 import { parsePlan } from '../../src/core/parse';
 import { questionsFor } from '../../src/core/questions';
 import { GOAL_STATUSES, SESSION_TYPES } from '../../src/core/plan';
@@ -37,11 +39,27 @@ describe('plan completion', () => {
     assert.equal(planCompletions(text, offset)!.replaceFrom, offset - 3);
   });
 
-  it('quotes a question that YAML would misread', () => {
+  it('inserts every offered question so that it reads back as the question', () => {
     const { text, offset } = at(EXAMPLE, '      - What will you do before we meet again, and when?\n', '      - ');
-    for (const item of planCompletions(text, offset)!.items) {
-      if (item.label.includes(': ')) assert.equal(item.insertText, JSON.stringify(item.label));
-    }
+    const items = planCompletions(text, offset)!.items;
+    assert.ok(items.length > 10, `${items.length} questions offered`);
+    for (const item of items) assert.deepEqual(parse(`- ${item.insertText}`), [item.label], item.insertText);
+  });
+
+  it('quotes any text that YAML would misread as a list value, and leaves the rest plain (generated)', () => {
+    // Bank questions are all plain today, so the quoting is checked on generated text, YAML's
+    // troublemakers included (": ", " #", leading indicators, numbers, booleans, dates, spaces).
+    const tricky = fc.constantFrom(': ', ' #', '#', '-', '? ', '[', '{', '*', '&', '!', '|', '>', "'", '"', '%', '@', '`', ',', ' ', '\t', 'true', 'null', '~', '12', '0x1F', '2026-01-05', '.inf', '---', '...', '\\', '\n');
+    const word = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), tricky);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }).map((parts) => parts.join('')), (question) => {
+        const inserted = yamlString(question);
+        assert.deepEqual(parse(`- ${inserted}`), [question], `inserted as ${inserted}`);
+      }),
+      { numRuns: 2_000 },
+    );
+    assert.equal(yamlString('What went well this week?'), 'What went well this week?', 'a plain question stays plain');
+    assert.equal(yamlString('Scope: what is in?'), '"Scope: what is in?"');
   });
 
   it('offers session types after type: in a session, and goal statuses after status: in a goal', () => {

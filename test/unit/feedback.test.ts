@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeFeedback, baseForm, FEEDBACK_CODES } from '../../src/core/feedback';
+import { analyzeFeedback, analyzeFeedbackUnguarded, baseForm, FEEDBACK_CODES } from '../../src/core/feedback';
 import fixture from '../fixtures/feedback-sentences.json';
 
 interface Labelled {
@@ -190,7 +190,8 @@ describe('analyzeFeedback', () => {
     for (const [name, text] of inputs) {
       it(`does not throw on ${name}`, () => {
         const started = Date.now();
-        const result = analyzeFeedback(text);
+        // Unguarded: analyzeFeedback's guard would turn a crash into a clean result.
+        const result = analyzeFeedbackUnguarded(text);
         assert.ok(Date.now() - started < 5000);
         for (const f of result.findings) assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
       });

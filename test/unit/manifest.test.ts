@@ -1,7 +1,7 @@
 // The manifest and the code must name the same commands, views and settings: package.json is read
 // by VS Code, src/extension/command-ids.ts by our code, and a mismatch fails silently at run time.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../src/core/rules/all-rules';
 import { COMMANDS, CONFIG_SECTION, DEFAULT_PLAN_GLOB, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/extension/command-ids';
@@ -72,3 +72,32 @@ describe('package.json agrees with src/extension/command-ids.ts', () => {
     assert.doesNotMatch(svg, /#[0-9a-f]{3,8}\b/i);
   });
 });
+
+describe('workspace trust and virtual workspaces', () => {
+  // The declaration is only honest while the code keeps to it: read it from the sources.
+  const sources = ['src/extension', 'src/core', 'src/webview', 'src/protocol'].flatMap((dir) => filesUnder(join(root, dir)));
+
+  it('declares full support in untrusted and virtual workspaces, each with its reason', () => {
+    const { untrustedWorkspaces, virtualWorkspaces } = manifest.capabilities as Record<string, { supported: unknown; description: string }>;
+    assert.equal(untrustedWorkspaces.supported, true);
+    assert.equal(virtualWorkspaces.supported, true);
+    assert.match(untrustedWorkspaces.description, /runs nothing from the workspace/);
+    assert.match(virtualWorkspaces.description, /file system/);
+    assert.ok(manifest.browser, 'a web build, which virtual workspaces (vscode.dev) need');
+  });
+
+  it('runs nothing from the workspace: no processes, terminals, tasks, debug sessions or eval', () => {
+    assert.ok(sources.length > 20, `${sources.length} source files`);
+    const forbidden = /child_process|\bcreateTerminal\b|vscode\.tasks\b|\btasks\.executeTask\b|\bdebug\.startDebugging\b|\beval\(|new Function\(|\bimport\(/;
+    for (const file of sources) assert.doesNotMatch(readFileSync(file, 'utf8'), forbidden, file);
+  });
+
+  it('touches files only through the VS Code APIs, never Node.js (which a virtual workspace has not)', () => {
+    for (const file of sources) assert.doesNotMatch(readFileSync(file, 'utf8'), /from 'node:|from '(fs|path|os)'|require\(/, file);
+    assert.ok(sources.some((file) => readFileSync(file, 'utf8').includes('vscode.workspace.fs.readFile')), 'plans are read with workspace.fs');
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+}

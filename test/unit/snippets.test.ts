@@ -2,6 +2,7 @@
 // every YAML snippet, inserted with its defaults where it belongs, leaves the plan valid.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkPlan } from '../../src/core/check';
 import { SESSION_TYPES } from '../../src/core/plan';
@@ -214,11 +215,13 @@ describe('generated snippet files', () => {
     ['dist/snippets/mentoring-plan.yaml.code-snippets', buildYamlSnippets, 'yaml'],
     ['dist/snippets/mentoring-plan.markdown.code-snippets', buildMarkdownSnippets, 'markdown'],
   ] as const;
+  // `npm run test:unit` builds them first (esbuild.mjs); a missing file is a failure, not a skip.
+  const root = join(__dirname, '../../..');
   for (const [path, build, language] of files) {
-    it(`${path} matches the bank and is contributed for ${language}`, function () {
-      if (!existsSync(path)) this.skip();
-      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), build());
-      const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
+    it(`${path} matches the bank and is contributed for ${language}`, () => {
+      assert.ok(existsSync(join(root, path)), `${path} is missing: the build (node esbuild.mjs) writes it`);
+      assert.deepEqual(JSON.parse(readFileSync(join(root, path), 'utf8')), build());
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
       assert.ok(manifest.contributes.snippets.some((entry) => entry.language === language && entry.path === `./${path}`));
     });
   }

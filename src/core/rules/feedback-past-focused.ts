@@ -14,9 +14,13 @@ export const feedbackPastFocused: Rule = {
       if (!Array.isArray(item.feedforward)) continue;
       item.feedforward.forEach((text, j) => {
         if (typeof text !== 'string' || text.trim() === '') return;
-        const findings = analyzeFeedback(text).findings;
-        if (findings.length === 0) return;
+        const { findings, error } = analyzeFeedback(text);
         const path = ['feedback', index, 'feedforward', j];
+        if (error !== undefined) {
+          issues.push({ severity: 'warning', code: 'feedback-past-focused', message: `This suggestion could not be checked (${error}).`, range: rangeOf(path), data: { path } });
+          return;
+        }
+        if (findings.length === 0) return;
         const value = rangeOf(path);
         // Only a plain one-line scalar maps string offsets 1:1 onto columns. Quotes add two
         // characters and escapes more, so equal length on one line means plain; folded and

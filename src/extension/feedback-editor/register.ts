@@ -16,6 +16,7 @@ import { draftFromFeedback, emptyDraft, entrySnapshot } from './draft';
 import { asPlan, FeedbackEditorPanel, modalPrompts } from './panel';
 import type { FeedbackPrompts, PanelDeps } from './panel';
 import { localResourceRoots } from './html';
+import { escapeIcons } from '../plain-text';
 
 type UriLike = vscode.Uri | string;
 
@@ -160,7 +161,7 @@ class FeedbackEditors {
     }
     if (plans.length === 1) return plans[0].uri;
     const chosen = await vscode.window.showQuickPick(
-      plans.map((entry) => ({ label: entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri), description: vscode.workspace.asRelativePath(entry.uri), uri: entry.uri })),
+      plans.map((entry) => ({ label: escapeIcons(String(entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri))), description: escapeIcons(vscode.workspace.asRelativePath(entry.uri)), uri: entry.uri })),
       { placeHolder: vscode.l10n.t('Which plan?') },
     );
     return chosen?.uri;
@@ -196,9 +197,9 @@ async function pickFeedback(plan: Partial<Plan> | undefined): Promise<string | u
   }
   const chosen = await vscode.window.showQuickPick(
     entries.map((entry) => ({
-      label: entry.id,
-      description: [entry.date, entry.from, entry.goal].filter((part) => typeof part === 'string').join(' · '),
-      detail: Array.isArray(entry.feedforward) && typeof entry.feedforward[0] === 'string' ? entry.feedforward[0] : undefined,
+      label: escapeIcons(entry.id),
+      description: escapeIcons([entry.date, entry.from, entry.goal].filter((part) => typeof part === 'string').join(' · ')),
+      detail: Array.isArray(entry.feedforward) && typeof entry.feedforward[0] === 'string' ? escapeIcons(entry.feedforward[0]) : undefined,
       id: entry.id,
     })),
     { placeHolder: vscode.l10n.t('Which feedback entry?') },

@@ -7,7 +7,6 @@ import type { PlanPath } from '../../core/parse';
 import type { Action, Goal, GoalStatus, HealthCheck, Milestone, Plan, Session } from '../../core/plan';
 import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
-import { COMMANDS } from '../command-ids';
 import type { PlanEntry } from '../plan-store';
 import { toVsRange } from '../ranges';
 
@@ -64,8 +63,7 @@ export class NodeBuilder {
     item.id = `${this.entry.uri.toString()}#${idSuffix}`;
     item.contextValue = kind;
     const range = toVsRange(rangeAt(this.entry.result.parsed, path));
-    const target: RevealTarget = { uri: this.entry.uri, range };
-    item.command = { command: COMMANDS.reveal, title: vscode.l10n.t('Reveal in Plan File'), arguments: [target] };
+    item.command = openAt(this.entry.uri, range.start);
     return { kind, uri: this.entry.uri, path, item, parent, ...extra, snapshot: this.entry, planCount: this.planCount };
   }
 
@@ -237,6 +235,17 @@ export class NodeBuilder {
     }
     return nodes;
   }
+}
+
+/**
+ * A row's click: `vscode.open` at the entry's first line. An API command travels with its
+ * arguments to the workbench; a command of ours with arguments would be a handle into the
+ * extension host's cache, which every refresh of the tree empties while the workbench still shows
+ * the old rows: clicking one then failed with "Actual command not found" (issue 9, defect 9).
+ */
+export function openAt(uri: vscode.Uri, position: vscode.Position): vscode.Command {
+  const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(position, position), preserveFocus: false };
+  return { command: 'vscode.open', title: vscode.l10n.t('Reveal in Plan File'), arguments: [uri, options] };
 }
 
 function uniqueKey(seen: Set<string>, key: string, index: number): string {

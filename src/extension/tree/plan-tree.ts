@@ -2,7 +2,7 @@
 // results whenever a plan changes (including while typing), with stable ids so expansion holds.
 import * as vscode from 'vscode';
 import { HAS_PLANS_CONTEXT, TREE_VIEW_ID } from '../command-ids';
-import type { PlanStore } from '../plan-store';
+import type { PlanEntry, PlanStore } from '../plan-store';
 import type { Feature } from '../services';
 import { NodeBuilder } from './nodes';
 import type { PlanNode } from './nodes';
@@ -14,13 +14,18 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  /** What the rows last handed out were built from; a store change that leaves it equal needs no refresh. */
+  private shown: ShownPlan[] | undefined;
 
   constructor(private readonly store: PlanStore) {
     // Several plans can change in one burst (a scan, a rename); one refresh covers them all.
+    // Opening a plan (a click on a row) or the first scan after the rows were built re-checks
+    // plans without changing them: refreshing then would only rebuild every row under the cursor.
     this.subscription = store.onDidChange(() => {
       if (this.pending !== undefined) return;
       this.pending = setTimeout(() => {
         this.pending = undefined;
+        if (this.shown !== undefined && sameShown(this.shown, shownFrom(this.store.all()))) return;
         this.changed.fire(undefined);
       }, REFRESH_COALESCE_MS);
     });
@@ -43,6 +48,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
       // Waiting for the first scan keeps the welcome view from flashing up while plans are found.
       await this.store.ready();
       const plans = this.store.all();
+      this.shown = shownFrom(plans);
       return plans.map((entry) => new NodeBuilder(entry, plans.length).planNode());
     }
     // Children come from the parent's snapshot, not the store: a check that landed in between
@@ -69,6 +75,17 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** Everything a plan's rows are built from: its place, text, date and problem count. */
+type ShownPlan = readonly [uri: string, today: string, problems: number, text: string];
+
+function shownFrom(plans: readonly PlanEntry[]): ShownPlan[] {
+  return plans.map((entry) => [entry.uri.toString(), entry.today, entry.result.issues.length, entry.text]);
+}
+
+function sameShown(a: readonly ShownPlan[], b: readonly ShownPlan[]): boolean {
+  return a.length === b.length && a.every((plan, index) => plan.every((part, at) => part === b[index][at]));
 }
 
 export const registerTree: Feature = (context, { store }, api) => {

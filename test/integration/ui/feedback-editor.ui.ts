@@ -59,6 +59,46 @@ async function setTheme(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(500);
 }
 
+type Rgb = [number, number, number];
+
+/** `rgb(r, g, b)` / `rgba(r, g, b, 1)` as numbers; fails on anything transparent. */
+function rgb(css: string): Rgb {
+  const match = /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(css);
+  assert.ok(match, `not an rgb colour: ${css}`);
+  assert.ok(match[4] === undefined || Number(match[4]) === 1, `not opaque: ${css}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** WCAG relative luminance, 0 (black) to 1 (white). */
+function luminance([r, g, b]: Rgb): number {
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+function contrast(a: Rgb, b: Rgb): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The workbench's own editor background and foreground for the current theme, resolved to rgb. */
+async function themeColours(page: Page): Promise<{ background: Rgb; foreground: Rgb }> {
+  const [background, foreground] = await page.evaluate(() => {
+    const workbench = document.querySelector('.monaco-workbench') as HTMLElement;
+    const probe = document.createElement('div');
+    probe.style.background = getComputedStyle(workbench).getPropertyValue('--vscode-editor-background');
+    probe.style.color = getComputedStyle(workbench).getPropertyValue('--vscode-foreground');
+    workbench.appendChild(probe);
+    const style = getComputedStyle(probe);
+    const colours = [style.backgroundColor, style.color];
+    probe.remove();
+    return colours;
+  });
+  return { background: rgb(background), foreground: rgb(foreground) };
+}
+
 describe('feedback editor (UI)', function () {
   this.timeout(90_000);
 
@@ -150,15 +190,29 @@ describe('feedback editor (UI)', function () {
     await situation.locator('textarea').pressSequentially('In every review you never let others finish.');
     await situation.locator('.finding').first().waitFor({ state: 'visible', timeout: 5_000 });
     const shots: string[] = [];
-    for (const [theme, name] of [
-      ['Dark Modern', 'feedback-editor-dark'],
-      ['Light Modern', 'feedback-editor-light'],
-      ['Dark High Contrast', 'feedback-editor-high-contrast'],
+    const seen: { theme: string; background: Rgb; foreground: Rgb }[] = [];
+    for (const [theme, name, dark, bodyClass] of [
+      ['Dark Modern', 'feedback-editor-dark', true, 'vscode-dark'],
+      ['Light Modern', 'feedback-editor-light', false, 'vscode-light'],
+      ['Dark High Contrast', 'feedback-editor-high-contrast', true, 'vscode-high-contrast'],
     ] as const) {
       await setTheme(page, theme);
       await frame.locator('h1').waitFor({ state: 'visible' });
+      // What the user sees: the panel's page is painted in the theme's editor colours.
+      const wanted = await themeColours(page);
+      const body = frame.locator('body');
+      await body.and(frame.locator(`body.${bodyClass}`)).waitFor({ timeout: 10_000 });
+      const background = rgb(await body.evaluate((node) => getComputedStyle(node).backgroundColor));
+      const foreground = rgb(await body.evaluate((node) => getComputedStyle(node).color));
+      assert.deepEqual(background, wanted.background, `${theme}: the panel's background is not the editor's`);
+      assert.deepEqual(foreground, wanted.foreground, `${theme}: the panel's text is not the theme's foreground`);
+      assert.equal(luminance(background) < 0.2, dark, `${theme}: background ${background.join(',')}`);
+      assert.ok(contrast(background, foreground) >= 4.5, `${theme}: text contrast ${contrast(background, foreground).toFixed(1)}`);
+      seen.push({ theme, background, foreground });
       shots.push(await screenshot(name));
     }
+    const distinct = new Set(seen.map(({ background, foreground }) => `${background.join(',')}/${foreground.join(',')}`));
+    assert.equal(distinct.size, seen.length, `themes look alike: ${JSON.stringify(seen)}`);
     for (const path of shots) assertPng(path);
     await setTheme(page, 'Dark Modern');
     await situation.locator('textarea').fill('');
