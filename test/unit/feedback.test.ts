@@ -14,8 +14,6 @@ interface Labelled {
 const sentences = devFixture.sentences as Labelled[];
 /** The test part, written before the lexicon rewrite: only its figures are looked at. */
 const testSentences = testFixture.sentences as Labelled[];
-/** The sentences the hand-written rules were tuned on, before issue 10. */
-const tunedSentences = sentences.filter((s) => s.source === 'tuned-2026-11');
 
 function metrics(set: Labelled[]): { precision: number; recall: number; n: number; codeAgreement: number } {
   let tp = 0;
@@ -44,13 +42,14 @@ describe('analyzeFeedback', () => {
     const f2 = (x: number): string => x.toFixed(2);
     const line = (name: string, m: ReturnType<typeof metrics>): string =>
       `      feedback analysis, ${name}: precision ${f2(m.precision)} recall ${f2(m.recall)} on ${m.n} sentences (expected code among findings ${f2(m.codeAgreement)})`;
-    const tuned = metrics(tunedSentences);
-    console.log(line('development part', metrics(sentences)));
-    console.log(line('test part (not tuned on)', metrics(testSentences)));
+    const dev = metrics(sentences);
+    const test = metrics(testSentences);
+    console.log(line('development part (tuned on)', dev));
+    console.log(line('test part (not tuned on)', test));
     assert.ok(sentences.length + testSentences.length >= 600);
-    // The first 203 sentences keep the bar they had; the issue's targets follow with the rewrite.
-    assert.ok(tuned.precision >= 0.95, `precision ${tuned.precision}`);
-    assert.ok(tuned.recall >= 0.95, `recall ${tuned.recall}`);
+    // Issue 10's targets, asserted on the part the rules were not tuned on only.
+    assert.ok(test.precision >= 0.95, `test part precision ${test.precision}`);
+    assert.ok(test.recall >= 0.9, `test part recall ${test.recall}`);
   });
 
   it('uses only the documented codes, in text order, without overlaps', () => {
@@ -102,7 +101,7 @@ describe('analyzeFeedback', () => {
     it('rewrite the span into future-focused wording that raises no finding there', () => {
       let withSuggestion = 0;
       let flagged = 0;
-      for (const s of tunedSentences.filter((x) => x.flagged)) {
+      for (const s of sentences.filter((x) => x.flagged)) {
         flagged++;
         const findings = analyzeFeedback(s.text).findings;
         if (findings.some((f) => f.suggestion !== undefined)) withSuggestion++;
@@ -157,7 +156,7 @@ describe('analyzeFeedback', () => {
       });
     }
     it('sentences labelled clean give no findings (at most two slips allowed)', () => {
-      const noisy = tunedSentences.filter((s) => !s.flagged && analyzeFeedback(s.text).findings.length > 0).map((s) => s.text);
+      const noisy = sentences.filter((s) => !s.flagged && analyzeFeedback(s.text).findings.length > 0).map((s) => s.text);
       assert.ok(noisy.length <= 2, noisy.join('\n'));
     });
   });
