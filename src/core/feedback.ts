@@ -87,7 +87,7 @@ const LABEL_NOUNS: Record<string, string> = {
   amateur: 'build more experience here', slacker: 'take on more ownership', perfectionist: 'ship when it is good enough',
   'control freak': 'delegate more', 'know-it-all': 'invite other views', liability: 'build trust step by step',
   pushover: 'hold your position when it matters', bully: 'invite others in', idiot: 'slow down and check',
-  procrastinator: 'start earlier', micromanager: 'delegate more', hothead: 'pause before reacting',
+  procrastinator: 'start earlier', bottleneck: 'unblock others sooner', micromanager: 'delegate more', hothead: 'pause before reacting',
   'drama queen': 'keep things in proportion', 'lone wolf': 'work more with the team',
   'poor listener': 'listen more closely', 'bad listener': 'listen more closely', 'poor communicator': 'communicate more clearly',
   'bad communicator': 'communicate more clearly', 'poor leader': 'lead more deliberately', 'bad leader': 'lead more deliberately',
@@ -311,7 +311,7 @@ const RULES: Rule[] = [
     message: 'Questions a past choice; ask what would help next time instead.',
     damped: false,
     re: new RegExp(
-      `\\b(?:why\\s+(?:on\\s+earth\\s+)?(?:wasn${AP}t|weren${AP}t|didn${AP}t|hadn${AP}t|wouldn${AP}t)\\s+(?!you\\b)|why\\s+would\\s+(?:anyone|anybody|someone|somebody)\\b|who\\s+(?:thought|decided|said)\\b[^.!?\\n]{0,40}?\\b(?:ok(?:ay)?|fine|a\\s+good\\s+idea|acceptable)\\b|who\\s+told\\s+you\\s+to\\b|what\\s+made\\s+you\\s+think\\b|how\\s+did\\s+(?:you|anyone|we)\\s+(?:not|manage\\s+to\\s+(?:miss|forget|break|lose)|miss|forget|overlook|ignore)\\b|what\\s+were\\s+you\\s+doing\\b)`,
+      `\\b(?:why\\s+on\\s+earth\\b|why\\s+(?:wasn${AP}t|weren${AP}t|didn${AP}t|hadn${AP}t|wouldn${AP}t)\\s+(?!you\\b)|why\\s+would\\s+(?:anyone|anybody|someone|somebody)\\b|who\\s+(?:thought|decided|said)\\b[^.!?\\n]{0,40}?\\b(?:ok(?:ay)?|fine|a\\s+good\\s+idea|acceptable)\\b|who\\s+told\\s+you\\s+to\\b|what\\s+made\\s+you\\s+think\\b|how\\s+did\\s+(?:you|anyone|we)\\s+(?:not|manage\\s+to\\s+(?:miss|forget|break|lose)|miss|forget|overlook|ignore)\\b|what\\s+were\\s+you\\s+doing\\b)`,
       'gi',
     ),
     span: (text, m, _s, e) => [m.index, trimEnd(text, m.index + m[0].length, e)],

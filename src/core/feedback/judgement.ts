@@ -28,7 +28,31 @@ interface Token {
   cap: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+/** Letters and digits (ASCII, and everything from Latin-1 letters up, which covers accented names). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0x2019 && c !== 0x2018 && c !== 0x201c && c !== 0x201d && c !== 0x2026 && c !== 0x2014 && c !== 0x2013 && c !== 0xa0);
+}
+
+/** Word tokens of text[start, end): runs of word characters, joined by single hyphens. A hand loop: this runs on every keystroke. */
+function tokenize(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  let i = start;
+  while (i < end) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    for (;;) {
+      while (i < end && isWordChar(text.charCodeAt(i))) i++;
+      if (i + 1 < end && text.charCodeAt(i) === 45 && isWordChar(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    const first = text.charCodeAt(from);
+    tokens.push({ w: text.slice(from, i).toLowerCase(), start: from, end: i, cap: first >= 65 && first <= 90 });
+  }
+  return tokens;
+}
 
 const setOf = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
@@ -135,7 +159,7 @@ function isAcronym(text: string, token: Token): boolean {
 }
 
 /** Judgement after a linking verb at `link`; pushes a finding and returns true when one is found. */
-function linkJudgement(tokens: Token[], link: number, text: string, out: FeedbackFinding[]): boolean {
+function linkJudgement(tokens: Token[], link: number, text: string, sentenceEnd: number, out: FeedbackFinding[]): boolean {
   let i = link + 1;
   const particles = LINK_WITH_PARTICLE[tokens[link].w];
   if (particles !== undefined) {
@@ -145,6 +169,8 @@ function linkJudgement(tokens: Token[], link: number, text: string, out: Feedbac
   }
   const subject = subjectOf(tokens, link, text);
   if (subject === undefined) return false;
+  // "The legacy code is hard to read, so you added comments": a problem the person then solved.
+  if (subject.kind === 'work' && !/\byour?\b/i.test(subject.words) && ACTED_ON.test(text.slice(tokens[link].end, sentenceEnd))) return false;
   let negated = NEGATED_LINKS.has(tokens[link].w);
   let excess = false;
   let seen = 0;
@@ -230,24 +256,21 @@ function pastVerbJudgement(tokens: Token[], you: number, out: FeedbackFinding[])
 }
 
 const JUDGING_NOUN = /(?:ness|ence|ance|ity|ism)$/;
+/** "the quality of your reviews has slipped": decline said of the person's work. */
+const DECLINE = setOf('slipped declined deteriorated worsened suffered tanked regressed dropped');
+/** "…, so you tuned the thresholds": the person acted on the problem, so it is context, not a verdict. */
+const ACTED_ON = /[,;]\s*(?:(?:so|and|but|then|which)\s+)?you\s+(?!(?:were|are|was|didn|did\s+not|never|always|should|could|would|just\s+left)\b)[a-z]+/i;
 
 /** Runs the lexicon slots over one sentence [start, end). `forward`: the sentence also looks ahead. */
 export function findJudgements(text: string, start: number, end: number, forward: boolean, out: FeedbackFinding[]): void {
-  const sentence = text.slice(start, end);
-  const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(sentence); m !== null; m = WORD.exec(sentence)) {
-    const raw = m[0];
-    const first = raw.charAt(0);
-    tokens.push({ w: raw.toLowerCase(), start: start + m.index, end: start + m.index + raw.length, cap: first !== first.toLowerCase() });
-  }
+  const tokens = tokenize(text, start, end);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].w;
     if (LINKS.has(w) || (Object.hasOwn(LINK_WITH_PARTICLE, w) && i > 0)) {
       // "'s" after a name is a possessive ("Sam's doc"), a link only after a pronoun.
       if (w === 's' && (i === 0 || !(WORK_PRONOUNS.has(tokens[i - 1].w) || tokens[i - 1].w === 'what'))) continue;
       if (w === 're' && (i === 0 || tokens[i - 1].w !== 'you')) continue;
-      linkJudgement(tokens, i, text, out);
+      linkJudgement(tokens, i, text, end, out);
     } else if (w === 'you' && !forward) {
       pastVerbJudgement(tokens, i, out);
     } else if (w === 'your') {
@@ -255,6 +278,10 @@ export function findJudgements(text: string, start: number, end: number, forward
         const t = tokens[j].w;
         if (JUDGING_NOUN.test(t) && judgementStrength(t) >= 2) {
           out.push({ code: 'blame-word', message: 'Names a failing of the person; describe the behaviour and its impact instead.', start: tokens[i].start, end: tokens[j].end });
+          break;
+        }
+        if (DECLINE.has(t) && j > i + 1) {
+          out.push({ code: 'blame-word', message: 'A verdict on the work; say what would make it stronger next time.', start: tokens[i].start, end: tokens[j].end });
           break;
         }
         // "your attitude stinks", "your demo sucked": a judging verb right after the phrase.

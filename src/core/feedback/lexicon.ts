@@ -96,7 +96,8 @@ export const TRAIT_OPPOSITES: Readonly<Record<string, string>> = {
   misleading: 'accurate', pointless: 'purposeful', unrealistic: 'realistic', baffling: 'clear', boring: 'engaging',
   awkward: 'smooth', bloated: 'lean', incomplete: 'complete', unacceptable: 'acceptable', poor: 'strong',
   bad: 'strong', terrible: 'strong', awful: 'strong', lame: 'strong', pathetic: 'strong', pitiful: 'strong',
-  cynical: 'constructive', thin: 'detailed', grumpy: 'patient', moody: 'steady', ignorant: 'informed',
+  cynical: 'constructive', thin: 'detailed', rough: 'polished', spaghetti: 'well structured', hack: 'solid',
+  'hand-wavy': 'concrete', 'long-winded': 'concise', overkill: 'proportionate', distant: 'approachable', unwieldy: 'manageable', grumpy: 'patient', moody: 'steady', ignorant: 'informed',
 };
 
 /** How a person felt: impact when said of someone else ("the customer was upset"), not a judgement. */
@@ -107,7 +108,7 @@ export const FEELINGS = setOf(`
 `);
 
 /** How hard a task was: context, not a judgement, unless said of the person ("you're difficult"). */
-export const DIFFICULTY = setOf('hard harder hardest difficult tough tricky complex challenging painful demanding stressful');
+export const DIFFICULTY = setOf('hard harder hardest difficult tough tricky complex challenging painful demanding stressful impossible');
 
 /** Positive words that form judging words with un-/in-/im-/ir-/il-/dis- and that "not" turns into criticism. */
 export const POSITIVE_STEMS = setOf(`
@@ -117,7 +118,8 @@ export const POSITIVE_STEMS = setOf(`
   readable acceptable adequate sufficient effective efficient flexible sensitive mature patient practical
   precise responsible logical rational legible comprehensible constructive collaborative supportive
   proactive confident detail-oriented convincing compelling helpful friendly approachable structured
-  polished tidy clean safe tested documented reviewed maintainable usable readable punctual
+  polished tidy clean safe tested documented reviewed maintainable usable readable punctual rehearsed
+  workable actionable professional inspired
 `);
 
 /** Prefixed words that are plain vocabulary ("unblocked", "uninstalled"), not judgements. */
@@ -141,8 +143,8 @@ export function judgementStrength(word: string): number {
 }
 
 function strengthOf(word: string): number {
-  if (ENGINEERING_NEUTRAL.has(word)) return 0;
   if (Object.hasOwn(TRAIT_OPPOSITES, word)) return 2;
+  if (ENGINEERING_NEUTRAL.has(word)) return 0;
   const score = AFINN.get(word) ?? AFINN.get(stripInflection(word));
   if (score !== undefined) return score <= -2 ? -score : MILD_JUDGING.has(word) ? 1 : 0;
   if (PREFIXED_NEUTRAL.has(word)) return 0;
