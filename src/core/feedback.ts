@@ -13,7 +13,7 @@
 
 import { BLAME_IDIOMS, SARCASM } from './feedback/idioms';
 import { findJudgements } from './feedback/judgement';
-import { TRAIT_OPPOSITES } from './feedback/lexicon';
+import { afinnScore, ENGINEERING_NEUTRAL, TRAIT_OPPOSITES } from './feedback/lexicon';
 import { baseForm, PARTICIPLE } from './feedback/verbs';
 
 export { baseForm };
@@ -87,7 +87,7 @@ const LABEL_NOUNS: Record<string, string> = {
   amateur: 'build more experience here', slacker: 'take on more ownership', perfectionist: 'ship when it is good enough',
   'control freak': 'delegate more', 'know-it-all': 'invite other views', liability: 'build trust step by step',
   pushover: 'hold your position when it matters', bully: 'invite others in', idiot: 'slow down and check',
-  procrastinator: 'start earlier', bottleneck: 'unblock others sooner', micromanager: 'delegate more', hothead: 'pause before reacting',
+  procrastinator: 'start earlier', bottleneck: 'unblock others sooner', joke: 'build credibility step by step', micromanager: 'delegate more', hothead: 'pause before reacting',
   'drama queen': 'keep things in proportion', 'lone wolf': 'work more with the team',
   'poor listener': 'listen more closely', 'bad listener': 'listen more closely', 'poor communicator': 'communicate more clearly',
   'bad communicator': 'communicate more clearly', 'poor leader': 'lead more deliberately', 'bad leader': 'lead more deliberately',
@@ -136,7 +136,8 @@ const FUTURE_CUE = new RegExp(
     `\\bwhat\\s+would\\b`,
     `\\bhow\\s+(?:might|would|will|can)\\b`,
     `\\bhow\\s+could\\s+(?!you\\b)`,
-    `\\b(?:you|we|i)\\s+(?:could|might|can|may)\\s+(?!have\\b|not\\b)`,
+    // Not in a relative clause: "you overestimated how much we could do" looks back.
+    `(?<!\\b(?:how\\s+much|how\\s+many|what|everything|all)\\s)\\b(?:you|we|i)\\s+(?:could|might|can|may)\\s+(?!have\\b|not\\b)`,
     `\\blet${AP}s\\b`,
     `\\bi${AP}?d\\s+(?:suggest|recommend)\\b`,
     `\\bi\\s+(?:suggest|recommend)\\b`,
@@ -149,7 +150,7 @@ const FUTURE_CUE = new RegExp(
 );
 
 /** Things in a system that fail, crash and time out as plain engineering description ("the build failed"). */
-const SYSTEM_NOUNS = 'build|builds|test|tests|job|jobs|deploy|deploys|deployment|deployments|pipeline|pipelines|check|checks|request|requests|query|queries|step|run|runs|migration|script|node|nodes|pod|pods|server|servers|service|services|task|tasks|compile|lint|ci|install|upgrade|call|calls|probe|canary|backup|backups|restore|sync|import|export|cron|worker|workers|container|containers|host|hosts|disk|disks|batch|rollout|release|upload|download|login|payment|payments|connection|connections|handshake|lookup|write|read|assertion|suite';
+const SYSTEM_NOUNS = 'cache|caches|database|db|network|api|endpoint|endpoints|cluster|queue|consumer|producer|provider|dependency|library|certificate|update|patch|hotfix|machine|vm|instance|instances|replica|primary|lock|transaction|healthcheck|build|builds|test|tests|job|jobs|deploy|deploys|deployment|deployments|pipeline|pipelines|check|checks|request|requests|query|queries|step|run|runs|migration|script|node|nodes|pod|pods|server|servers|service|services|task|tasks|compile|lint|ci|install|upgrade|call|calls|probe|canary|backup|backups|restore|sync|import|export|cron|worker|workers|container|containers|host|hosts|disk|disks|batch|rollout|release|upload|download|login|payment|payments|connection|connections|handshake|lookup|write|read|assertion|suite';
 
 const PRONOUN_SUBJECT = `(?:i|you|we|they|he|she|it|this|that)`;
 
@@ -174,6 +175,9 @@ const HAVENT_YET = /\byet\b/i;
 const MISTAKE_PERMISSION = /\b(?:ok(?:ay)?|fine|normal|safe|allowed|free|alright|all\s+right|expected|natural|human)\s+to\s+make\s+mistakes\b|\bmistakes\s+are\s+(?:ok(?:ay)?|fine|normal|expected|how|part|welcome)\b/i;
 /** Only punctuation or a clause break before: the start of a clause. */
 const CLAUSE_OPENING = /(?:^|[,;:])\s*$/;
+const WORD_AFTER = /^\s+(?:(?:any|a|an|much|too\s+much)\s+)?([a-z-]+)/i;
+/** Things it is good to do something without. */
+const AVOIDED = new Set(['downtime', 'hitch', 'drama', 'fuss', 'complaint', 'complaints', 'complaining', 'being', 'help', 'anyone', 'missing', 'losing', 'breaking', 'interruption', 'interruptions', 'regressions', 'incident', 'incidents']);
 const SENTENCE_HAS_YOU = /\byou\b/i;
 const YOU_CLAUSE = /(?:^|[,;:|]\s*)you\b/i;
 
@@ -368,6 +372,11 @@ const RULES: Rule[] = [
     message: 'Dwells on what was missing; suggest what to include next time.',
     damped: true,
     re: /\byou\s+(?:[a-z]+ed|left|went|sent|began|ran|made|took|wrote|gave|came|spoke)\b[^.!?;\n]{0,60}?\bwithout\b/gi,
+    // "without blaming anyone", "without any downtime": what was avoided is praise, not a gap.
+    accept: (text, m) => {
+      const next = WORD_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      return next === null || !(afinnScore(next[1].toLowerCase()) < 0 || ENGINEERING_NEUTRAL.has(next[1].toLowerCase()) || AVOIDED.has(next[1].toLowerCase()));
+    },
   },
   // Something promised that "never came".
   {
@@ -444,7 +453,7 @@ const RULES: Rule[] = [
     message: 'A verdict word; describe the impact and what to try next time.',
     damped: false,
     re: new RegExp(
-      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|(?<!\\b(?:${SYSTEM_NOUNS})\\s)failed|(?<=\\b(?:${SYSTEM_NOUNS})\\s)failed(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messy|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|shoddy|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|sloppy|careless|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
+      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|(?<!\\b(?:${SYSTEM_NOUNS})\\s)failed|(?<=\\b(?:${SYSTEM_NOUNS})\\s)failed(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|shoddy|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|sloppy|careless|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
       'gi',
     ),
     suggest: (m) => (m[1] !== undefined ? 'Next time, you could' : undefined),
@@ -625,9 +634,13 @@ function analyze(text: string): FeedbackAnalysis {
   const lexical: FeedbackFinding[] = [];
   for (let si = 0; si < sentenceCount; si++) findJudgements(text, bounds[si * 2], bounds[si * 2 + 1], forward[si] === 1, lexical);
   if (lexical.length > 0) {
+    // Both lists run in text order and the phrase findings do not overlap: one sweep finds clashes.
     const merged = findings.slice();
+    lexical.sort((a, b) => a.start - b.start);
+    let k = 0;
     for (const f of lexical) {
-      if (!merged.some((g) => g.start < f.end && f.start < g.end)) merged.push(f);
+      while (k < findings.length && findings[k].end <= f.start) k++;
+      if (k >= findings.length || findings[k].start >= f.end) merged.push(f);
     }
     merged.sort((a, b) => a.start - b.start || b.end - a.end);
     findings = [];

@@ -202,7 +202,10 @@ function linkJudgement(tokens: Token[], link: number, text: string, sentenceEnd:
     const feeling = FEELINGS.has(w) || DIFFICULTY.has(w);
     let strength = feeling ? 0 : judgementStrength(w);
     if (feeling && subject.kind === 'person') strength = 2;
-    if (strength > 0) return push(out, subject, end, 'judge', w);
+    if (strength > 0) {
+      if (TIMES.has(tokens[i + 1]?.w ?? '')) return false;
+      return push(out, subject, end, 'judge', w);
+    }
     if (excess && !NOT_EXCESSIVE.has(w) && !feeling) return push(out, subject, end, 'excess', w);
     if (w.startsWith('over') && w.length > 7 && subject.kind === 'person') return push(out, subject, end, 'excess', w.slice(4));
     // A neutral word ("the doc was long and confusing"): keep looking through coordinated words.
@@ -257,7 +260,9 @@ function pastVerbJudgement(tokens: Token[], you: number, out: FeedbackFinding[])
 
 const JUDGING_NOUN = /(?:ness|ence|ance|ity|ism)$/;
 /** "the quality of your reviews has slipped": decline said of the person's work. */
-const DECLINE = setOf('slipped declined deteriorated worsened suffered tanked regressed dropped');
+const DECLINE = setOf('slipped declined deteriorated worsened suffered tanked regressed dropped lacked lacks lacking');
+/** Time and situation nouns: "a rough week", "a tough start" describe the times, not the work. */
+const TIMES = setOf('week weeks day days month months quarter year sprint time times start patch night period morning stretch few run spell ride');
 /** "…, so you tuned the thresholds": the person acted on the problem, so it is context, not a verdict. */
 const ACTED_ON = /[,;]\s*(?:(?:so|and|but|then|which)\s+)?you\s+(?!(?:were|are|was|didn|did\s+not|never|always|should|could|would|just\s+left)\b)[a-z]+/i;
 

@@ -97,7 +97,8 @@ export const TRAIT_OPPOSITES: Readonly<Record<string, string>> = {
   awkward: 'smooth', bloated: 'lean', incomplete: 'complete', unacceptable: 'acceptable', poor: 'strong',
   bad: 'strong', terrible: 'strong', awful: 'strong', lame: 'strong', pathetic: 'strong', pitiful: 'strong',
   cynical: 'constructive', thin: 'detailed', rough: 'polished', spaghetti: 'well structured', hack: 'solid',
-  'hand-wavy': 'concrete', 'long-winded': 'concise', overkill: 'proportionate', distant: 'approachable', unwieldy: 'manageable', grumpy: 'patient', moody: 'steady', ignorant: 'informed',
+  'hand-wavy': 'concrete', joke: 'solid', buggy: 'solid', inflated: 'accurate', lacking: 'complete', snarky: 'kind',
+  negligent: 'careful', bitter: 'constructive', 'long-winded': 'concise', overkill: 'proportionate', distant: 'approachable', unwieldy: 'manageable', grumpy: 'patient', moody: 'steady', ignorant: 'informed',
 };
 
 /** How a person felt: impact when said of someone else ("the customer was upset"), not a judgement. */
@@ -143,7 +144,7 @@ export function judgementStrength(word: string): number {
 }
 
 function strengthOf(word: string): number {
-  if (Object.hasOwn(TRAIT_OPPOSITES, word)) return 2;
+  if (Object.hasOwn(TRAIT_OPPOSITES, word) || Object.hasOwn(TRAIT_OPPOSITES, stripInflection(word))) return 2;
   if (ENGINEERING_NEUTRAL.has(word)) return 0;
   const score = AFINN.get(word) ?? AFINN.get(stripInflection(word));
   if (score !== undefined) return score <= -2 ? -score : MILD_JUDGING.has(word) ? 1 : 0;
@@ -155,7 +156,9 @@ function strengthOf(word: string): number {
 
 /** "carelessness" → "careless", "painfully" → "painful"; a lookup aid, not a stemmer. */
 function stripInflection(word: string): string {
+  if (word.endsWith('iness') && word.length > 7) return word.slice(0, -5) + 'y';
   if (word.endsWith('ness') && word.length > 7) return word.slice(0, -4);
+  if (word.endsWith('ence') && word.length > 7) return word.slice(0, -4) + 'ent';
   if (word.endsWith('ly') && word.length > 5) return word.slice(0, -2);
   return word;
 }
