@@ -178,6 +178,8 @@ const CLAUSE_OPENING = /(?:^|[,;:])\s*$/;
 const WORD_AFTER = /^\s+(?:(?:any|a|an|much|too\s+much)\s+)?([a-z-]+)/i;
 /** Things it is good to do something without. */
 const AVOIDED = new Set(['downtime', 'hitch', 'drama', 'fuss', 'complaint', 'complaints', 'complaining', 'being', 'help', 'anyone', 'missing', 'losing', 'breaking', 'interruption', 'interruptions', 'regressions', 'incident', 'incidents']);
+/** Someone else's disappointment is impact ("the customer was disappointed"); the writer's is a verdict. */
+const OTHERS_FEELING = /\b(?:(?:the|our|their|a|an)\s+(?:[a-z]+\s+)?(?:customers?|clients?|users?|team|stakeholders?|vp|manager|partners?|audience)|they|he|she|everyone)\s+(?:was|were|seemed|felt|is|are|looked|sounded)\s+(?:[a-z]+\s+)?$/i;
 const SENTENCE_HAS_YOU = /\byou\b/i;
 const YOU_CLAUSE = /(?:^|[,;:|]\s*)you\b/i;
 
@@ -453,9 +455,10 @@ const RULES: Rule[] = [
     message: 'A verdict word; describe the impact and what to try next time.',
     damped: false,
     re: new RegExp(
-      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|(?<!\\b(?:${SYSTEM_NOUNS})\\s)failed|(?<=\\b(?:${SYSTEM_NOUNS})\\s)failed(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|shoddy|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|sloppy|careless|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
+      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|(?<!\\b(?:${SYSTEM_NOUNS})\\s)failed|(?<=\\b(?:${SYSTEM_NOUNS})\\s)failed(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
       'gi',
     ),
+    accept: (text, m, s) => !(/^disappoint/i.test(m[0]) && OTHERS_FEELING.test(text.slice(Math.max(s, m.index - 60), m.index))),
     suggest: (m) => (m[1] !== undefined ? 'Next time, you could' : undefined),
   },
   // A verdict noun with its article ("a big mistake", "a complete failure", "a mess"): the whole

@@ -85,6 +85,7 @@ const HEDGES = setOf(`
 `);
 /** "hard to …" verbs that make the difficulty a property of the work. */
 const HARD_TO = setOf('read follow review understand maintain change use navigate parse test debug extend reason');
+const QUANTIFIERS = setOf('kind sort bit lot');
 const EXCESS = setOf('too overly excessively');
 /** After "too", words that measure rather than judge ("too much time"). */
 const NOT_EXCESSIVE = setOf('much many few little early often soon far late good kind');
@@ -149,7 +150,9 @@ function subjectOf(tokens: Token[], link: number, text: string): Subject | undef
   for (let x = determiner; x <= headEnd; x++) {
     if (OTHER_PEOPLE.has(tokens[x].w)) return undefined;
   }
-  const words = text.slice(tokens[determiner].start, head.end);
+  let words = text.slice(tokens[determiner].start, head.end);
+  // "Your summary" at the start of a sentence becomes "your summary" inside the suggestion.
+  if (words.length > 1 && words.charAt(1) === words.charAt(1).toLowerCase()) words = words.charAt(0).toLowerCase() + words.slice(1);
   return { kind: 'work', start: tokens[determiner].start, words };
 }
 
@@ -184,6 +187,8 @@ function linkJudgement(tokens: Token[], link: number, text: string, sentenceEnd:
       excess = true;
       continue;
     }
+    // "kind of", "a bit of": part of the hedge, not a preposition.
+    if (w === 'of' && QUANTIFIERS.has(tokens[i - 1].w)) continue;
     if (PREDICATE_END.has(w)) return false;
     if (w === 'and' || w === 'or') {
       if (CLAUSE_SUBJECTS.has(tokens[i + 1]?.w ?? '')) return false;
