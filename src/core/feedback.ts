@@ -12,7 +12,7 @@
 // 100 × (1 − cost / sentences with letters), rounded. Clean and empty text score 100.
 
 import { BLAME_IDIOMS, SARCASM } from './feedback/idioms';
-import { findJudgements } from './feedback/judgement';
+import { ACTED_ON, findJudgements } from './feedback/judgement';
 import { afinnScore, ENGINEERING_NEUTRAL, TRAIT_OPPOSITES } from './feedback/lexicon';
 import { baseForm, PARTICIPLE } from './feedback/verbs';
 
@@ -180,6 +180,7 @@ const WORD_AFTER = /^\s+(?:(?:any|a|an|much|too\s+much)\s+)?([a-z-]+)/i;
 const AVOIDED = new Set(['downtime', 'hitch', 'drama', 'fuss', 'complaint', 'complaints', 'complaining', 'being', 'help', 'anyone', 'missing', 'losing', 'breaking', 'interruption', 'interruptions', 'regressions', 'incident', 'incidents']);
 /** Someone else's disappointment is impact ("the customer was disappointed"); the writer's is a verdict. */
 const OTHERS_FEELING = /\b(?:(?:the|our|their|a|an)\s+(?:[a-z]+\s+)?(?:customers?|clients?|users?|team|stakeholders?|vp|manager|partners?|audience)|they|he|she|everyone)\s+(?:was|were|seemed|felt|is|are|looked|sounded)\s+(?:[a-z]+\s+)?$/i;
+const SENTENCE_HAS_YOUR = /\byour?\b/i;
 const SENTENCE_HAS_YOU = /\byou\b/i;
 const YOU_CLAUSE = /(?:^|[,;:|]\s*)you\b/i;
 
@@ -317,7 +318,7 @@ const RULES: Rule[] = [
     message: 'Questions a past choice; ask what would help next time instead.',
     damped: false,
     re: new RegExp(
-      `\\b(?:why\\s+on\\s+earth\\b|why\\s+(?:wasn${AP}t|weren${AP}t|didn${AP}t|hadn${AP}t|wouldn${AP}t)\\s+(?!you\\b)|why\\s+would\\s+(?:anyone|anybody|someone|somebody)\\b|who\\s+(?:thought|decided|said)\\b[^.!?\\n]{0,40}?\\b(?:ok(?:ay)?|fine|a\\s+good\\s+idea|acceptable)\\b|who\\s+told\\s+you\\s+to\\b|what\\s+made\\s+you\\s+think\\b|how\\s+did\\s+(?:you|anyone|we)\\s+(?:not|manage\\s+to\\s+(?:miss|forget|break|lose)|miss|forget|overlook|ignore)\\b|what\\s+were\\s+you\\s+doing\\b)`,
+      `\\b(?:why\\s+on\\s+earth\\b|why\\s+(?:did|does|has|had)\\s+(?:nobody|no\\s+one|none\\s+of\\s+you)\\b|why\\s+(?:wasn${AP}t|weren${AP}t|didn${AP}t|hadn${AP}t|wouldn${AP}t)\\s+(?!you\\b)|why\\s+would\\s+(?:anyone|anybody|someone|somebody)\\b|who\\s+(?:thought|decided|said)\\b[^.!?\\n]{0,40}?\\b(?:ok(?:ay)?|fine|a\\s+good\\s+idea|acceptable)\\b|who\\s+told\\s+you\\s+to\\b|what\\s+made\\s+you\\s+think\\b|how\\s+did\\s+(?:you|anyone|we)\\s+(?:not|manage\\s+to\\s+(?:miss|forget|break|lose)|miss|forget|overlook|ignore)\\b|what\\s+were\\s+you\\s+doing\\b)`,
       'gi',
     ),
     span: (text, m, _s, e) => [m.index, trimEnd(text, m.index + m[0].length, e)],
@@ -455,10 +456,15 @@ const RULES: Rule[] = [
     message: 'A verdict word; describe the impact and what to try next time.',
     damped: false,
     re: new RegExp(
-      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|(?<!\\b(?:${SYSTEM_NOUNS})\\s)failed|(?<=\\b(?:${SYSTEM_NOUNS})\\s)failed(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
+      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|(?<!\\b(?:${SYSTEM_NOUNS})\\s)failed(?!\\s+over\\b)|(?<=\\b(?:${SYSTEM_NOUNS})\\s)failed(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
       'gi',
     ),
-    accept: (text, m, s) => !(/^disappoint/i.test(m[0]) && OTHERS_FEELING.test(text.slice(Math.max(s, m.index - 60), m.index))),
+    accept: (text, m, s, e) => {
+      const before = text.slice(Math.max(s, m.index - 60), m.index);
+      if (/^disappoint/i.test(m[0]) && OTHERS_FEELING.test(before)) return false;
+      // "The vendor's API is terrible, so you wrapped it": a problem the person then solved.
+      return m[1] !== undefined || SENTENCE_HAS_YOUR.test(text.slice(s, m.index)) || !ACTED_ON.test(text.slice(m.index + m[0].length, e));
+    },
     suggest: (m) => (m[1] !== undefined ? 'Next time, you could' : undefined),
   },
   // A verdict noun with its article ("a big mistake", "a complete failure", "a mess"): the whole

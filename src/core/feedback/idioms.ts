@@ -66,7 +66,7 @@ export const BLAME_IDIOMS = [
  * never enough; it needs a miss, "finally", "another" or "only … late" after it.
  */
 export const SARCASM = [
-  `\\b((?:oh\\s+)?(?:great|nice|good|brilliant|fantastic|wonderful|awesome|lovely|super|excellent|perfect|well\\s+done|way\\s+to\\s+go|thanks|thank\\s+you|wow|bravo|genius)\\b[^.!?\\n]*?\\b(?:finally|another|yet\\s+again|only\\s+(?:\\w+\\s+){1,2}(?:late|overdue|behind)|(?<!\\bavoid\\s)(?:breaking|missing|forgetting|skipping|ignoring|losing|dropping|deleting|wiping|ruining|crashing|blowing|botching|leaving\\s+out)))\\b`,
+  `\\b((?:oh\\s+)?(?:great|nice|good|brilliant|fantastic|wonderful|awesome|lovely|super|excellent|perfect|well\\s+done|way\\s+to\\s+go|thanks|thank\\s+you|wow|bravo|genius|congratulations|congrats)\\b[^.!?\\n]*?\\b(?:finally|another|yet\\s+again|only\\s+(?:\\w+\\s+){1,2}(?:late|overdue|behind)|(?<!\\bavoid\\s)(?:breaking|missing|forgetting|skipping|ignoring|losing|dropping|deleting|wiping|ruining|crashing|blowing|botching|leaving\\s+out)))\\b`,
   `\\b(?:great|brilliant|genius|smart|nice|good)\\s+(?:idea|move|call|plan|thinking)\\s+to\\s+(?:skip|ignore|forget|miss|drop|delete|break|rush|leave\\s+out|not)\\b`,
   `\\b((?:oh\\s+)?(?:sure|yeah\\s+right|right)\\s*,\\s*(?:because|another|that${AP}ll|as\\s+if))\\b`,
   `\\b(?:because|since|as\\s+if)\\b[^.!?\\n]{0,40}\\b(?:worked|went)\\s+(?:out\\s+)?so\\s+well\\b`,

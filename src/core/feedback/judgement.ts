@@ -85,6 +85,7 @@ const HEDGES = setOf(`
 `);
 /** "hard to …" verbs that make the difficulty a property of the work. */
 const HARD_TO = setOf('read follow review understand maintain change use navigate parse test debug extend reason');
+const HYPOTHETICAL = setOf('could would might should will d');
 const QUANTIFIERS = setOf('kind sort bit lot');
 const EXCESS = setOf('too overly excessively');
 /** After "too", words that measure rather than judge ("too much time"). */
@@ -170,6 +171,8 @@ function linkJudgement(tokens: Token[], link: number, text: string, sentenceEnd:
     i++;
     if (i < tokens.length && tokens[i].w === 'as') i++;
   }
+  // "you could be more warm": a wish for the future, not a judgement.
+  if (tokens[link].w === 'be' && link > 0 && HYPOTHETICAL.has(tokens[link - 1].w)) return false;
   const subject = subjectOf(tokens, link, text);
   if (subject === undefined) return false;
   // "The legacy code is hard to read, so you added comments": a problem the person then solved.
@@ -269,7 +272,8 @@ const DECLINE = setOf('slipped declined deteriorated worsened suffered tanked re
 /** Time and situation nouns: "a rough week", "a tough start" describe the times, not the work. */
 const TIMES = setOf('week weeks day days month months quarter year sprint time times start patch night period morning stretch few run spell ride');
 /** "…, so you tuned the thresholds": the person acted on the problem, so it is context, not a verdict. */
-const ACTED_ON = /[,;]\s*(?:(?:so|and|but|then|which)\s+)?you\s+(?!(?:were|are|was|didn|did\s+not|never|always|should|could|would|just\s+left)\b)[a-z]+/i;
+export const ACTED_ON =
+  /[,;]\s*(?:(?:so|and|but|then|which|until)\s+)?(?:you\s+(?!(?:were|are|was|didn|did\s+not|never|always|should|could|would|just\s+left)\b)[a-z]+|your\s+[a-z-]+\s+(?:fixed|solved|improved|changed|turned|made|cleared|resolved|addressed|saved)\b|the\s+(?:second|new|next|latest|current|revised)\s+(?:one|version|draft)\b)/i;
 
 /** Runs the lexicon slots over one sentence [start, end). `forward`: the sentence also looks ahead. */
 export function findJudgements(text: string, start: number, end: number, forward: boolean, out: FeedbackFinding[]): void {
