@@ -137,7 +137,7 @@ const FUTURE_CUE = new RegExp(
     `\\bhow\\s+(?:might|would|will|can)\\b`,
     `\\bhow\\s+could\\s+(?!you\\b)`,
     // Not in a relative clause: "you overestimated how much we could do" looks back.
-    `(?<!\\b(?:how\\s+much|how\\s+many|what|everything|all)\\s)\\b(?:you|we|i)\\s+(?:could|might|can|may)\\s+(?!have\\b|not\\b)`,
+    `\\b(?:you|we|i)(?<!\\b(?:how\\s+much|how\\s+many|what|everything|all)\\s(?:you|we|i))\\s+(?:could|might|can|may)\\s+(?!have\\b|not\\b)`,
     `\\blet${AP}s\\b`,
     `\\bi${AP}?d\\s+(?:suggest|recommend)\\b`,
     `\\bi\\s+(?:suggest|recommend)\\b`,
@@ -456,7 +456,7 @@ const RULES: Rule[] = [
     message: 'A verdict word; describe the impact and what to try next time.',
     damped: false,
     re: new RegExp(
-      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|(?<!\\b(?:${SYSTEM_NOUNS})\\s)failed(?!\\s+over\\b)|(?<=\\b(?:${SYSTEM_NOUNS})\\s)failed(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
+      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|failed(?<!\\b(?:${SYSTEM_NOUNS})\\sfailed)(?!\\s+over\\b)|failed(?<=\\b(?:${SYSTEM_NOUNS})\\sfailed)(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
       'gi',
     ),
     accept: (text, m, s, e) => {

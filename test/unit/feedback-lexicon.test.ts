@@ -3,7 +3,12 @@
 // prints the seed and the shrunk counterexample, and `fc.assert(..., { seed })` replays it.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { checkFeedbackCommand } from '../../src/cli/check-feedback';
+import type { CliIo } from '../../src/cli/io';
+import { EXIT_FINDINGS } from '../../src/cli/io';
+import { checkPlan } from '../../src/core/check';
 import { analyzeFeedback } from '../../src/core/feedback';
+import { feedbackPastFocused } from '../../src/core/rules/feedback-past-focused';
 
 /** The text with the finding's span replaced by its suggestion. */
 function applyFix(text: string, f: { start: number; end: number; suggestion?: string }): string {
@@ -120,5 +125,51 @@ describe('analyzeFeedback: generated sentences', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the lexicon analysis reaches every caller', () => {
+  const PLAN = `schemaVersion: 1
+mentorship:
+  mentor: { name: Alex }
+  protege: { name: Sam }
+  started: 2026-01-05
+  cadence: weekly
+  agreement:
+    roles: { mentor: [Ask questions], protege: [Bring the goals] }
+    confidentiality: Between us.
+feedback:
+  - id: demo
+    date: 2026-01-06
+    from: mentor
+    feedforward:
+      - Your emails sound dismissive.
+`;
+
+  it('the feedback-past-focused rule flags a judgement only the lexicon finds, at its words', () => {
+    const issues = checkPlan(PLAN, { today: '2026-02-01', rules: [feedbackPastFocused] }).issues.filter((i) => i.code === 'feedback-past-focused');
+    assert.equal(issues.length, 1, JSON.stringify(issues));
+    const line = PLAN.split('\n')[issues[0].range.start.line];
+    assert.equal(line.slice(issues[0].range.start.character, issues[0].range.end.character), 'Your emails sound dismissive');
+    assert.match(issues[0].message, /blame-word/);
+  });
+
+  it('check-feedback reports it and exits with the findings code', async () => {
+    const out: string[] = [];
+    const io = {
+      out: (text: string) => out.push(text),
+      err: () => undefined,
+      readFile: async () => 'That proposal was shoddy.',
+      writeFile: async () => {
+        throw new Error('must not write');
+      },
+      readStdin: async () => '',
+      readDir: async () => [],
+      isDirectory: async () => false,
+      exists: async () => true,
+      cwd: '/work',
+    } as unknown as CliIo;
+    assert.equal(await checkFeedbackCommand(['draft.txt'], io), EXIT_FINDINGS);
+    assert.match(out[0], /^1:1 blame-word .+ \(suggestion: "Next time, try making that proposal thorough"\)$/);
   });
 });
