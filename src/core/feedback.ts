@@ -172,7 +172,7 @@ const STARTS_WITH_YOU = /^you\b/i;
 const lowerWords = (s: string): string => s.toLowerCase().replace(CURLY_APOSTROPHE, "'").replace(WHITESPACE_RUN, ' ');
 
 const HAVENT_YET = /\byet\b/i;
-const MISTAKE_PERMISSION = /\b(?:ok(?:ay)?|fine|normal|safe|allowed|free|alright|all\s+right|expected|natural|human)\s+to\s+make\s+mistakes\b|\bmistakes\s+are\s+(?:ok(?:ay)?|fine|normal|expected|how|part|welcome)\b/i;
+const MISTAKE_PERMISSION = /\b(?:ok(?:ay)?|fine|normal|safe|allowed|free|alright|all\s+right|expected|natural|human)\s+to\s+make\s+mistakes\b|\bmistakes\s+are\s+(?:ok(?:ay)?|fine|normal|expected|how|part|welcome)\b|\b(?:admitted|owned(?:\s+up\s+to)?|acknowledged|learned\s+from|corrected|caught)\s+(?:a|the|your|my|our|an)\s+(?:[a-z]+\s+)?mistakes?\b/i;
 /** Only punctuation or a clause break before: the start of a clause. */
 const CLAUSE_OPENING = /(?:^|[,;:])\s*$/;
 const WORD_AFTER = /^\s+(?:(?:any|a|an|much|too\s+much)\s+)?([a-z-]+)/i;
@@ -258,7 +258,8 @@ const RULES: Rule[] = [
     message: 'Focuses on what did not happen; suggest what to do next time.',
     damped: true,
     re: new RegExp(
-      `\\b(you|your(?:\\s+[a-z’'-]+){1,3})\\s+(?:(?:still|just|really|even|also|simply|ever)\\s+)?(didn${AP}t|did\\s+not|weren${AP}t|were\\s+not|wasn${AP}t|was\\s+not)\\b`,
+      // Not in a relative clause: "honest about what you didn't know" admits, it does not reproach.
+      `\\b(you|your(?:\\s+[a-z’'-]+){1,3})(?<!\\b(?:what|whatever|anything)\\s+you)\\s+(?:(?:still|just|really|even|also|simply|ever)\\s+)?(didn${AP}t|did\\s+not|weren${AP}t|were\\s+not|wasn${AP}t|was\\s+not)\\b`,
       'gi',
     ),
     suggest: (m) => {

@@ -16,7 +16,7 @@
 // Works on word tokens of one sentence at a time, so it costs one pass over the text.
 
 import type { FeedbackFinding } from '../feedback';
-import { afinnScore, DIFFICULTY, FEELINGS, judgementStrength, oppositeOf, POSITIVE_STEMS } from './lexicon';
+import { afinnScore, DIFFICULTY, FEELINGS, judgementStrength, oppositeOf, POSITIVE_STEMS, VULNERABLE } from './lexicon';
 import { baseForm, gerund } from './verbs';
 
 interface Token {
@@ -209,7 +209,7 @@ function linkJudgement(tokens: Token[], link: number, text: string, sentenceEnd:
     }
     const feeling = FEELINGS.has(w) || DIFFICULTY.has(w);
     let strength = feeling ? 0 : judgementStrength(w);
-    if (feeling && subject.kind === 'person') strength = 2;
+    if (feeling && subject.kind === 'person' && !VULNERABLE.has(w)) strength = 2;
     if (strength > 0) {
       if (TIMES.has(tokens[i + 1]?.w ?? '')) return false;
       return push(out, subject, end, 'judge', w);
@@ -273,7 +273,7 @@ const DECLINE = setOf('slipped declined deteriorated worsened suffered tanked re
 const TIMES = setOf('week weeks day days month months quarter year sprint time times start patch night period morning stretch few run spell ride');
 /** "…, so you tuned the thresholds": the person acted on the problem, so it is context, not a verdict. */
 export const ACTED_ON =
-  /[,;]\s*(?:(?:so|and|but|then|which|until)\s+)?(?:you\s+(?!(?:were|are|was|didn|did\s+not|never|always|should|could|would|just\s+left)\b)[a-z]+|your\s+[a-z-]+\s+(?:fixed|solved|improved|changed|turned|made|cleared|resolved|addressed|saved)\b|the\s+(?:second|new|next|latest|current|revised)\s+(?:one|version|draft)\b)/i;
+  /[,;]\s*(?:(?:so|and|but|then|which|until)\s+)?(?:(?:you|we)\s+(?!(?:were|are|was|didn|did\s+not|never|always|should|could|would|just\s+left)\b)[a-z]+|your\s+[a-z-]+\s+(?:fixed|solved|improved|changed|turned|made|cleared|resolved|addressed|saved)\b|the\s+(?:second|new|next|latest|current|revised)\s+(?:one|version|draft)\b)/i;
 
 /** Runs the lexicon slots over one sentence [start, end). `forward`: the sentence also looks ahead. */
 export function findJudgements(text: string, start: number, end: number, forward: boolean, out: FeedbackFinding[]): void {

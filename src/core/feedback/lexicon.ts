@@ -45,7 +45,7 @@ export const ENGINEERING_NEUTRAL = setOf(`
   unconfirmed unavailable unlikely pay leave admit await battle combat fight struggle struggled
   struggling worry worried sorry sick ill unfortunately unfortunate loss losses deprecated
   destroy destroyed wipe wiped wiped-out noisy intrusive spam spammed poison poisoned
-  collide collision collisions pileup slip slipped slips slipping deadline deadlines
+  collide collision collisions pileup slip slipped slips slipping deadline deadlines lack
 `);
 
 /** AFINN -1 words that do judge a person or their work (the rest of -1 is too weak a signal). */
@@ -107,6 +107,9 @@ export const FEELINGS = setOf(`
   concerned uneasy uncomfortable overwhelmed tired exhausted surprised shocked unhappy disappointed
   irritated furious hurt embarrassed bored puzzled lost
 `);
+
+/** Feelings that show vulnerability, not a behaviour others bear: "you were nervous" is no label. */
+export const VULNERABLE = setOf('nervous worried stressed anxious afraid scared sad tired exhausted overwhelmed uneasy uncomfortable hurt surprised shocked concerned puzzled');
 
 /** How hard a task was: context, not a judgement, unless said of the person ("you're difficult"). */
 export const DIFFICULTY = setOf('hard harder hardest difficult tough tricky complex challenging painful demanding stressful impossible');
