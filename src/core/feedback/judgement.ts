@@ -43,13 +43,16 @@ function tokenize(text: string, start: number, end: number): Token[] {
       continue;
     }
     const from = i;
+    let upper = false;
     for (;;) {
-      while (i < end && isWordChar(text.charCodeAt(i))) i++;
+      for (let c = text.charCodeAt(i); i < end && isWordChar(c); c = text.charCodeAt(++i)) if (c <= 90 && c >= 65) upper = true;
       if (i + 1 < end && text.charCodeAt(i) === 45 && isWordChar(text.charCodeAt(i + 1))) i++;
       else break;
     }
     const first = text.charCodeAt(from);
-    tokens.push({ w: text.slice(from, i).toLowerCase(), start: from, end: i, cap: first >= 65 && first <= 90 });
+    // Most words are lower case already: skip the second string a toLowerCase() would allocate.
+    const word = text.slice(from, i);
+    tokens.push({ w: upper || first > 127 ? word.toLowerCase() : word, start: from, end: i, cap: first >= 65 && first <= 90 });
   }
   return tokens;
 }
