@@ -11,6 +11,13 @@
 // Score: each sentence with findings costs its summed code weights (capped at 1); the score is
 // 100 × (1 − cost / sentences with letters), rounded. Clean and empty text score 100.
 
+import { BLAME_IDIOMS, SARCASM } from './feedback/idioms';
+import { ACTED_ON, findJudgements } from './feedback/judgement';
+import { afinnScore, ENGINEERING_NEUTRAL, TRAIT_OPPOSITES } from './feedback/lexicon';
+import { baseForm, PARTICIPLE } from './feedback/verbs';
+
+export { baseForm };
+
 export interface FeedbackFinding {
   /** Stable: past-dwelling, absolute-judgement, person-label, blame-word. */
   code: string;
@@ -46,28 +53,6 @@ const WEIGHTS: Record<FeedbackCode, number> = {
 
 const AP = `['’]`; // straight or typographic apostrophe
 
-/** Irregular past participles/past forms → base form. */
-const IRREGULAR: Record<string, string> = {
-  been: 'be', done: 'do', gone: 'go', made: 'make', taken: 'take', given: 'give', written: 'write', spoken: 'speak',
-  told: 'tell', said: 'say', sent: 'send', spent: 'spend', thought: 'think', brought: 'bring', known: 'know',
-  shown: 'show', seen: 'see', left: 'leave', kept: 'keep', held: 'hold', met: 'meet', read: 'read', put: 'put',
-  set: 'set', let: 'let', got: 'get', gotten: 'get', found: 'find', built: 'build', caught: 'catch', taught: 'teach',
-  chosen: 'choose', begun: 'begin', broken: 'break', driven: 'drive', fallen: 'fall', forgotten: 'forget',
-  hidden: 'hide', led: 'lead', lost: 'lose', paid: 'pay', felt: 'feel', heard: 'hear', meant: 'mean', sold: 'sell',
-  stood: 'stand', understood: 'understand', won: 'win', run: 'run', come: 'come', become: 'become', sat: 'sit',
-  drawn: 'draw', grown: 'grow', thrown: 'throw', flown: 'fly', cut: 'cut', hit: 'hit', quit: 'quit', shut: 'shut',
-  split: 'split', spread: 'spread', stuck: 'stick', dealt: 'deal', fought: 'fight', bought: 'buy', sought: 'seek',
-  slept: 'sleep', lent: 'lend', woken: 'wake', worn: 'wear', eaten: 'eat', ridden: 'ride', risen: 'rise',
-  added: 'add', forgot: 'forget', wrote: 'write', spoke: 'speak', took: 'take', gave: 'give', went: 'go', saw: 'see',
-  knew: 'know', broke: 'break', chose: 'choose', began: 'begin', came: 'come', ran: 'run', drove: 'drive',
-  focused: 'focus', developed: 'develop', pivoted: 'pivot', mentored: 'mentor', monitored: 'monitor', edited: 'edit',
-  honored: 'honor', authored: 'author', tailored: 'tailor', anchored: 'anchor', sponsored: 'sponsor', factored: 'factor',
-  mirrored: 'mirror', biased: 'bias',
-};
-const IRREGULAR_PARTICIPLES = Object.keys(IRREGULAR).filter((w) => !w.endsWith('ed')).join('|');
-/** A past participle: regular -ed or a known irregular one. */
-const PARTICIPLE = `(?:[a-z]+-)?(?:[a-z]+ed|${IRREGULAR_PARTICIPLES})`;
-
 /** Verbs whose past form names a shortfall; value: [base, gerund]. */
 const SHORTFALL_VERBS: Record<string, [string, string]> = {
   forgot: ['remember', 'remembering'], // handled specially: "remember to"
@@ -84,6 +69,8 @@ const SHORTFALL_VERBS: Record<string, [string, string]> = {
 const SHORTFALL_ALT = Object.keys(SHORTFALL_VERBS)
   .sort((a, b) => b.length - a.length)
   .map((v) => v.replace(/ /g, '\\s+'))
+  // "You broke the monolith into services", "you broke down the epic": breaking up work is no miss.
+  .map((v) => (v === 'broke' ? 'broke(?![^.!?;\\n]{0,40}\\b(?:into|down|apart|out|up|through|ground|even|records?)\\b)' : v))
   .join('|');
 
 /** States that describe a past shortfall ("you were late"); value: the forward-looking state. */
@@ -97,33 +84,12 @@ const STATE_ALT = Object.keys(SHORTFALL_STATES)
   .map((v) => v.replace(/[ -]/g, '[-\\s]+'))
   .join('|');
 
-/** Negative trait adjectives → the behaviour-level opposite used in the suggestion. */
-const TRAITS: Record<string, string> = {
-  careless: 'careful', lazy: 'proactive', sloppy: 'thorough', disorganized: 'organized', disorganised: 'organised',
-  unorganized: 'organized', rude: 'courteous', arrogant: 'open to other views', unprofessional: 'professional',
-  stubborn: 'open to alternatives', inconsiderate: 'considerate', dismissive: 'curious', incompetent: 'practised',
-  unreliable: 'reliable', selfish: 'generous', passive: 'active', complacent: 'engaged', defensive: 'open',
-  aggressive: 'calm', abrasive: 'tactful', clueless: 'informed', useless: 'helpful', hopeless: 'confident',
-  naive: 'cautious', immature: 'composed', irresponsible: 'accountable', disrespectful: 'respectful',
-  difficult: 'collaborative', negative: 'constructive', impatient: 'patient', condescending: 'respectful',
-  bossy: 'collaborative', pushy: 'patient', scattered: 'focused', unfocused: 'focused', inflexible: 'flexible',
-  rigid: 'flexible', 'closed-minded': 'open-minded', 'narrow-minded': 'open-minded', entitled: 'appreciative',
-  hostile: 'welcoming', aloof: 'approachable', stupid: 'thoughtful', dumb: 'thoughtful', incapable: 'capable',
-  unmotivated: 'motivated', uncommitted: 'committed', chaotic: 'structured', forgetful: 'mindful of details',
-  flaky: 'dependable', thoughtless: 'thoughtful', tactless: 'tactful', insensitive: 'considerate',
-  overconfident: 'measured', overbearing: 'inclusive', controlling: 'trusting', sarcastic: 'direct and kind',
-  lax: 'rigorous', disengaged: 'engaged', uninterested: 'engaged', apathetic: 'engaged', indifferent: 'engaged',
-  reckless: 'deliberate', unapproachable: 'approachable', argumentative: 'collaborative', confrontational: 'calm',
-  territorial: 'open', secretive: 'transparent', egotistical: 'humble', 'self-centered': 'team-minded',
-  'self-centred': 'team-minded', unhelpful: 'helpful', uncooperative: 'cooperative', messy: 'tidy',
-  harsh: 'kind', weak: 'confident',
-};
 /** Label nouns (the person, not the behaviour) → a behaviour to aim for instead. */
 const LABEL_NOUNS: Record<string, string> = {
   amateur: 'build more experience here', slacker: 'take on more ownership', perfectionist: 'ship when it is good enough',
   'control freak': 'delegate more', 'know-it-all': 'invite other views', liability: 'build trust step by step',
   pushover: 'hold your position when it matters', bully: 'invite others in', idiot: 'slow down and check',
-  procrastinator: 'start earlier', micromanager: 'delegate more', hothead: 'pause before reacting',
+  procrastinator: 'start earlier', bottleneck: 'unblock others sooner', joke: 'build credibility step by step', micromanager: 'delegate more', hothead: 'pause before reacting',
   'drama queen': 'keep things in proportion', 'lone wolf': 'work more with the team',
   'poor listener': 'listen more closely', 'bad listener': 'listen more closely', 'poor communicator': 'communicate more clearly',
   'bad communicator': 'communicate more clearly', 'poor leader': 'lead more deliberately', 'bad leader': 'lead more deliberately',
@@ -135,7 +101,7 @@ const altOf = (keys: string[]): string =>
     .sort((a, b) => b.length - a.length)
     .map((k) => k.replace(/ /g, '\\s+').replace(/-/g, '[-\\s]?'))
     .join('|');
-const TRAIT_ALT = altOf(Object.keys(TRAITS));
+const TRAIT_ALT = altOf(Object.keys(TRAIT_OPPOSITES));
 const NOUN_ALT = altOf(Object.keys(LABEL_NOUNS));
 const INTENSIFIER = `(?:so|very|really|quite|too|pretty|rather|extremely|incredibly|a\\s+bit|a\\s+little|kind\\s+of|sort\\s+of|somewhat|often|sometimes|totally|completely|just|being|such|a|an|real|total|complete|bit\\s+of\\s+a|utterly|honestly|generally|frankly)`;
 const COPULA = `(?:${AP}re|\\s+are|\\s+were|${AP}ve\\s+been|\\s+have\\s+been|\\s+seem|\\s+seemed|\\s+sound|\\s+sounded|\\s+appear|\\s+appeared|\\s+come\\s+across\\s+as|\\s+came\\s+across\\s+as|\\s+can\\s+be|\\s+tend\\s+to\\s+be|\\s+are\\s+being|\\s+were\\s+being|${AP}ve\\s+become|\\s+have\\s+become|\\s+became|\\s+act|\\s+acted|\\s+get|\\s+got)`;
@@ -172,7 +138,8 @@ const FUTURE_CUE = new RegExp(
     `\\bwhat\\s+would\\b`,
     `\\bhow\\s+(?:might|would|will|can)\\b`,
     `\\bhow\\s+could\\s+(?!you\\b)`,
-    `\\b(?:you|we|i)\\s+(?:could|might|can|may)\\s+(?!have\\b|not\\b)`,
+    // Not in a relative clause: "you overestimated how much we could do" looks back.
+    `\\b(?:you|we|i)(?<!\\b(?:how\\s+much|how\\s+many|what|everything|all)\\s(?:you|we|i))\\s+(?:could|might|can|may)\\s+(?!have\\b|not\\b)`,
     `\\blet${AP}s\\b`,
     `\\bi${AP}?d\\s+(?:suggest|recommend)\\b`,
     `\\bi\\s+(?:suggest|recommend)\\b`,
@@ -184,6 +151,9 @@ const FUTURE_CUE = new RegExp(
   'gi',
 );
 
+/** Things in a system that fail, crash and time out as plain engineering description ("the build failed"). */
+const SYSTEM_NOUNS = 'cache|caches|database|db|network|api|endpoint|endpoints|cluster|queue|consumer|producer|provider|dependency|library|certificate|update|patch|hotfix|machine|vm|instance|instances|replica|primary|lock|transaction|healthcheck|build|builds|test|tests|job|jobs|deploy|deploys|deployment|deployments|pipeline|pipelines|check|checks|request|requests|query|queries|step|run|runs|migration|script|node|nodes|pod|pods|server|servers|service|services|task|tasks|compile|lint|ci|install|upgrade|call|calls|probe|canary|backup|backups|restore|sync|import|export|cron|worker|workers|container|containers|host|hosts|disk|disks|batch|rollout|release|upload|download|login|payment|payments|connection|connections|handshake|lookup|write|read|assertion|suite';
+
 const PRONOUN_SUBJECT = `(?:i|you|we|they|he|she|it|this|that)`;
 
 /** Capitalise the suggestion like the words it replaces. */
@@ -192,48 +162,6 @@ function matchCase(replacement: string, original: string): string {
   const first = original.charAt(0);
   const upper = first !== first.toLowerCase();
   return (upper ? replacement.charAt(0).toUpperCase() : replacement.charAt(0).toLowerCase()) + replacement.slice(1);
-}
-
-const SILENT_E_CVZ = /[vzc]$/;
-const SILENT_E_S = /[^s]s$/;
-const SILENT_E_S_EXCEPT = /(?:ss|us|as)$/;
-const SILENT_E_L = /[bcdfgkptz]l$/;
-const SILENT_E_G = /(?:[rd]g|[ae]ng)$/;
-
-/** Base form of a past participle or past-tense verb; best effort, used only for suggestions. */
-export function baseForm(word: string): string {
-  const lower = word.toLowerCase();
-  // "double-checked" → "double-check": only the last part inflects.
-  const dash = lower.lastIndexOf('-');
-  if (dash > 0) return lower.slice(0, dash + 1) + baseForm(lower.slice(dash + 1));
-  const w = lower;
-  const irregular = IRREGULAR[w];
-  if (irregular !== undefined) return irregular;
-  if (!w.endsWith('ed') || w.length < 4) return w;
-  if (w.endsWith('ied')) return w.slice(0, -3) + 'y';
-  if (w.endsWith('eed')) return w.slice(0, -1);
-  const stem = w.slice(0, -2);
-  const n = stem.length;
-  const last = stem.charAt(n - 1);
-  const prev = stem.charAt(n - 2);
-  const isVowel = (c: string): boolean => c.length === 1 && 'aeiou'.includes(c);
-  if (last === prev && !'lsfz'.includes(last) && !isVowel(last)) return stem.slice(0, -1); // planned → plan
-  // Silent-e stems: consonant + single vowel + consonant endings that usually take an e.
-  const beforeVowel = stem.charAt(n - 3);
-  if (SILENT_E_CVZ.test(stem) && !stem.endsWith('ck')) return stem + 'e'; // organized, practiced, solved
-  if (SILENT_E_S.test(stem) && !SILENT_E_S_EXCEPT.test(stem)) return stem + 'e'; // raised, closed
-  if ((stem.endsWith('us') || stem.endsWith('as')) && !isVowel(beforeVowel)) return stem + 'e'; // used, based
-  if (SILENT_E_L.test(stem)) return stem + 'e'; // handled
-  if (SILENT_E_G.test(stem)) return stem + 'e'; // merged, changed
-  if ((isVowel(prev) || prev === 'y') && !isVowel(beforeVowel) && 'tdkmpnr'.includes(last)) {
-    // decided, updated, named, shared, typed, combined; but not answered, opened, offered
-    if (prev === 'e') return stem;
-    if (prev === 'i' && last === 't') return stem; // edited, visited
-    if (prev === 'o' && (last === 'n' || last === 'p')) return stem; // reasoned, developed
-    if (last === 'n' && prev !== 'i') return stem;
-    return stem + 'e';
-  }
-  return stem;
 }
 
 // Helper patterns, compiled once at module load like the rules.
@@ -246,7 +174,15 @@ const STARTS_WITH_YOU = /^you\b/i;
 const lowerWords = (s: string): string => s.toLowerCase().replace(CURLY_APOSTROPHE, "'").replace(WHITESPACE_RUN, ' ');
 
 const HAVENT_YET = /\byet\b/i;
-const MISTAKE_PERMISSION = /\b(?:ok(?:ay)?|fine|normal|safe|allowed|free|alright|all\s+right|expected|natural|human)\s+to\s+make\s+mistakes\b|\bmistakes\s+are\s+(?:ok(?:ay)?|fine|normal|expected|how|part|welcome)\b/i;
+const MISTAKE_PERMISSION = /\b(?:ok(?:ay)?|fine|normal|safe|allowed|free|alright|all\s+right|expected|natural|human)\s+to\s+make\s+mistakes\b|\bmistakes\s+are\s+(?:ok(?:ay)?|fine|normal|expected|how|part|welcome)\b|\b(?:admitted|owned(?:\s+up\s+to)?|acknowledged|learned\s+from|corrected|caught)\s+(?:a|the|your|my|our|an)\s+(?:[a-z]+\s+)?mistakes?\b/i;
+/** Only punctuation or a clause break before: the start of a clause. */
+const CLAUSE_OPENING = /(?:^|[,;:])\s*$/;
+const WORD_AFTER = /^\s+(?:(?:any|a|an|much|too\s+much)\s+)?([a-z-]+)/i;
+/** Things it is good to do something without. */
+const AVOIDED = new Set(['downtime', 'hitch', 'drama', 'fuss', 'complaint', 'complaints', 'complaining', 'being', 'help', 'anyone', 'missing', 'losing', 'breaking', 'interruption', 'interruptions', 'regressions', 'incident', 'incidents']);
+/** Someone else's disappointment is impact ("the customer was disappointed"); the writer's is a verdict. */
+const OTHERS_FEELING = /\b(?:(?:the|our|their|a|an)\s+(?:[a-z]+\s+)?(?:customers?|clients?|users?|team|stakeholders?|vp|manager|partners?|audience)|they|he|she|everyone)\s+(?:was|were|seemed|felt|is|are|looked|sounded)\s+(?:[a-z]+\s+)?$/i;
+const SENTENCE_HAS_YOUR = /\byour?\b/i;
 const SENTENCE_HAS_YOU = /\byou\b/i;
 const YOU_CLAUSE = /(?:^|[,;:|]\s*)you\b/i;
 
@@ -257,7 +193,7 @@ const RULES: Rule[] = [
     message: 'Dwells on what should have happened; say what to do next time instead.',
     damped: true,
     re: new RegExp(
-      `\\b(?:(${PRONOUN_SUBJECT})\\s+)?(should|could|would|ought\\s+to)(n${AP}t|\\s+not)?(?:\\s+have|${AP}ve)\\s+(?:(?:really|just|also|at\\s+least|probably|definitely|perhaps|maybe|easily|simply)\\s+)?(${PARTICIPLE})\\b`,
+      `\\b(?:(${PRONOUN_SUBJECT})\\s+)?(should|could|would|ought\\s+to)(n${AP}t|\\s+not|\\s+never)?(?:\\s+(?:at\\s+least|really|easily|probably|definitely))?(?:\\s+have|${AP}ve)\\s+(?:(?:really|just|also|at\\s+least|probably|definitely|perhaps|maybe|easily|simply)\\s+)?(${PARTICIPLE})\\b`,
       'gi',
     ),
     suggest: (m) => {
@@ -278,12 +214,37 @@ const RULES: Rule[] = [
     code: 'past-dwelling',
     message: 'Wishes the past were different; describe what would help next time.',
     damped: true,
-    re: new RegExp(`\\b(?:(i\\s+)?wish(?:ed)?|if\\s+only|if)\\s+(you|we|they|i)\\s+had\\s+(?:(?:just|only|really|also)\\s+)?(${PARTICIPLE})\\b`, 'gi'),
+    re: new RegExp(`\\b(?:(i\\s+)?wish(?:ed)?|if\\s+only|if)\\s+(you|we|they|i)(?:\\s+had|${AP}d)\\s+(?:(?:just|only|really|also)\\s+)?(${PARTICIPLE})\\b`, 'gi'),
     suggest: (m) => {
       const subj = m[2].toLowerCase() === 'i' ? 'I' : m[2].toLowerCase();
       const base = baseForm(m[3]);
       return m[1] !== undefined ? `Next time, I'd like ${subj === 'I' ? 'to' : `${subj} to`} ${base}` : `Next time, ${subj} could ${base}`;
     },
+  },
+  // "You might have asked first": a reproach, unless it is about noticing ("you might have seen the memo").
+  {
+    code: 'past-dwelling',
+    message: 'Dwells on what should have happened; say what to do next time instead.',
+    damped: true,
+    re: new RegExp(`\\byou\\s+might\\s+(?:at\\s+least\\s+)?(?:have|${AP}ve)\\s+(?!(?:noticed|seen|heard|read|received|got|gotten|come|met|been|wondered)\\b)(${PARTICIPLE})\\b`, 'gi'),
+    suggest: (m) => `Next time, you could ${baseForm(m[1])}`,
+  },
+  // Inverted counterfactual: "Had you asked, we could have helped."
+  {
+    code: 'past-dwelling',
+    message: 'Wishes the past were different; describe what would help next time.',
+    damped: true,
+    re: new RegExp(`\\bhad\\s+(you|we|they)\\s+(?:just\\s+|only\\s+)?(${PARTICIPLE})\\b`, 'gi'),
+    accept: (text, m, s) => CLAUSE_OPENING.test(text.slice(Math.max(s, m.index - 200), m.index)) || m.index === s,
+    suggest: (m) => `Next time, ${m[1].toLowerCase()} could ${baseForm(m[2])}`,
+  },
+  // A past obligation: "You needed to loop in security before launch."
+  {
+    code: 'past-dwelling',
+    message: 'Points at a missed expectation; agree what to do next time.',
+    damped: true,
+    re: /\byou\s+(?:really\s+|just\s+)?needed\s+to\b/gi,
+    suggest: () => 'Next time, you could make sure to',
   },
   // Broken expectations: "you were supposed to".
   {
@@ -299,7 +260,8 @@ const RULES: Rule[] = [
     message: 'Focuses on what did not happen; suggest what to do next time.',
     damped: true,
     re: new RegExp(
-      `\\b(you|your(?:\\s+[a-z’'-]+){1,3})\\s+(?:(?:still|just|really|even|also|simply|ever)\\s+)?(didn${AP}t|did\\s+not|weren${AP}t|were\\s+not|wasn${AP}t|was\\s+not)\\b`,
+      // Not in a relative clause: "honest about what you didn't know" admits, it does not reproach.
+      `\\b(you|your(?:\\s+[a-z’'-]+){1,3})(?<!\\b(?:what|whatever|anything)\\s+you)\\s+(?:(?:still|just|really|even|also|simply|ever)\\s+)?(didn${AP}t|did\\s+not|weren${AP}t|were\\s+not|wasn${AP}t|was\\s+not)\\b`,
       'gi',
     ),
     suggest: (m) => {
@@ -353,6 +315,18 @@ const RULES: Rule[] = [
       return `What would you do differently next time you ${rest}`;
     },
   },
+  // Interrogating the past without "you": "Why wasn't the customer told?", "Who thought that was okay?"
+  {
+    code: 'past-dwelling',
+    message: 'Questions a past choice; ask what would help next time instead.',
+    damped: false,
+    re: new RegExp(
+      `\\b(?:why\\s+on\\s+earth\\b|why\\s+(?:did|does|has|had)\\s+(?:nobody|no\\s+one|none\\s+of\\s+you)\\b|why\\s+(?:wasn${AP}t|weren${AP}t|didn${AP}t|hadn${AP}t|wouldn${AP}t)\\s+(?!you\\b)|why\\s+would\\s+(?:anyone|anybody|someone|somebody)\\b|who\\s+(?:thought|decided|said)\\b[^.!?\\n]{0,40}?\\b(?:ok(?:ay)?|fine|a\\s+good\\s+idea|acceptable)\\b|who\\s+told\\s+you\\s+to\\b|what\\s+made\\s+you\\s+think\\b|how\\s+did\\s+(?:you|anyone|we)\\s+(?:not|manage\\s+to\\s+(?:miss|forget|break|lose)|miss|forget|overlook|ignore)\\b|what\\s+were\\s+you\\s+doing\\b)`,
+      'gi',
+    ),
+    span: (text, m, _s, e) => [m.index, trimEnd(text, m.index + m[0].length, e)],
+    suggest: () => 'What would help next time',
+  },
   // Repetition markers that keep score: "once again", "as usual".
   {
     code: 'past-dwelling',
@@ -404,6 +378,11 @@ const RULES: Rule[] = [
     message: 'Dwells on what was missing; suggest what to include next time.',
     damped: true,
     re: /\byou\s+(?:[a-z]+ed|left|went|sent|began|ran|made|took|wrote|gave|came|spoke)\b[^.!?;\n]{0,60}?\bwithout\b/gi,
+    // "without blaming anyone", "without any downtime": what was avoided is praise, not a gap.
+    accept: (text, m) => {
+      const next = WORD_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      return next === null || !(afinnScore(next[1].toLowerCase()) < 0 || ENGINEERING_NEUTRAL.has(next[1].toLowerCase()) || AVOIDED.has(next[1].toLowerCase()));
+    },
   },
   // Something promised that "never came".
   {
@@ -426,7 +405,7 @@ const RULES: Rule[] = [
     message: 'Generalises ("always/never"); pick one specific behaviour to work on.',
     damped: false,
     re: new RegExp(
-      `(?<!\\b(?:whether|if)\\s)\\byou(${AP}re|\\s+are|${AP}ve|\\s+have|\\s+were)?\\s+(?:always|never|constantly|continually|forever|perpetually|invariably)\\b(?!\\s+(?:need|needed|have\\s+to|had\\s+to|welcome|free\\s+to|able\\s+to|allowed|know)\\b)`,
+      `(?<!\\b(?:whether|if)\\s)\\byou(${AP}re|\\s+are|${AP}ve|\\s+have|\\s+were)?\\s+(?:always|never|constantly|continually|forever|perpetually|invariably)\\b(?!\\s+(?:need\\s+to|needed\\s+to|have\\s+to|had\\s+to|welcome|free\\s+to|able\\s+to|allowed|know)\\b)`,
       'gi',
     ),
     suggest: (m) => `Next time, notice whether you${m[1] === undefined ? '' : m[1].replace(WHITESPACE_RUN, ' ')}`,
@@ -442,10 +421,17 @@ const RULES: Rule[] = [
     code: 'absolute-judgement',
     message: 'Generalises ("every time"); pick one specific moment instead.',
     damped: true,
-    re: /\b(?:every|each)\s+(?:single\s+)?time\b/gi,
+    re: /\b(?:(?:every|each)\s+(?:single\s+)?time|whenever)\b/gi,
     // Only when "you" is the subject of a clause: "each time you review, leave a note" is advice.
     accept: (text, m, s, e) => YOU_CLAUSE.test(text.slice(s, m.index) + '|' + text.slice(m.index + m[0].length, e).replace(LEADING_YOU, '')),
     suggest: () => 'Next time',
+  },
+  // "Every retro, you …", "Without fail, your PRs …": a habit pinned on the person.
+  {
+    code: 'absolute-judgement',
+    message: 'Generalises; pick one specific moment to do differently.',
+    damped: false,
+    re: /\b(?:(?:every|each)\s+(?:single\s+)?[a-z-]+\s*,\s*you|without\s+fail|you\s+(?:always|never)\s+seem\s+to)\b/gi,
   },
   // Labels of the person: "you are careless", "you're a bit arrogant", "you're a poor listener".
   {
@@ -461,7 +447,7 @@ const RULES: Rule[] = [
     damped: false,
     re: new RegExp(`\\b(?:(don${AP}t\\s+|do\\s+not\\s+)|you\\s+)?be\\s+(?:so|such|that|too)\\s+(?:a\\s+|an\\s+)?(?:(${TRAIT_ALT})|(${NOUN_ALT}))\\b`, 'gi'),
     suggest: (m) => {
-      const trait = m[2] === undefined ? undefined : TRAITS[lowerWords(m[2])];
+      const trait = m[2] === undefined ? undefined : TRAIT_OPPOSITES[lowerWords(m[2])];
       if (trait === undefined) return undefined;
       if (m[1] !== undefined) return `next time, try to be more ${trait}`;
       return `${STARTS_WITH_YOU.test(m[0]) ? 'you ' : ''}be more ${trait} next time`;
@@ -473,9 +459,15 @@ const RULES: Rule[] = [
     message: 'A verdict word; describe the impact and what to try next time.',
     damped: false,
     re: new RegExp(
-      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|failed|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messy|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|shoddy|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|sloppy|careless|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
+      `(?<!\\bno[-\\s])\\b(?:(you)\\s+failed\\s+to|failed(?<!\\b(?:${SYSTEM_NOUNS})\\sfailed)(?!\\s+over\\b)|failed(?<=\\b(?:${SYSTEM_NOUNS})\\sfailed)(?=\\s+(?:because\\s+of|due\\s+to)\\s+(?:you|your)\\b)|(?<!\\bpoints?\\s+of\\s)fail(?:ure|ures)(?!\\s+(?:modes?|scenarios?|cases?|handling|rates?|domains?|injection|paths?))|unacceptable|inexcusable|unforgivable|fault(?![-\\s]toleran|[-\\s]injection)|blamed?|to\\s+blame|disasters?|disastrous|terrible|awful|horrible|horrendous|atrocious|dreadful|embarrass(?:ing|ed|ment)|disappoint(?:ed|ing|ment)|messed\\s+up|screwed\\s+up|botched|dropped\\s+the\\s+ball|pathetic|lousy|(?:poor|bad|sloppy|lazy|careless)\\s+(?:job|work|call|decision|choice|effort|performance|attitude|quality)|(?<!\\b(?:go|goes|going|gone|went)\\s)wrong)\\b`,
       'gi',
     ),
+    accept: (text, m, s, e) => {
+      const before = text.slice(Math.max(s, m.index - 60), m.index);
+      if (/^disappoint/i.test(m[0]) && OTHERS_FEELING.test(before)) return false;
+      // "The vendor's API is terrible, so you wrapped it": a problem the person then solved.
+      return m[1] !== undefined || SENTENCE_HAS_YOUR.test(text.slice(s, m.index)) || !ACTED_ON.test(text.slice(m.index + m[0].length, e));
+    },
     suggest: (m) => (m[1] !== undefined ? 'Next time, you could' : undefined),
   },
   // A verdict noun with its article ("a big mistake", "a complete failure", "a mess"): the whole
@@ -495,12 +487,28 @@ const RULES: Rule[] = [
     re: /\bmistakes?\b/gi,
     accept: (text, _m, s, e) => !MISTAKE_PERMISSION.test(text.slice(s, e)),
   },
+  // Idioms and phrasal verbs of blame, and hedged criticism (./feedback/idioms.ts).
+  {
+    code: 'blame-word',
+    message: 'Assigns blame with an idiom; describe the impact and what to try next time.',
+    damped: false,
+    re: new RegExp(BLAME_IDIOMS, 'gi'),
+  },
+  {
+    code: 'blame-word',
+    message: 'Sarcasm reads as blame; say plainly what you would like next time.',
+    damped: false,
+    re: new RegExp(SARCASM, 'gi'),
+    // The praise word must open the sentence ("Great job breaking prod", not "a great job, breaking …").
+    accept: (text, m, s) => (m[1] === undefined && m[2] === undefined) || !LETTER.test(text.slice(s, m.index)),
+    span: (text, m, _s, e) => [m.index, trimEnd(text, m.index + m[0].length, e)],
+  },
 ];
 
 function labelSuggestion(trait: string | undefined, noun: string | undefined, lead: string): string | undefined {
   if (trait !== undefined) {
     const key = lowerWords(trait);
-    const opposite = TRAITS[key] ?? TRAITS[key.replace(WHITESPACE_RUN, '-')];
+    const opposite = TRAIT_OPPOSITES[key] ?? TRAIT_OPPOSITES[key.replace(WHITESPACE_RUN, '-')];
     return opposite === undefined ? undefined : `${lead} be more ${opposite}`.replace('be more open to', 'be open to').replace('be more mindful', 'be mindful');
   }
   if (noun !== undefined) {
@@ -632,12 +640,36 @@ function analyze(text: string): FeedbackAnalysis {
 
   // One finding per stretch of text: the earliest, then the longest, wins.
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const findings: FeedbackFinding[] = [];
+  let findings: FeedbackFinding[] = [];
   let lastEnd = -1;
   for (const f of raw) {
     if (f.start >= lastEnd) {
       findings.push(f);
       lastEnd = f.end;
+    }
+  }
+
+  // Lexicon slots add what the phrase rules missed; where both fire, the phrase rule's narrower
+  // span and suggestion win.
+  const lexical: FeedbackFinding[] = [];
+  for (let si = 0; si < sentenceCount; si++) findJudgements(text, bounds[si * 2], bounds[si * 2 + 1], forward[si] === 1, lexical);
+  if (lexical.length > 0) {
+    // Both lists run in text order and the phrase findings do not overlap: one sweep finds clashes.
+    const merged = findings.slice();
+    lexical.sort((a, b) => a.start - b.start);
+    let k = 0;
+    for (const f of lexical) {
+      while (k < findings.length && findings[k].end <= f.start) k++;
+      if (k >= findings.length || findings[k].start >= f.end) merged.push(f);
+    }
+    merged.sort((a, b) => a.start - b.start || b.end - a.end);
+    findings = [];
+    lastEnd = -1;
+    for (const f of merged) {
+      if (f.start >= lastEnd) {
+        findings.push(f);
+        lastEnd = f.end;
+      }
     }
   }
 

@@ -1,15 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { analyzeFeedback, analyzeFeedbackUnguarded, baseForm, FEEDBACK_CODES } from '../../src/core/feedback';
-import fixture from '../fixtures/feedback-sentences.json';
+import devFixture from '../fixtures/feedback-sentences.json';
+import testFixture from '../fixtures/feedback-test-sentences.json';
 
 interface Labelled {
   text: string;
   flagged: boolean;
   code?: string;
-  heldOut?: boolean;
+  source: string;
 }
 
-const sentences = fixture.sentences as Labelled[];
+/** The development part: the rules are tuned on these. */
+const sentences = devFixture.sentences as Labelled[];
+/** The test part, written before the lexicon rewrite: only its figures are looked at. */
+const testSentences = testFixture.sentences as Labelled[];
 
 function metrics(set: Labelled[]): { precision: number; recall: number; n: number; codeAgreement: number } {
   let tp = 0;
@@ -34,18 +38,18 @@ function applyFix(text: string, f: { start: number; end: number; suggestion?: st
 }
 
 describe('analyzeFeedback', () => {
-  it('reaches precision and recall of at least 0.95 on the labelled sentences', () => {
-    const all = metrics(sentences);
-    const held = metrics(sentences.filter((s) => s.heldOut === true));
+  it('prints precision and recall on the development part and the test part', () => {
     const f2 = (x: number): string => x.toFixed(2);
-    console.log(
-      `      feedback analysis: precision ${f2(all.precision)} recall ${f2(all.recall)} on ${all.n} sentences ` +
-        `(held-out: precision ${f2(held.precision)} recall ${f2(held.recall)} on ${held.n}; expected code among findings ${f2(all.codeAgreement)})`,
-    );
-    assert.ok(sentences.length >= 150);
-    assert.ok(held.n >= 40);
-    assert.ok(all.precision >= 0.95, `precision ${all.precision}`);
-    assert.ok(all.recall >= 0.95, `recall ${all.recall}`);
+    const line = (name: string, m: ReturnType<typeof metrics>): string =>
+      `      feedback analysis, ${name}: precision ${f2(m.precision)} recall ${f2(m.recall)} on ${m.n} sentences (expected code among findings ${f2(m.codeAgreement)})`;
+    const dev = metrics(sentences);
+    const test = metrics(testSentences);
+    console.log(line('development part (tuned on)', dev));
+    console.log(line('test part (not tuned on)', test));
+    assert.ok(sentences.length + testSentences.length >= 600);
+    // Issue 10's targets, asserted on the part the rules were not tuned on only.
+    assert.ok(test.precision >= 0.95, `test part precision ${test.precision}`);
+    assert.ok(test.recall >= 0.9, `test part recall ${test.recall}`);
   });
 
   it('uses only the documented codes, in text order, without overlaps', () => {
