@@ -5,7 +5,9 @@ import { registerAgendaQuestions } from './agenda-questions';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { registerFeedbackEditor } from './feedback-editor/register';
+import { createLog } from './log';
 import { PlanStore } from './plan-store';
+import { VsCodePlanHost } from './vscode-host';
 import { registerQuickFixes } from './quick-fixes';
 import type { Feature, MentoringPlanApi, MutableApi, Services } from './services';
 import { registerStatusBar } from './status-bar';
@@ -15,8 +17,9 @@ const FEATURES: readonly Feature[] = [registerDiagnostics, registerQuickFixes, r
 
 export function activate(context: vscode.ExtensionContext): MentoringPlanApi {
   const started = Date.now();
-  const store = new PlanStore();
-  context.subscriptions.push(store);
+  const log = createLog();
+  const store = new PlanStore(new VsCodePlanHost(log));
+  context.subscriptions.push(log, store);
   const services: Services = { store };
   const api: MutableApi = { store };
   for (const feature of FEATURES) feature(context, services, api);
