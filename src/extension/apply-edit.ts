@@ -17,14 +17,18 @@ export function toWorkspaceEdit(document: vscode.TextDocument, result: Extract<E
  * Runs `compute` on the document's text and applies the result. Shows the engine's message when it
  * refuses. Resolves to true when the document changed.
  */
-export async function applyPlanEdit(document: vscode.TextDocument, compute: (text: string) => EditResult): Promise<boolean> {
+export async function applyPlanEdit(document: vscode.TextDocument, compute: (text: string) => EditResult, log: vscode.LogOutputChannel): Promise<boolean> {
   const result = compute(document.getText());
   if (!result.ok) {
+    log.info(`Edit of ${document.uri.toString()} refused: ${result.message}`);
     void vscode.window.showWarningMessage(result.message);
     return false;
   }
   if (result.edits.length === 0) return false;
   const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document, result));
-  if (!applied) void vscode.window.showWarningMessage(vscode.l10n.t('The plan could not be changed; was it modified elsewhere at the same time?'));
+  if (!applied) {
+    log.warn(`VS Code did not apply an edit of ${document.uri.toString()} (version ${document.version})`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The plan could not be changed; was it modified elsewhere at the same time?'));
+  }
   return applied;
 }

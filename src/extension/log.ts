@@ -15,3 +15,18 @@ export function reportFailure(log: vscode.LogOutputChannel, message: string, err
     if (answer === showLog) log.show(true);
   });
 }
+
+/**
+ * Registers a command whose unexpected errors reach the log and the user (with "Show Log"),
+ * rather than VS Code's generic "command resulted in an error". Resolves to undefined then.
+ */
+export function registerLoggedCommand(log: vscode.LogOutputChannel, id: string, handler: (arg?: unknown) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (arg?: unknown) => {
+    try {
+      return await handler(arg);
+    } catch (error) {
+      reportFailure(log, vscode.l10n.t('Mentoring: {0} failed: {1}', id, error instanceof Error ? error.message : String(error)), error);
+      return undefined;
+    }
+  });
+}

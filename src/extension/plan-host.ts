@@ -97,6 +97,6 @@ export interface PlanHost<U extends HostUri, D extends HostDocument<U>> {
   /** Fires with a test telling which settings the change affects. */
   readonly onDidChangeSettings: Event<(key: SettingKey) => boolean>;
 
-  /** Something unexpected went wrong (the VS Code host writes it to the output channel). */
-  logError(message: string, error?: unknown): void;
+  /** Something unexpected went wrong that the user should know of (VS Code: the log, and a notification with "Show Log"). */
+  reportError(message: string, error: unknown): void;
 }

@@ -153,7 +153,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   refresh(): Promise<void> {
     const generation = ++this.scanGeneration;
     this.watch();
-    this.scanning = this.scan(generation).catch((error: unknown) => this.host.logError('Scanning the workspace for plans failed', error));
+    this.scanning = this.scan(generation).catch((error: unknown) => this.host.reportError('Mentoring: looking for plan files failed; the Mentoring view may miss some plans.', error));
     return this.scanning;
   }
 

@@ -1,6 +1,7 @@
 // The plan store's host on the VS Code API (the only file that wires the store to vscode.workspace).
 import * as vscode from 'vscode';
 import { affectsSettings, readSettings } from './config';
+import { reportFailure } from './log';
 import type { Settings } from './config';
 import type { Clock, Disposable, Event, FileEvents, PlanHost, SettingKey } from './plan-host';
 
@@ -74,7 +75,7 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
       if (affectsSettings(event, ...Object.values(SETTING_NAMES))) listener((key) => affectsSettings(event, SETTING_NAMES[key]));
     });
 
-  logError(message: string, error?: unknown): void {
-    this.log.error(message, ...(error === undefined ? [] : [error]));
+  reportError(message: string, error: unknown): void {
+    reportFailure(this.log, message, error);
   }
 }

@@ -257,3 +257,16 @@ describe('plan store (in-memory host)', () => {
     assert.equal(host.clock.pendingTimers(), 0);
   });
 });
+
+describe('plan store failures', () => {
+  it('reports a failed scan to the user and stays usable', async () => {
+    const host = new MemoryHost();
+    host.findFiles = async () => {
+      throw new Error('the file search is unavailable');
+    };
+    const { store } = await started(host);
+    assert.equal(host.errors.length, 1);
+    assert.match(host.errors[0], /looking for plan files failed/);
+    store.dispose();
+  });
+});

@@ -169,7 +169,7 @@ export class MemoryHost implements PlanHost<MemoryUri, MemoryDocument> {
     return { ...this.current, disabledRules: [...this.current.disabledRules] };
   }
 
-  logError(message: string): void {
+  reportError(message: string): void {
     this.errors.push(message);
   }
 
