@@ -9,21 +9,24 @@ import type { Plan, Session, SessionType } from '../core/plan';
 import { QUESTION_BANK, SESSION_TYPE_LABELS, STAGE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import { COMMANDS } from './command-ids';
+import { registerForPlanDocuments } from './config';
+import { registerLoggedCommand } from './log';
+import type { UriLike } from './plan-target';
 import type { Feature } from './services';
 
 const KINDS = { question: vscode.CompletionItemKind.Text, value: vscode.CompletionItemKind.EnumMember, goal: vscode.CompletionItemKind.Reference } as const;
 
 export interface InsertQuestionArgs {
-  uri?: vscode.Uri | string;
+  uri?: UriLike;
   sessionId?: string;
   /** Skips the quick pick (tests, keybindings with arguments). */
   question?: string;
 }
 
-export const registerAgendaQuestions: Feature = (context, { store }) => {
+export const registerAgendaQuestions: Feature = (context, { store, resolver, log }) => {
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position) {
-      // The store's parse of this version (incremental, and shared with diagnostics) rather than a fresh one per keystroke.
+      // The store's check of this version (incremental, shared with diagnostics, and a pure read) rather than a fresh parse per keystroke.
       const entry = store.forDocument(document);
       if (!entry) return undefined;
       const offset = document.offsetAt(position);
@@ -43,28 +46,24 @@ export const registerAgendaQuestions: Feature = (context, { store }) => {
     },
   };
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider([{ language: 'yaml' }], provider, ' ', '-', '['),
-    vscode.commands.registerCommand(COMMANDS.insertAgendaQuestion, (input?: InsertQuestionArgs & { kind?: string }) => insertQuestion(input ?? {})),
+    registerForPlanDocuments((selector) => vscode.languages.registerCompletionItemProvider(selector, provider, ' ', '-', '[')),
+    registerLoggedCommand(log, COMMANDS.insertAgendaQuestion, (input) => insertQuestion((input as InsertQuestionArgs | undefined) ?? {})),
   );
 
   async function insertQuestion(args: InsertQuestionArgs): Promise<boolean> {
-    const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : (args.uri ?? vscode.window.activeTextEditor?.document.uri);
-    if (!uri) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a mentoring plan first.'));
-      return false;
-    }
-    const document = await vscode.workspace.openTextDocument(uri);
-    const entry = store.forDocument(document);
-    const plan = entry?.result.plan;
+    const target = await resolver.planFor(args.uri);
+    if (!target) return false;
+    const { document, entry } = target;
+    const plan = entry.result.plan;
     const sessions = (Array.isArray(plan?.sessions) ? plan.sessions : []).filter((session): session is Session => typeof session?.id === 'string');
-    const session = sessions.find((candidate) => candidate.id === args.sessionId) ?? sessionAtCursor(document, plan, entry?.result.parsed);
+    const session = sessions.find((candidate) => candidate.id === args.sessionId) ?? sessionAtCursor(document, plan, entry.result.parsed);
     if (!session) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a session (or pick one in the Mentoring view) to add a question to its agenda.'));
       return false;
     }
     const question = args.question ?? (await pickQuestion(session));
     if (!question) return false;
-    return applyPlanEdit(document, (text) => addAgendaQuestion(text, session.id, question));
+    return applyPlanEdit(document, (text) => addAgendaQuestion(text, session.id, question), log);
   }
 };
 

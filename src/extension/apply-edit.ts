@@ -24,18 +24,21 @@ const MAX_ATTEMPTS = 3;
  * for an older version of the document; then the edit is computed again on the current text, so
  * it never lands on (or overwrites) text it was not computed on.
  */
-export async function applyPlanEdit(document: vscode.TextDocument, compute: (text: string) => EditResult): Promise<boolean> {
+export async function applyPlanEdit(document: vscode.TextDocument, compute: (text: string) => EditResult, log: vscode.LogOutputChannel): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const version = document.version;
     const result = compute(document.getText());
     if (!result.ok) {
+      log.info(`Edit of ${document.uri.toString()} refused: ${result.message}`);
       void vscode.window.showWarningMessage(result.message);
       return false;
     }
     if (result.edits.length === 0) return false;
     if (await vscode.workspace.applyEdit(toWorkspaceEdit(document, result))) return true;
     if (document.version === version) break;
+    log.info(`The document moved on while an edit of ${document.uri.toString()} was applied; computing it again on version ${document.version}`);
   }
+  log.warn(`VS Code did not apply an edit of ${document.uri.toString()} (version ${document.version})`);
   void vscode.window.showWarningMessage(vscode.l10n.t('The plan could not be changed; was it modified elsewhere at the same time?'));
   return false;
 }

@@ -12,15 +12,16 @@ import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import { escapeIcons } from './plain-text';
 import { COMMANDS } from './command-ids';
+import { registerLoggedCommand } from './log';
 import { isCalendarDate } from '../core/dates';
 import { carryForwardDefaults, entriesOf, entryById, idFrom, idsOf, newSessionId, nextSessionDate, previousOpenActions, sessionAfter } from '../core/plan-facts';
-import type { PlanEntry, PlanStore } from './plan-store';
+import type { PlanStore } from './plan-store';
+import { toUri } from './plan-target';
+import type { PlanResolver, UriLike } from './plan-target';
 import { toVsRange } from './ranges';
 import type { Feature } from './services';
 import { todayIso } from './today';
 import type { PlanNode, RevealTarget } from './tree/nodes';
-
-type UriLike = vscode.Uri | string;
 
 export interface NewPlanArgs {
   /** Where to create the file; defaults to `<first folder>/<protégé>.mentoring.yaml`. */
@@ -64,7 +65,11 @@ export interface CarryForwardArgs {
 }
 
 class Commands {
-  constructor(private readonly store: PlanStore) {}
+  constructor(
+    private readonly store: PlanStore,
+    private readonly resolver: PlanResolver,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   async newPlan(args: NewPlanArgs = {}): Promise<vscode.Uri | undefined> {
     const mentor = args.mentor ?? (await askText(vscode.l10n.t('Mentor’s name'), vscode.l10n.t('Who is the mentor?')));
@@ -75,7 +80,7 @@ class Commands {
     if (cadence === undefined) return undefined;
     const text = newPlanText({ mentor, protege, cadence, today: todayIso(), title: args.title });
 
-    let uri = args.uri ? toUri(args.uri) : undefined;
+    let uri = toUri(args.uri);
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!uri && folder) {
       const suggested = `${idFrom(protege, new Set(), 'mentoring')}.mentoring.yaml`;
@@ -107,7 +112,7 @@ class Commands {
 
   async addGoal(input?: AddGoalArgs | PlanNode): Promise<boolean> {
     const args = (isNode(input) ? { uri: input.uri } : input) ?? {};
-    const target = await this.planFor(args.uri);
+    const target = await this.resolver.planFor(args.uri);
     if (!target) return false;
     const title = args.title ?? (await askText(vscode.l10n.t('Goal'), vscode.l10n.t('What does the protégé want to reach? (a short title)')));
     if (title === undefined) return false;
@@ -127,7 +132,7 @@ class Commands {
 
   async addSession(input?: AddSessionArgs | PlanNode): Promise<boolean> {
     const args = (isNode(input) ? { uri: input.uri } : input) ?? {};
-    const target = await this.planFor(args.uri);
+    const target = await this.resolver.planFor(args.uri);
     if (!target) return false;
     const plan = target.entry.result.plan;
     const type =
@@ -147,7 +152,7 @@ class Commands {
 
   async setGoalStatus(input?: SetGoalStatusArgs | PlanNode): Promise<boolean> {
     const args: SetGoalStatusArgs = (isNode(input) ? { uri: input.uri, goalId: input.goalId } : input) ?? {};
-    const target = await this.planFor(args.uri);
+    const target = await this.resolver.planFor(args.uri);
     if (!target) return false;
     const goals = entriesOf(target.entry.result.plan, 'goals').flatMap(({ item: goal }) => (typeof goal.id === 'string' ? [goal as Goal] : []));
     const goalId =
@@ -170,7 +175,7 @@ class Commands {
 
   async toggleActionDone(input?: ToggleActionArgs | PlanNode): Promise<boolean> {
     const args: ToggleActionArgs = (isNode(input) ? { uri: input.uri, sessionId: input.sessionId, actionIndex: input.actionIndex, done: input.done === undefined ? undefined : !input.done } : input) ?? {};
-    const target = await this.planFor(args.uri);
+    const target = await this.resolver.planFor(args.uri);
     if (!target) return false;
     const plan = target.entry.result.plan;
     let { sessionId, actionIndex } = args;
@@ -205,7 +210,7 @@ class Commands {
 
   async carryForward(input?: CarryForwardArgs | PlanNode): Promise<boolean> {
     const args: CarryForwardArgs = (isNode(input) ? { uri: input.uri, from: input.sessionId } : input) ?? {};
-    const target = await this.planFor(args.uri);
+    const target = await this.resolver.planFor(args.uri);
     if (!target) return false;
     const plan = target.entry.result.plan;
     const defaults = carryForwardDefaults(plan, target.entry.today);
@@ -228,7 +233,9 @@ class Commands {
     target ??= await this.pickEntry();
     if (!target) return;
     const range = isNode(target) ? this.rangeOfNode(target) : target.range;
-    const editor = await vscode.window.showTextDocument(toUri(target.uri), { preserveFocus: false });
+    const uri = toUri(target.uri);
+    if (!uri) return;
+    const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
     if (range) {
       editor.selection = new vscode.Selection(range.start, range.start);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -267,46 +274,9 @@ class Commands {
     return entry && toVsRange(rangeAt(entry.result.parsed, node.path));
   }
 
-  /**
-   * The plan a command acts on: the one given, else the active editor's, else the only one, else
-   * the one the user picks. Opens its document, since edits go through the editor.
-   */
-  private async planFor(uri: UriLike | undefined): Promise<{ document: vscode.TextDocument; entry: PlanEntry } | undefined> {
-    let target = uri ? toUri(uri) : undefined;
-    if (!target) {
-      const active = vscode.window.activeTextEditor?.document;
-      if (active && this.store.isPlanDocument(active)) target = active.uri;
-    }
-    if (!target) {
-      await this.store.ready();
-      const plans = this.store.all();
-      if (plans.length === 0) {
-        const create = vscode.l10n.t('Create Mentoring Plan');
-        const answer = await vscode.window.showInformationMessage(vscode.l10n.t('There is no mentoring plan in this workspace yet.'), create);
-        if (answer === create) await vscode.commands.executeCommand(COMMANDS.newPlan);
-        return undefined;
-      }
-      target =
-        plans.length === 1
-          ? plans[0].uri
-          : await pick(
-              plans.map((entry) => ({ label: escapeIcons(String(entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri))), description: escapeIcons(vscode.workspace.asRelativePath(entry.uri)), value: entry.uri })),
-              vscode.l10n.t('Which plan?'),
-            );
-      if (!target) return undefined;
-    }
-    const document = await vscode.workspace.openTextDocument(target);
-    const entry = this.store.forDocument(document);
-    if (!entry) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a mentoring plan (plan files match the setting mentoringPlan.planGlob).', vscode.workspace.asRelativePath(target)));
-      return undefined;
-    }
-    return { document, entry };
-  }
-
   /** Applies one engine edit, then shows the changed entry (found by id after the edit) in the editor. */
   private async edit(document: vscode.TextDocument, compute: Parameters<typeof applyPlanEdit>[1], show?: [list: 'goals' | 'sessions', id: string, ...rest: string[]]): Promise<boolean> {
-    const changed = await applyPlanEdit(document, compute);
+    const changed = await applyPlanEdit(document, compute, this.log);
     if (!changed) return false;
     const editor = await vscode.window.showTextDocument(document, { preserveFocus: true, preview: false });
     const entry = this.store.forDocument(document);
@@ -325,10 +295,6 @@ class Commands {
 
 function isNode(value: unknown): value is PlanNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'item' in value && 'uri' in value;
-}
-
-function toUri(value: UriLike): vscode.Uri {
-  return typeof value === 'string' ? vscode.Uri.parse(value) : value;
 }
 
 async function askText(title: string, prompt: string): Promise<string | undefined> {
@@ -352,8 +318,8 @@ async function pick<T>(items: (vscode.QuickPickItem & { value: T })[], placeHold
 
 type Handler = (arg?: unknown) => unknown;
 
-export const registerCommands: Feature = (context, { store }) => {
-  const commands = new Commands(store);
+export const registerCommands: Feature = (context, { store, resolver, log }) => {
+  const commands = new Commands(store, resolver, log);
   // Tree menus pass the clicked node; tests and keybindings pass the argument objects above.
   // writeFeedback and editFeedback are registered by feedback-editor/register.ts, insertAgendaQuestion by agenda-questions.ts.
   const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion'>, Handler> = {
@@ -367,6 +333,6 @@ export const registerCommands: Feature = (context, { store }) => {
     refresh: () => commands.refresh(),
   };
   for (const [name, handler] of Object.entries(handlers) as [keyof typeof handlers, Handler][]) {
-    context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name], handler));
+    context.subscriptions.push(registerLoggedCommand(log, COMMANDS[name], handler));
   }
 };

@@ -22,3 +22,28 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
 export function affectsSettings(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {
   return keys.some((key) => event.affectsConfiguration(`${CONFIG_SECTION}.${key}`));
 }
+
+/** Plan documents for language features: the files mentoringPlan.planGlob names, in any language mode. */
+export function planDocumentSelector(glob = readSettings().planGlob): vscode.DocumentSelector {
+  return [{ pattern: glob }];
+}
+
+/**
+ * Registers a language feature (completion, CodeLens, code actions) for plan documents, and again
+ * whenever mentoringPlan.planGlob changes, so it follows the setting as the plan store does.
+ * Providers still ask the store (isPlanDocument/forDocument), which also leaves out virtual copies.
+ */
+export function registerForPlanDocuments(register: (selector: vscode.DocumentSelector) => vscode.Disposable): vscode.Disposable {
+  let registration = register(planDocumentSelector());
+  const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (!affectsSettings(event, 'planGlob')) return;
+    registration.dispose();
+    registration = register(planDocumentSelector());
+  });
+  return {
+    dispose: () => {
+      listener.dispose();
+      registration.dispose();
+    },
+  };
+}

@@ -1,28 +1,41 @@
-// The composition root: build the shared services, let each feature register itself. Nothing
-// here waits on the workspace; the plan store scans after activation returns.
-import type * as vscode from 'vscode';
+// The composition root: build the shared services, let each feature register itself, assemble the
+// API from what the features return. Nothing here waits on the workspace; the store scans after
+// activation returns.
+import * as vscode from 'vscode';
 import { registerAgendaQuestions } from './agenda-questions';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { registerFeedbackEditor } from './feedback-editor/register';
+import { createLog } from './log';
 import { PlanStore } from './plan-store';
+import { PlanResolver } from './plan-target';
 import { registerQuickFixes } from './quick-fixes';
-import type { Feature, MentoringPlanApi, MutableApi, Services } from './services';
+import type { MentoringPlanApi, MentoringPlanTestApi, Services } from './services';
 import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
+import { VsCodePlanHost } from './vscode-host';
 
-const FEATURES: readonly Feature[] = [registerDiagnostics, registerQuickFixes, registerTree, registerCommands, registerStatusBar, registerFeedbackEditor, registerAgendaQuestions];
-
-export function activate(context: vscode.ExtensionContext): MentoringPlanApi {
+export function activate(context: vscode.ExtensionContext): MentoringPlanApi | MentoringPlanTestApi {
   const started = Date.now();
-  const store = new PlanStore();
-  context.subscriptions.push(store);
-  const services: Services = { store };
-  const api: MutableApi = { store };
-  for (const feature of FEATURES) feature(context, services, api);
+  const log = createLog();
+  const store = new PlanStore(new VsCodePlanHost(log));
+  context.subscriptions.push(log, store);
+  const services: Services = { store, log, resolver: new PlanResolver(store, log) };
+
+  registerDiagnostics(context, services);
+  registerQuickFixes(context, services);
+  const tree = registerTree(context, services);
+  registerCommands(context, services);
+  const statusBar = registerStatusBar(context, services);
+  const feedbackEditor = registerFeedbackEditor(context, services);
+  registerAgendaQuestions(context, services);
   store.start();
-  api.activationMs = Date.now() - started;
-  return api as MentoringPlanApi;
+
+  const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };
+  // The one place that decides whether test hooks are exposed: only when VS Code runs the extension's tests.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing } };
+  return testApi;
 }
 
 export function deactivate(): void {}

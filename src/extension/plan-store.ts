@@ -1,15 +1,23 @@
 // The one place that reads and checks plan files. Open documents are read from the editor (so
-// views follow typing), others from disk through vscode.workspace.fs (so the web extension works
-// too). Each text is checked once per document version; diagnostics, the tree, the status bar,
-// quick fixes and commands all read the cached CheckResult.
-import * as vscode from 'vscode';
+// views follow typing), others from disk through the host. Each text is checked once per document
+// version and date; diagnostics, the tree, the status bar, quick fixes, completion, CodeLenses,
+// commands and the feedback editor all read the cached CheckResult.
+//
+// Reads are pure: get/all/forDocument return the cached check of the current version, or check it
+// now and cache it, but never fire onDidChange. Only a change (an edit after its typing delay, a
+// file created, changed or deleted, a scan, a setting, midnight) fires it, once per change.
+//
+// Everything outside the store comes through PlanHost (plan-host.ts), so this file runs in plain
+// mocha with an in-memory host and fake timers (test/unit/plan-store.test.ts).
+import type * as vscode from 'vscode';
+import { localIsoDate } from '../core/dates';
 import { PlanChecker } from '../core/check';
 import type { CheckResult } from '../core/check';
-import { affectsSettings, readSettings } from './config';
-import { todayIso } from './today';
+import { Emitter } from './plan-host';
+import type { Disposable, Event, HostDocument, HostUri, PlanHost } from './plan-host';
 
-export interface PlanEntry {
-  readonly uri: vscode.Uri;
+export interface PlanEntry<U extends HostUri = vscode.Uri> {
+  readonly uri: U;
   /** The document version the text came from; undefined when it was read from disk. */
   readonly version: number | undefined;
   readonly text: string;
@@ -18,53 +26,76 @@ export interface PlanEntry {
   readonly result: CheckResult;
 }
 
-/** Edits within this long of each other are checked once, after the last one. */
-export const TYPING_DEBOUNCE_MS = 250;
-const EXCLUDE = '**/node_modules/**';
-const DAY_CHECK_INTERVAL_MS = 10 * 60 * 1000;
-const MAX_PLANS = 2000;
-const decoder = new TextDecoder('utf-8');
+/**
+ * How long to wait after a keystroke before checking, from what a check of this plan costs: a
+ * typical plan checks in a few milliseconds, so its problems follow typing almost at once; a large
+ * one waits until the user pauses, so it is checked once per pause rather than per keystroke.
+ */
+export const TYPING_DELAY = {
+  minMs: 30,
+  maxMs: 400,
+  /** Times the last check's duration: the host spends at most a fifth of its time checking. */
+  costFactor: 5,
+  /**
+   * Milliseconds per 1,000 characters of plan: a floor that does not depend on how busy the
+   * machine is, so a 1,000-session plan (~430,000 characters, > 200 ms) waits longer than the
+   * gap between keystrokes (~100-200 ms) even where its check is fast.
+   */
+  msPerThousandChars: 0.5,
+} as const;
 
-export class PlanStore implements vscode.Disposable {
-  private readonly entries = new Map<string, PlanEntry>();
+/** The wait after a keystroke for a plan of `length` characters whose last check took `lastCheckMs`. */
+export function typingDelay(lastCheckMs: number, length: number): number {
+  const wanted = Math.max(lastCheckMs * TYPING_DELAY.costFactor, (length / 1000) * TYPING_DELAY.msPerThousandChars);
+  return Math.round(Math.min(TYPING_DELAY.maxMs, Math.max(TYPING_DELAY.minMs, wanted)));
+}
+
+/** Checks for a new date at least this often (a sleeping machine or a changed clock can miss midnight). */
+const MAX_DAY_WAIT_MS = 60 * 60 * 1000;
+
+export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U> = vscode.TextDocument & HostDocument<U>> implements Disposable {
+  private readonly entries = new Map<string, PlanEntry<U>>();
+  /** The entry each listener last heard about: a change is announced once, however often it is read. */
+  private readonly announced = new Map<string, PlanEntry<U>>();
   private readonly checkers = new Map<string, PlanChecker>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-  private watcher: vscode.FileSystemWatcher | undefined;
-  private glob = readSettings().planGlob;
+  private readonly checkCosts = new Map<string, number>();
+  private readonly timers = new Map<string, Disposable>();
+  private readonly changed = new Emitter<readonly U[]>();
+  private readonly disposables: Disposable[] = [this.changed];
+  private watcher: Disposable | undefined;
+  private dayTimer: Disposable | undefined;
+  private glob: string;
   private scanning: Promise<void> = Promise.resolve();
   private scanGeneration = 0;
+  private disposed = false;
 
-  /** Fires with the plans whose result changed, appeared or disappeared. */
-  readonly onDidChange = this.changed.event;
+  /** Fires with the plans whose result changed, appeared or disappeared; never from a read. */
+  readonly onDidChange: Event<readonly U[]> = this.changed.event;
 
-  constructor(private readonly debounceMs = TYPING_DEBOUNCE_MS) {}
+  constructor(private readonly host: PlanHost<U, D>) {
+    this.glob = host.settings().planGlob;
+  }
 
   /** Starts listening and scanning. Returns at once: the scan runs off the activation path. */
   start(): void {
-    const workspace = vscode.workspace;
+    const host = this.host;
     this.disposables.push(
-      workspace.onDidOpenTextDocument((document) => this.isPlanDocument(document) && this.schedule(document, 0)),
-      workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.isPlanDocument(event.document) && this.schedule(event.document, this.debounceMs)),
-      workspace.onDidCloseTextDocument((document) => this.isPlanDocument(document) && void this.documentClosed(document)),
-      workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
-      workspace.onDidChangeConfiguration((event) => {
-        if (affectsSettings(event, 'planGlob')) {
-          this.glob = readSettings().planGlob;
+      host.onDidOpenDocument((document) => this.isPlanDocument(document) && this.schedule(document, 0)),
+      host.onDidChangeDocument((document) => this.isPlanDocument(document) && this.schedule(document, this.delayFor(document))),
+      host.onDidCloseDocument((document) => this.isPlanDocument(document) && void this.documentClosed(document)),
+      host.onDidChangeFolders(() => void this.refresh()),
+      host.onDidChangeSettings((affects) => {
+        if (affects('planGlob')) {
+          this.glob = host.settings().planGlob;
           void this.refresh();
-        } else if (affectsSettings(event, 'disabledRules')) {
+        } else if (affects('disabledRules')) {
           this.recheckAll();
         }
       }),
     );
-    // Overdue actions and cadence lapses depend on the date; recheck once it has changed.
-    const dayWatch = setInterval(() => {
-      if ([...this.entries.values()].some((entry) => entry.today !== todayIso())) this.recheckAll();
-    }, DAY_CHECK_INTERVAL_MS);
-    this.disposables.push({ dispose: () => clearInterval(dayWatch) });
+    this.scheduleDayCheck();
     // The plans the user is looking at come first, before the workspace scan.
-    for (const document of workspace.textDocuments) if (this.isPlanDocument(document)) this.schedule(document, 0);
+    for (const document of host.documents()) if (this.isPlanDocument(document)) this.schedule(document, 0);
     void this.refresh();
   }
 
@@ -73,188 +104,250 @@ export class PlanStore implements vscode.Disposable {
     return this.scanning;
   }
 
-  /** Every known plan, ordered by workspace folder, then path. */
-  all(): PlanEntry[] {
-    return [...this.entries.values()].map((entry) => this.current(entry)).sort(comparePlans);
+  /** Every known plan, ordered by workspace folder, then path. Pure: fires nothing. */
+  all(): PlanEntry<U>[] {
+    return [...this.entries.values()].map((entry) => this.current(entry)).sort((a, b) => this.comparePlans(a, b));
   }
 
-  get(uri: vscode.Uri): PlanEntry | undefined {
+  /** The plan's last check (rechecked if the date moved on). Pure: fires nothing. */
+  get(uri: U): PlanEntry<U> | undefined {
     const entry = this.entries.get(uri.toString());
     return entry && this.current(entry);
   }
 
   /**
-   * The entry for an open plan document, checked now if the cached one is older than the
-   * document (commands and quick fixes must not act on text from before the last keystroke).
+   * The check of an open plan document's current version: the cached one, or checked now (and
+   * cached) when the cache is older than the document, since commands and quick fixes must not act
+   * on text from before the last keystroke. Pure: fires nothing; the pending typing delay still
+   * announces the change once.
    */
-  forDocument(document: vscode.TextDocument): PlanEntry | undefined {
+  forDocument(document: D): PlanEntry<U> | undefined {
     if (!this.isPlanDocument(document)) return undefined;
-    const key = document.uri.toString();
-    const entry = this.entries.get(key);
-    if (entry && entry.version === document.version && entry.today === todayIso()) return entry;
-    this.cancel(key);
-    const fresh = this.check(document.uri, document.getText(), document.version);
-    this.changed.fire([document.uri]);
-    return fresh;
+    const entry = this.entries.get(document.uri.toString());
+    if (entry && entry.version === document.version && entry.today === this.today()) return entry;
+    return this.check(document.uri, document.getText(), document.version);
   }
 
-  isPlanDocument(document: vscode.TextDocument): boolean {
-    return this.isPlanUri(document.uri) && vscode.languages.match({ pattern: this.glob }, document) > 0;
+  /** Whether the document is a plan: its path matches mentoringPlan.planGlob, and it is a file or in the workspace. */
+  isPlanDocument(document: D): boolean {
+    return this.isPlanUri(document.uri) && this.host.matches(document, this.glob);
+  }
+
+  /** The current value of mentoringPlan.planGlob, as the store applies it. */
+  planGlob(): string {
+    return this.glob;
+  }
+
+  /** How long an edit of this plan waits before it is checked (see typingDelay). */
+  typingDelayFor(uri: U): number {
+    const key = uri.toString();
+    return typingDelay(this.checkCosts.get(key) ?? 0, this.entries.get(key)?.text.length ?? 0);
   }
 
   /** Plans live in the workspace or on disk; `git:` and other virtual copies of a plan are not plans. */
-  private isPlanUri(uri: vscode.Uri): boolean {
-    return uri.scheme === 'file' || vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  private isPlanUri(uri: U): boolean {
+    return uri.scheme === 'file' || this.host.folderIndex(uri) !== undefined;
   }
 
   /** Rescans the workspace for plan files and rereads those not open in an editor. */
   refresh(): Promise<void> {
     const generation = ++this.scanGeneration;
     this.watch();
-    this.scanning = this.scan(generation).catch((error: unknown) => {
-      console.error('[mentoring-plan] scanning for plans failed', error);
-    });
+    this.scanning = this.scan(generation).catch((error: unknown) => this.host.reportError('Mentoring: looking for plan files failed; the Mentoring view may miss some plans.', error));
     return this.scanning;
   }
 
   private watch(): void {
     this.watcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(this.glob);
-    const reread = (uri: vscode.Uri) => {
-      if (!this.openDocument(uri)) void this.readFromDisk(uri).then((entry) => entry && this.changed.fire([uri]));
+    const reread = (uri: U) => {
+      if (!this.openDocument(uri)) void this.readFromDisk(uri).then(() => this.announce([uri]));
     };
-    watcher.onDidCreate(reread);
-    watcher.onDidChange(reread);
-    watcher.onDidDelete((uri) => {
-      // An editor may still show a deleted file; unless it holds unsaved edits, the plan is gone.
-      if (!this.openDocument(uri)?.isDirty && this.entries.delete(uri.toString())) this.changed.fire([uri]);
+    this.watcher = this.host.watchFiles(this.glob, {
+      onCreate: reread,
+      onChange: reread,
+      onDelete: (uri) => {
+        // An editor may still show a deleted file; unless it holds unsaved edits, the plan is gone.
+        if (this.openDocument(uri)?.isDirty) return;
+        this.forget(uri.toString());
+        this.announce([uri]);
+      },
     });
-    this.watcher = watcher;
   }
 
   private async scan(generation: number): Promise<void> {
-    if (!vscode.workspace.workspaceFolders?.length) {
-      this.removeExcept(new Set(this.openPlanKeys()));
+    if (!this.host.hasFolders()) {
+      this.announce(this.removeExcept(new Set(this.openPlanKeys())));
       return;
     }
-    const found = await vscode.workspace.findFiles(this.glob, EXCLUDE, MAX_PLANS);
-    if (generation !== this.scanGeneration) return;
+    const found = await this.host.findFiles(this.glob);
+    if (generation !== this.scanGeneration || this.disposed) return;
     const keep = new Set([...found.map((uri) => uri.toString()), ...this.openPlanKeys()]);
-    this.removeExcept(keep);
-    const updated: vscode.Uri[] = [];
+    const touched = this.removeExcept(keep);
     for (const uri of found) {
-      if (generation !== this.scanGeneration) return;
+      if (generation !== this.scanGeneration || this.disposed) break;
       const document = this.openDocument(uri);
-      if (document) {
-        this.forDocument(document);
-        continue;
-      }
-      if (await this.readFromDisk(uri)) updated.push(uri);
+      if (document) this.forDocument(document);
+      else await this.readFromDisk(uri);
+      touched.push(uri);
     }
-    if (updated.length > 0) this.changed.fire(updated);
+    // One event for the whole scan, naming only the plans whose check changed.
+    this.announce(touched);
   }
 
-  private removeExcept(keep: Set<string>): void {
-    const removed: vscode.Uri[] = [];
+  /** Forgets every plan not in `keep`; returns their URIs. */
+  private removeExcept(keep: Set<string>): U[] {
+    const removed: U[] = [];
     for (const [key, entry] of this.entries) {
       if (!keep.has(key)) {
-        this.entries.delete(key);
+        this.forget(key);
         removed.push(entry.uri);
       }
     }
-    if (removed.length > 0) this.changed.fire(removed);
+    return removed;
   }
 
-  /** Reads and checks a plan that is not open. Returns the entry, or undefined when it could not be read. */
-  private async readFromDisk(uri: vscode.Uri): Promise<PlanEntry | undefined> {
+  /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
+  private async readFromDisk(uri: U): Promise<void> {
     let text: string;
     try {
-      text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      text = await this.host.readFile(uri);
     } catch {
-      if (this.entries.delete(uri.toString())) this.changed.fire([uri]);
-      return undefined;
+      // Deleted or unreadable (a watcher event can come after the file is gone again).
+      this.forget(uri.toString());
+      return;
     }
     // The user may have opened it while we read; the editor's text wins then.
-    if (this.openDocument(uri)) return undefined;
-    return this.check(uri, text, undefined);
+    if (this.disposed || this.openDocument(uri)) return;
+    const known = this.entries.get(uri.toString());
+    // A save or a touch that left the text as it was is not a change.
+    if (known && known.version === undefined && known.text === text && known.today === this.today()) return;
+    this.check(uri, text, undefined);
   }
 
-  private async documentClosed(document: vscode.TextDocument): Promise<void> {
+  private async documentClosed(document: D): Promise<void> {
     const key = document.uri.toString();
     this.cancel(key);
     this.checkers.delete(key);
     // A closed plan keeps its problems listed, as saved on disk; unsaved edits are gone with the editor.
-    const inWorkspace = vscode.workspace.getWorkspaceFolder(document.uri) !== undefined && !document.isUntitled;
-    if (inWorkspace && (await this.readFromDisk(document.uri))) {
-      this.changed.fire([document.uri]);
-    } else if (!inWorkspace && this.entries.delete(key)) {
-      this.changed.fire([document.uri]);
-    }
+    const inWorkspace = this.host.folderIndex(document.uri) !== undefined && !document.isUntitled;
+    if (inWorkspace) await this.readFromDisk(document.uri);
+    else this.forget(key);
+    this.announce([document.uri]);
   }
 
-  private schedule(document: vscode.TextDocument, delay: number): void {
+  private schedule(document: D, delay: number): void {
     const key = document.uri.toString();
     this.cancel(key);
     this.timers.set(
       key,
-      setTimeout(() => {
+      this.host.clock.setTimer(() => {
         this.timers.delete(key);
-        if (!document.isClosed) this.forDocument(document);
+        if (document.isClosed) return;
+        this.forDocument(document);
+        this.announce([document.uri]);
       }, delay),
     );
   }
 
+  private delayFor(document: D): number {
+    return this.typingDelayFor(document.uri);
+  }
+
   private cancel(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer !== undefined) clearTimeout(timer);
+    this.timers.get(key)?.dispose();
     this.timers.delete(key);
   }
 
+  /** Date-based findings (overdue actions, cadence lapses) change at midnight: recheck then. */
+  private scheduleDayCheck(): void {
+    const now = this.host.clock.now();
+    const date = new Date(now);
+    const midnight = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+    this.dayTimer = this.host.clock.setTimer(
+      () => {
+        if (this.disposed) return;
+        // current() rechecks an entry from an earlier day; announce names those that changed.
+        this.announce(this.all().map((entry) => entry.uri));
+        this.scheduleDayCheck();
+      },
+      Math.min(MAX_DAY_WAIT_MS, midnight - now),
+    );
+  }
+
   private recheckAll(): void {
-    for (const entry of this.entries.values()) this.check(entry.uri, entry.text, entry.version);
-    this.changed.fire([...this.entries.values()].map((entry) => entry.uri));
+    for (const entry of [...this.entries.values()]) this.check(entry.uri, entry.text, entry.version);
+    this.announce([...this.entries.values()].map((entry) => entry.uri));
+  }
+
+  /** Fires onDidChange for the plans whose entry differs from the one last announced (once each). */
+  private announce(uris: readonly U[]): void {
+    const changed = new Map<string, U>();
+    for (const uri of uris) {
+      const key = uri.toString();
+      const entry = this.entries.get(key);
+      if (this.announced.get(key) === entry) continue;
+      if (entry) this.announced.set(key, entry);
+      else this.announced.delete(key);
+      changed.set(key, uri);
+    }
+    if (changed.size > 0 && !this.disposed) this.changed.fire([...changed.values()]);
+  }
+
+  private forget(key: string): void {
+    this.entries.delete(key);
+    this.checkers.delete(key);
+    this.checkCosts.delete(key);
   }
 
   /** Returns the entry, rechecked when the date has moved on since it was checked. */
-  private current(entry: PlanEntry): PlanEntry {
-    return entry.today === todayIso() ? entry : this.check(entry.uri, entry.text, entry.version);
+  private current(entry: PlanEntry<U>): PlanEntry<U> {
+    return entry.today === this.today() ? entry : this.check(entry.uri, entry.text, entry.version);
   }
 
-  private check(uri: vscode.Uri, text: string, version: number | undefined): PlanEntry {
-    const today = todayIso();
+  private today(): string {
+    return localIsoDate(new Date(this.host.clock.now()));
+  }
+
+  private check(uri: U, text: string, version: number | undefined): PlanEntry<U> {
+    const started = this.host.clock.now();
+    const today = localIsoDate(new Date(started));
     // One checker per open plan: a keystroke re-parses only the entry it touched.
     const key = uri.toString();
     const checker = this.checkers.get(key) ?? new PlanChecker();
     if (version !== undefined) this.checkers.set(key, checker);
     else this.checkers.delete(key);
-    const result = checker.check(text, { today, disabledRules: readSettings(uri).disabledRules });
-    const entry: PlanEntry = { uri, version, text, today, result };
-    this.entries.set(uri.toString(), entry);
+    const result = checker.check(text, { today, disabledRules: this.host.settings(uri).disabledRules });
+    this.checkCosts.set(key, this.host.clock.now() - started);
+    const entry: PlanEntry<U> = { uri, version, text, today, result };
+    this.entries.set(key, entry);
     return entry;
   }
 
-  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  private openDocument(uri: U): D | undefined {
     const key = uri.toString();
-    return vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === key);
+    return this.host.documents().find((document) => !document.isClosed && document.uri.toString() === key);
   }
 
   /** Open plans the scan cannot see: unsaved edits (perhaps of a deleted file) and plans outside the workspace folders. */
   private openPlanKeys(): string[] {
-    return vscode.workspace.textDocuments
-      .filter((document) => !document.isClosed && this.isPlanDocument(document) && (document.isDirty || !vscode.workspace.getWorkspaceFolder(document.uri)))
+    return this.host
+      .documents()
+      .filter((document) => !document.isClosed && this.isPlanDocument(document) && (document.isDirty || this.host.folderIndex(document.uri) === undefined))
       .map((document) => document.uri.toString());
   }
 
+  private comparePlans(a: PlanEntry<U>, b: PlanEntry<U>): number {
+    const folderA = this.host.folderIndex(a.uri) ?? Number.MAX_SAFE_INTEGER;
+    const folderB = this.host.folderIndex(b.uri) ?? Number.MAX_SAFE_INTEGER;
+    return folderA - folderB || a.uri.path.localeCompare(b.uri.path);
+  }
+
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.disposed = true;
+    for (const timer of this.timers.values()) timer.dispose();
     this.timers.clear();
+    this.dayTimer?.dispose();
     this.watcher?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-function comparePlans(a: PlanEntry, b: PlanEntry): number {
-  const folderA = vscode.workspace.getWorkspaceFolder(a.uri)?.index ?? Number.MAX_SAFE_INTEGER;
-  const folderB = vscode.workspace.getWorkspaceFolder(b.uri)?.index ?? Number.MAX_SAFE_INTEGER;
-  return folderA - folderB || a.uri.path.localeCompare(b.uri.path);
 }

@@ -9,7 +9,8 @@ import type { ParsedPlan } from '../core/parse';
 import type { Plan } from '../core/plan';
 import { idsOf, isEntryKind, uniqueId, valueAt } from '../core/plan-facts';
 import { toWorkspaceEdit } from './apply-edit';
-import { DEFAULT_PLAN_GLOB, DIAGNOSTIC_SOURCE } from './command-ids';
+import { DIAGNOSTIC_SOURCE } from './command-ids';
+import { registerForPlanDocuments } from './config';
 import type { PlanStore } from './plan-store';
 import { toVsRange } from './ranges';
 import { rephraseAsQuestion } from './rephrase';
@@ -119,6 +120,6 @@ function sameRange(a: PlanIssue['range'], b: PlanIssue['range']): boolean {
 }
 
 export const registerQuickFixes: Feature = (context, { store }) => {
-  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: DEFAULT_PLAN_GLOB }];
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(selector, new PlanQuickFixes(store), PlanQuickFixes.metadata));
+  const fixes = new PlanQuickFixes(store);
+  context.subscriptions.push(registerForPlanDocuments((selector) => vscode.languages.registerCodeActionsProvider(selector, fixes, PlanQuickFixes.metadata)));
 };

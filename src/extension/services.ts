@@ -1,18 +1,24 @@
-// What every feature gets from the composition root (src/extension/main.ts).
+// What every feature gets from the composition root (src/extension/main.ts), and the API it returns.
 import type * as vscode from 'vscode';
+import type { FeedbackEditorTesting } from './feedback-editor/register';
 import type { PlanStore } from './plan-store';
+import type { PlanResolver } from './plan-target';
 import type { PlanTreeProvider } from './tree/plan-tree';
 
 export interface Services {
   readonly store: PlanStore;
+  /** "Which plan is this command about?" (plan-target.ts). */
+  readonly resolver: PlanResolver;
+  /** The "Mentoring Plan" output channel (log.ts). */
+  readonly log: vscode.LogOutputChannel;
 }
 
-/** Registers one feature: everything it creates goes into context.subscriptions. */
-export type Feature = (context: vscode.ExtensionContext, services: Services, api: MutableApi) => void;
+/** Registers one feature: everything it creates goes into context.subscriptions; it returns what the API exposes of it. */
+export type Feature<Exposed = void> = (context: vscode.ExtensionContext, services: Services) => Exposed;
 
 /**
- * What activate() returns. Integration tests read the tree and the status bar through it, the way
- * a user sees them, without scraping the UI.
+ * What activate() returns to other extensions. Integration tests read the tree and the status bar
+ * through it, the way a user sees them, without scraping the UI.
  */
 export interface MentoringPlanApi {
   readonly store: PlanStore;
@@ -23,4 +29,12 @@ export interface MentoringPlanApi {
   readonly activationMs: number;
 }
 
-export type MutableApi = { -readonly [K in keyof MentoringPlanApi]?: MentoringPlanApi[K] };
+/** Hooks only for the integration tests; present only when the extension runs under test (see main.ts). */
+export interface TestingHooks {
+  readonly feedbackEditor: FeedbackEditorTesting;
+}
+
+/** The API as activate() returns it when VS Code runs the extension's tests. */
+export interface MentoringPlanTestApi extends MentoringPlanApi {
+  readonly testing: TestingHooks;
+}

@@ -40,7 +40,7 @@ export function statusText(store: PlanStore): StatusText | undefined {
   return { text: `$(calendar) ${text}`, tooltip: vscode.l10n.t('Mentoring: the next session by the agreed cadence. Click to open the plan view.') };
 }
 
-export const registerStatusBar: Feature = (context, { store }, api) => {
+export const registerStatusBar: Feature<{ text(): string | undefined }> = (context, { store }) => {
   const item = vscode.window.createStatusBarItem('mentoringPlan.status', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Mentoring Plan');
   item.command = `${TREE_VIEW_ID}.focus`;
@@ -55,7 +55,7 @@ export const registerStatusBar: Feature = (context, { store }, api) => {
     item.tooltip = current.tooltip;
     item.show();
   };
-  api.statusBarText = () => current?.text;
   context.subscriptions.push(item, store.onDidChange(update));
   update();
+  return { text: () => current?.text };
 };

@@ -1,4 +1,5 @@
-// The one place the extension reads the clock: the local calendar date, as the core expects it.
+// Where commands and views read the clock: the local calendar date, as the core expects it. (The
+// plan store reads the clock through its host, plan-host.ts, so its tests can fake it.)
 
 import { localIsoDate } from '../core/dates';
 

@@ -7,8 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { applyPlanEdit } from '../../src/extension/apply-edit';
-import type { FeedbackEditorApi } from '../../src/extension/feedback-editor/register';
-import type { MentoringPlanApi } from '../../src/extension/services';
+import type { MentoringPlanTestApi } from '../../src/extension/services';
 import type { FeedbackDraft } from '../../src/protocol/feedback-editor';
 import { setGoalStatus } from '../../src/core/edits';
 import { api, waitFor } from './extension-support';
@@ -50,7 +49,10 @@ const DRAFT: FeedbackDraft = {
 
 describe('edits while the plan changes (concurrency)', function () {
   this.timeout(60_000);
-  let mentoring: MentoringPlanApi & { feedbackEditor: FeedbackEditorApi };
+  let mentoring: MentoringPlanTestApi;
+  // applyPlanEdit logs its refusals and retries; a channel of the test's own keeps them apart.
+  const log = vscode.window.createOutputChannel('Mentoring Plan (concurrency tests)', { log: true });
+  after(() => log.dispose());
   let path: string;
   let uri: vscode.Uri;
 
@@ -58,7 +60,7 @@ describe('edits while the plan changes (concurrency)', function () {
   let count = 0;
 
   before(async () => {
-    mentoring = (await api()) as MentoringPlanApi & { feedbackEditor: FeedbackEditorApi };
+    mentoring = (await api()) as MentoringPlanTestApi;
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(workspaceFolder, 'a workspace folder');
     folder = workspaceFolder.uri.fsPath;
@@ -79,7 +81,7 @@ describe('edits while the plan changes (concurrency)', function () {
   });
 
   afterEach(async () => {
-    for (const panel of mentoring.feedbackEditor.panels()) panel.webviewPanel.dispose();
+    for (const panel of mentoring.testing.feedbackEditor.panels()) panel.webviewPanel.dispose();
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.isDirty) {
       await vscode.window.showTextDocument(document);
@@ -150,7 +152,7 @@ describe('edits while the plan changes (concurrency)', function () {
       // Someone types while the edit is on its way: that change reaches VS Code first.
       if (computed === 1) concurrent = editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '# typed meanwhile\n'));
       return setGoalStatus(text, 'review', 'achieved');
-    });
+    }, log);
     assert.ok(concurrent && (await concurrent), 'the concurrent typing was applied');
     assert.equal(changed, true);
     assert.equal(document.getText(), `# typed meanwhile\n${PLAN.replace('    status: proposed', '    status: achieved')}`);
@@ -165,14 +167,14 @@ describe('edits while the plan changes (concurrency)', function () {
     await waitFor(() => document.getText() === onDisk, 'the editor to show the file as changed on disk', 10_000);
     const panel = await vscode.commands.executeCommand<{ id: string }>('mentoringPlan.writeFeedback', { uri });
     assert.ok(panel);
-    await mentoring.feedbackEditor.simulateMessage(panel.id, { type: 'ready' });
-    await mentoring.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: DRAFT });
+    await mentoring.testing.feedbackEditor.simulateMessage(panel.id, { type: 'ready' });
+    await mentoring.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: DRAFT });
     assert.ok(document.getText().startsWith(onDisk), 'the change from disk is kept');
     assert.match(document.getText().slice(onDisk.length), /^feedback:\n {2}- id: feedback-2026-01-12-speak\n/);
 
     // Typed but not saved, then saved again from the panel: the entry changes in the typed text.
     const typed = await typeInto(document, '  - id: review', '  # typed, not saved\n');
-    await mentoring.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...DRAFT, feedforward: ['Next time, try two dry runs.'] } });
+    await mentoring.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...DRAFT, feedforward: ['Next time, try two dry runs.'] } });
     assert.equal(document.getText(), typed.replace('Next time, try a dry run with a friend.', 'Next time, try two dry runs.'));
     assert.equal(readFileSync(path, 'utf8'), onDisk, 'nothing was written to disk behind the editor');
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FeedbackDraft, InitMessage } from '../../src/protocol/feedback-editor';
 import type { FeedbackEditorPanel } from '../../src/extension/feedback-editor/panel';
-import type { MentoringPlanApi } from '../../src/extension/services';
+import type { MentoringPlanApi, MentoringPlanTestApi } from '../../src/extension/services';
 import { waitFor as waitForShared } from './extension-support';
 import { findRepoRoot } from './support/paths';
 
@@ -52,7 +52,7 @@ const NEW_ENTRY = `  - id: feedback-2025-03-01-public-speaking
       - Keep asking first in the next sessions.
 `;
 
-let api: MentoringPlanApi;
+let api: MentoringPlanTestApi;
 let scratch: string;
 let planUri: vscode.Uri;
 
@@ -75,7 +75,7 @@ async function setText(document: vscode.TextDocument, text: string): Promise<voi
  * `ready` by itself and the extension answers with `init`.
  */
 async function lastPanel(): Promise<FeedbackEditorPanel> {
-  const panel = await waitFor(() => api.feedbackEditor.panels().at(-1), 'a feedback editor panel');
+  const panel = await waitFor(() => api.testing.feedbackEditor.panels().at(-1), 'a feedback editor panel');
   await waitFor(() => panel.posted.some((message) => message.type === 'init'), 'the webview to post ready and receive init', 20_000);
   return panel;
 }
@@ -83,7 +83,7 @@ async function lastPanel(): Promise<FeedbackEditorPanel> {
 /** Sends `ready` again (as a reloaded webview would) and returns the `init` it gets back. */
 async function initOf(panel: FeedbackEditorPanel): Promise<InitMessage> {
   const before = panel.posted.length;
-  await api.feedbackEditor.simulateMessage(panel.id, { type: 'ready' });
+  await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'ready' });
   const init = panel.posted.slice(before).find((message): message is InitMessage => message.type === 'init');
   assert.ok(init, 'no init message after ready');
   return init;
@@ -94,16 +94,19 @@ function lastReply(panel: FeedbackEditorPanel): { type: string; [key: string]: u
 }
 
 async function closePanels(): Promise<void> {
-  for (const panel of api.feedbackEditor.panels()) panel.webviewPanel.dispose();
+  for (const panel of api.testing.feedbackEditor.panels()) panel.webviewPanel.dispose();
 }
 
 describe('feedback editor (extension host)', function () {
   this.timeout(30_000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringPlanApi>(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<MentoringPlanApi | MentoringPlanTestApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    const exports = await extension.activate();
+    // The hooks exist only because VS Code runs the extension under test (main.ts).
+    assert.ok('testing' in exports, 'the extension exposes no test hooks in a test run');
+    api = exports;
     scratch = mkdtempSync(join(tmpdir(), 'feedback-editor-'));
     const path = join(scratch, 'pair.mentoring.yaml');
     writeFileSync(path, PLAN);
@@ -114,7 +117,7 @@ describe('feedback editor (extension host)', function () {
     const document = await planDocument();
     if (document.getText() !== PLAN) await setText(document, PLAN);
     await vscode.window.showTextDocument(document);
-    api.feedbackEditor.setPrompts(undefined);
+    api.testing.feedbackEditor.setPrompts(undefined);
   });
 
   afterEach(closePanels);
@@ -177,7 +180,7 @@ describe('feedback editor (extension host)', function () {
     await vscode.commands.executeCommand('mentoringPlan.writeFeedback', { uri: planUri });
     const panel = await lastPanel();
     await initOf(panel);
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: DRAFT });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: DRAFT });
     const document = await planDocument();
     assert.equal(document.getText(), PLAN + NEW_ENTRY);
     assert.ok(document.isDirty, 'the edit goes through the editor (undoable), not straight to disk');
@@ -189,7 +192,7 @@ describe('feedback editor (extension host)', function () {
     assert.equal(editor.selection.active.line, PLAN.split('\n').length - 1, 'the new entry is revealed');
 
     // Saving again updates the entry it wrote instead of adding another.
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...DRAFT, impact: 'I found my own goal, and a second one' } });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...DRAFT, impact: 'I found my own goal, and a second one' } });
     assert.equal(document.getText(), PLAN + NEW_ENTRY.replace('impact: I found my own goal', 'impact: I found my own goal, and a second one'));
 
     // Undo takes the feedback back out.
@@ -204,13 +207,13 @@ describe('feedback editor (extension host)', function () {
     for (const expected of ['feedback-2025-03-01-public-speaking', 'feedback-2025-03-01-public-speaking-2']) {
       await vscode.commands.executeCommand('mentoringPlan.writeFeedback', { uri: planUri });
       const panel = await lastPanel();
-      await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: DRAFT });
+      await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: DRAFT });
       assert.equal(lastReply(panel)?.feedbackId, expected);
     }
     assert.equal(document.getText().match(/^ {2}- id: feedback-2025-03-01/gm)?.length, 2);
     const noGoal = await vscode.commands.executeCommand<FeedbackEditorPanel>('mentoringPlan.writeFeedback', { uri: planUri });
     assert.ok(noGoal);
-    await api.feedbackEditor.simulateMessage(noGoal.id, { type: 'save', draft: { ...DRAFT, goal: '', session: '' } });
+    await api.testing.feedbackEditor.simulateMessage(noGoal.id, { type: 'save', draft: { ...DRAFT, goal: '', session: '' } });
     assert.equal(lastReply(noGoal)?.feedbackId, 'feedback-2025-03-01');
   });
 
@@ -230,7 +233,7 @@ describe('feedback editor (extension host)', function () {
       feedforward: ['Next time, pause a moment after the question before answering it.'],
     });
     const draft: FeedbackDraft = { ...init.draft, impact: 'Everyone leaned in and asked questions after', feedforward: [...init.draft.feedforward, 'Try a show of hands to open the next talk.'] };
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft });
     assert.equal(lastReply(panel)?.type, 'saved');
     const expected = PLAN.replace('    impact: Everyone leaned in\n', '    impact: Everyone leaned in and asked questions after\n').replace(
       'answering it.\n',
@@ -248,8 +251,8 @@ describe('feedback editor (extension host)', function () {
     const changed = `# Reviewed in PR #12\n${PLAN.replace('sessions:\n', '  - id: code-review\n    title: Review pull requests\n    status: proposed\nsessions:\n')}`;
     await setText(document, changed);
     let asked = false;
-    api.feedbackEditor.setPrompts({ confirmOverwrite: async () => (asked = true), confirmRecreate: async () => false });
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...init.draft, behavior: 'Opened with a question' } });
+    api.testing.feedbackEditor.setPrompts({ confirmOverwrite: async () => (asked = true), confirmRecreate: async () => false });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...init.draft, behavior: 'Opened with a question' } });
     assert.equal(asked, false, 'the entry itself did not change, so there is nothing to confirm');
     assert.equal(document.getText(), changed.replace('behavior: Opened with a question to the audience', 'behavior: Opened with a question'));
   });
@@ -263,14 +266,14 @@ describe('feedback editor (extension host)', function () {
     await setText(document, theirs);
 
     const questions: string[] = [];
-    api.feedbackEditor.setPrompts({ confirmOverwrite: async (id) => (questions.push(id), false), confirmRecreate: async () => false });
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...init.draft, behavior: 'Opened with a question' } });
+    api.testing.feedbackEditor.setPrompts({ confirmOverwrite: async (id) => (questions.push(id), false), confirmRecreate: async () => false });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...init.draft, behavior: 'Opened with a question' } });
     assert.deepEqual(questions, ['first-dry-run']);
     assert.equal(lastReply(panel)?.type, 'error');
     assert.equal(document.getText(), theirs, 'Cancel leaves the plan as the other person wrote it');
 
-    api.feedbackEditor.setPrompts({ confirmOverwrite: async (id) => (questions.push(id), true), confirmRecreate: async () => false });
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...init.draft, behavior: 'Opened with a question' } });
+    api.testing.feedbackEditor.setPrompts({ confirmOverwrite: async (id) => (questions.push(id), true), confirmRecreate: async () => false });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...init.draft, behavior: 'Opened with a question' } });
     assert.equal(lastReply(panel)?.type, 'saved');
     assert.equal(document.getText(), PLAN.replace('behavior: Opened with a question to the audience', 'behavior: Opened with a question'));
   });
@@ -281,8 +284,8 @@ describe('feedback editor (extension host)', function () {
     const init = await initOf(panel);
     const document = await planDocument();
     await setText(document, PLAN.slice(0, PLAN.indexOf('feedback:\n')));
-    api.feedbackEditor.setPrompts({ confirmOverwrite: async () => false, confirmRecreate: async () => true });
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: init.draft });
+    api.testing.feedbackEditor.setPrompts({ confirmOverwrite: async () => false, confirmRecreate: async () => true });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: init.draft });
     assert.equal(lastReply(panel)?.type, 'saved');
     assert.equal(lastReply(panel)?.feedbackId, 'feedback-2025-02-03-public-speaking');
     assert.match(document.getText(), /feedback:\n {2}- id: feedback-2025-02-03-public-speaking\n/);
@@ -304,11 +307,11 @@ describe('feedback editor (extension host)', function () {
       { type: 'save', draft: { ...DRAFT, extra: true } },
       { type: 'eval', code: 'alert(1)' },
     ];
-    for (const message of hostile) await api.feedbackEditor.simulateMessage(panel.id, message);
+    for (const message of hostile) await api.testing.feedbackEditor.simulateMessage(panel.id, message);
     assert.equal(panel.posted.length, before, 'no reply to a malformed message');
     assert.equal((await planDocument()).getText(), PLAN);
 
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...DRAFT, feedforward: ['  ', ''] } });
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: { ...DRAFT, feedforward: ['  ', ''] } });
     assert.equal(lastReply(panel)?.type, 'error');
     assert.equal((await planDocument()).getText(), PLAN);
   });
@@ -316,8 +319,8 @@ describe('feedback editor (extension host)', function () {
   it('closes on cancel without touching the plan', async () => {
     await vscode.commands.executeCommand('mentoringPlan.writeFeedback', { uri: planUri });
     const panel = await lastPanel();
-    await api.feedbackEditor.simulateMessage(panel.id, { type: 'cancel' });
-    assert.ok(!api.feedbackEditor.panels().includes(panel));
+    await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'cancel' });
+    assert.ok(!api.testing.feedbackEditor.panels().includes(panel));
     assert.equal((await planDocument()).getText(), PLAN);
   });
 

@@ -111,7 +111,8 @@ describe('Mentoring tree', () => {
     };
     await walk();
     assert.ok(seen.has(`${(await planNode(mentoring.tree, 'team.mentoring.yaml')).node.uri.toString()}#goal:public-speaking`));
-    assert.ok(seen.size >= 25, `only ${seen.size} items`);
+    // The three workspace plans have 24 items; plans other suites left open outside it add more.
+    assert.ok(seen.size >= 24, `only ${seen.size} items`);
   });
 
   it('follows edits while typing, keeps ids, and reorders goals by status', async () => {

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { addFeedback, updateFeedback } from '../../core/edits';
 import type { EditResult } from '../../core/edits';
-import { parsePlan, rangeAt } from '../../core/parse';
+import { rangeAt } from '../../core/parse';
 import type { Plan } from '../../core/plan';
 import { DEFAULT_STRINGS, isWebviewMessage } from '../../protocol/feedback-editor';
 import type { ExtensionToWebview, FeedbackDraft, PlanContext, StringKey, UiStrings } from '../../protocol/feedback-editor';
@@ -49,6 +49,7 @@ export const modalPrompts: FeedbackPrompts = {
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
   readonly store: PlanStore;
+  readonly log: vscode.LogOutputChannel;
   prompts(): FeedbackPrompts;
   onDidDispose(panel: FeedbackEditorPanel): void;
 }
@@ -112,7 +113,7 @@ export class FeedbackEditorPanel {
   async handleMessage(message: unknown): Promise<void> {
     if (this.disposed) return;
     if (!isWebviewMessage(message)) {
-      console.warn('[mentoring-plan] feedback editor: ignored a message that does not match the protocol');
+      this.deps.log.warn('Feedback editor: ignored a message from the webview that does not match the protocol', message);
       return;
     }
     switch (message.type) {
@@ -142,14 +143,15 @@ export class FeedbackEditorPanel {
     this.webviewPanel.title = this.target.feedbackId ? vscode.l10n.t('Feedback: {0}', this.target.feedbackId) : vscode.l10n.t('Write Feedback');
   }
 
-  /** The plan as it is now: the open document's text, or the file's. */
+  /** The plan as it is now, as the store checked it (undefined when it is no longer a plan). */
   private async planNow(): Promise<Partial<Plan> | undefined> {
     const cached = this.deps.store.get(this.target.uri);
     if (cached) return cached.result.plan;
     try {
       const document = await vscode.workspace.openTextDocument(this.target.uri);
-      return asPlan(parsePlan(document.getText()).value);
-    } catch {
+      return this.deps.store.forDocument(document)?.result.plan;
+    } catch (error) {
+      this.deps.log.warn(`Feedback editor: could not open ${this.target.uri.toString()}`, error);
       return undefined;
     }
   }
@@ -176,6 +178,7 @@ export class FeedbackEditorPanel {
       const message = await this.trySave(draft);
       if (message !== undefined) this.post({ type: 'error', message });
     } catch (error) {
+      this.deps.log.error(`Feedback editor: saving into ${this.target.uri.toString()} failed`, error);
       this.post({ type: 'error', message: vscode.l10n.t('Saving failed: {0}', error instanceof Error ? error.message : String(error)) });
     } finally {
       this.saving = false;
@@ -187,18 +190,25 @@ export class FeedbackEditorPanel {
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(this.target.uri);
-    } catch {
+    } catch (error) {
+      this.deps.log.warn(`Feedback editor: could not open ${this.target.uri.toString()}`, error);
       return vscode.l10n.t('The plan {0} could not be opened.', fileName(this.target.uri));
     }
-    if (!this.deps.store.isPlanDocument(document)) return vscode.l10n.t('{0} is not a mentoring plan file; nothing was written.', fileName(this.target.uri));
+    if (!this.deps.store.isPlanDocument(document)) {
+      this.deps.log.info(`Feedback editor: refused to save into ${this.target.uri.toString()}, which is not a plan (mentoringPlan.planGlob is ${this.deps.store.planGlob()}).`);
+      return vscode.l10n.t('{0} is not a mentoring plan file; nothing was written.', fileName(this.target.uri));
+    }
 
     /** The entry's value the user agreed to overwrite (after the dialog, the text is read again). */
     let acceptedSnapshot: string | undefined;
     let saveAsNew = false;
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
-      // From here to applyEdit nothing awaits, so the edit is computed on exactly this text.
-      const text = document.getText();
-      const plan = asPlan(parsePlan(text).value);
+      // From here to applyEdit nothing awaits, so the edit is computed on exactly this text: the
+      // store's check of the document's current version (a pure read, cached for everyone else).
+      const checked = this.deps.store.forDocument(document);
+      if (!checked) return vscode.l10n.t('{0} is not a mentoring plan file; nothing was written.', fileName(this.target.uri));
+      const { text } = checked;
+      const plan = checked.result.plan;
       const editingId = saveAsNew ? undefined : this.target.feedbackId;
       if (editingId !== undefined) {
         const current = entryById(plan, 'feedback', editingId)?.item;
@@ -235,8 +245,10 @@ export class FeedbackEditorPanel {
   }
 
   private async afterSave(document: vscode.TextDocument, id: string): Promise<void> {
-    const parsed = parsePlan(document.getText());
-    const plan = asPlan(parsed.value);
+    // The saved version, checked once by the store; diagnostics and the tree reuse this check.
+    const checked = this.deps.store.forDocument(document);
+    if (!checked) return;
+    const { parsed, plan } = checked.result;
     const baseline = entrySnapshot(entryById(plan, 'feedback', id)?.item);
     this.target = { uri: document.uri, feedbackId: id, baseline };
     this.updateTitle();
@@ -256,8 +268,4 @@ export class FeedbackEditorPanel {
     for (const disposable of this.disposables) disposable.dispose();
     this.deps.onDidDispose(this);
   }
-}
-
-export function asPlan(value: unknown): Partial<Plan> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<Plan>) : undefined;
 }

@@ -1,24 +1,25 @@
 // The feedback editor feature: the two commands, the panel serializer (drafts survive a window
-// reload), the "Write feedback" / "Edit feedback" CodeLenses in plan files, and a test hook on the
-// extension's API.
+// reload), the "Write feedback" / "Edit feedback" CodeLenses in plan files, and the hooks the
+// integration tests use (main.ts exposes them only when VS Code runs the extension's tests).
 import * as vscode from 'vscode';
-import { parsePlan } from '../../core/parse';
 import type { Feedback, Plan } from '../../core/plan';
 import { FEEDBACK_EDITOR_VIEW_TYPE, isPanelState } from '../../protocol/feedback-editor';
 import type { PanelState } from '../../protocol/feedback-editor';
 import { COMMANDS } from '../command-ids';
+import { registerForPlanDocuments } from '../config';
+import { registerLoggedCommand } from '../log';
 import type { PlanStore } from '../plan-store';
+import { toUri } from '../plan-target';
+import type { PlanResolver, UriLike } from '../plan-target';
 import type { Feature } from '../services';
 import { todayIso } from '../today';
 import { FeedbackCodeLensProvider } from './code-lens';
 import { entryById } from '../../core/plan-facts';
 import { draftFromFeedback, emptyDraft, entrySnapshot } from './draft';
-import { asPlan, FeedbackEditorPanel, modalPrompts } from './panel';
+import { FeedbackEditorPanel, modalPrompts } from './panel';
 import type { FeedbackPrompts, PanelDeps } from './panel';
 import { localResourceRoots } from './html';
 import { escapeIcons } from '../plain-text';
-
-type UriLike = vscode.Uri | string;
 
 /** Arguments of mentoringPlan.writeFeedback; a tree node (goal or session) carries the same fields. */
 export interface WriteFeedbackArgs {
@@ -33,20 +34,14 @@ export interface EditFeedbackArgs {
   feedbackId?: string;
 }
 
-/** What integration tests reach through the extension's API (they cannot click inside a webview). */
-export interface FeedbackEditorApi {
+/** What integration tests reach (they cannot click inside a webview); not part of the public API. */
+export interface FeedbackEditorTesting {
   /** Open panels, oldest first. */
   panels(): readonly FeedbackEditorPanel[];
   /** Sends `message` to a panel as if its webview had posted it. */
   simulateMessage(panelId: string, message: unknown): Promise<void>;
   /** Replaces the modal questions (undefined restores them). */
   setPrompts(prompts: FeedbackPrompts | undefined): void;
-}
-
-declare module '../services' {
-  interface MentoringPlanApi {
-    readonly feedbackEditor: FeedbackEditorApi;
-  }
 }
 
 class FeedbackEditors {
@@ -56,9 +51,11 @@ class FeedbackEditors {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly store: PlanStore,
+    private readonly resolver: PlanResolver,
+    private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  readonly api: FeedbackEditorApi = {
+  readonly testing: FeedbackEditorTesting = {
     panels: () => [...this.open],
     simulateMessage: async (panelId, message) => {
       const panel = this.open.find((candidate) => candidate.id === panelId);
@@ -74,6 +71,7 @@ class FeedbackEditors {
     return {
       extensionUri: this.extensionUri,
       store: this.store,
+      log: this.log,
       prompts: () => this.prompts,
       onDidDispose: (panel) => {
         const index = this.open.indexOf(panel);
@@ -93,9 +91,10 @@ class FeedbackEditors {
 
   async write(args: WriteFeedbackArgs | vscode.Uri | undefined): Promise<FeedbackEditorPanel | undefined> {
     const given = normaliseArgs(args);
-    const uri = await this.choosePlan(given.uri);
-    if (!uri) return undefined;
-    const plan = await this.planOf(uri);
+    const target = await this.resolver.planFor(given.uri);
+    if (!target) return undefined;
+    const { uri } = target.document;
+    const plan = target.entry.result.plan;
     const draft = emptyDraft(plan, { goalId: given.goalId, sessionId: given.sessionId, today: todayIso() });
     const panel = new FeedbackEditorPanel(this.createPanel(), this.deps(), { uri }, draft);
     this.open.push(panel);
@@ -104,9 +103,10 @@ class FeedbackEditors {
 
   async edit(args: EditFeedbackArgs | undefined): Promise<FeedbackEditorPanel | undefined> {
     const given = normaliseArgs(args);
-    const uri = await this.choosePlan(given.uri);
-    if (!uri) return undefined;
-    const plan = await this.planOf(uri);
+    const target = await this.resolver.planFor(given.uri);
+    if (!target) return undefined;
+    const { uri } = target.document;
+    const plan = target.entry.result.plan;
     const feedbackId = typeof args?.feedbackId === 'string' ? args.feedbackId : await pickFeedback(plan);
     if (!feedbackId) return undefined;
     const existing = this.open.find((panel) => panel.uri.toString() === uri.toString() && panel.feedbackId === feedbackId);
@@ -132,61 +132,24 @@ class FeedbackEditors {
       return;
     }
     const restored: PanelState = state;
-    let uri: vscode.Uri;
-    try {
-      uri = vscode.Uri.parse(restored.planUri, true);
-    } catch {
+    const uri = toUri(restored.planUri);
+    if (!uri) {
+      this.log.warn(`A feedback editor was not restored: its plan address ${JSON.stringify(restored.planUri)} is not a URI.`);
       webviewPanel.dispose();
       return;
     }
     const panel = new FeedbackEditorPanel(webviewPanel, this.deps(), { uri, feedbackId: restored.feedbackId, baseline: restored.baseline }, restored.draft);
     this.open.push(panel);
   }
-
-  private async planOf(uri: vscode.Uri): Promise<Partial<Plan> | undefined> {
-    const document = await vscode.workspace.openTextDocument(uri);
-    return this.store.forDocument(document)?.result.plan ?? asPlan(parsePlan(document.getText()).value);
-  }
-
-  /** The plan given, else the active editor's, else the only one, else the one the user picks. */
-  private async choosePlan(given: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-    if (given) return given;
-    const active = vscode.window.activeTextEditor?.document;
-    if (active && this.store.isPlanDocument(active)) return active.uri;
-    await this.store.ready();
-    const plans = this.store.all();
-    if (plans.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There is no mentoring plan in this workspace yet.'));
-      return undefined;
-    }
-    if (plans.length === 1) return plans[0].uri;
-    const chosen = await vscode.window.showQuickPick(
-      plans.map((entry) => ({ label: escapeIcons(String(entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri))), description: escapeIcons(vscode.workspace.asRelativePath(entry.uri)), uri: entry.uri })),
-      { placeHolder: vscode.l10n.t('Which plan?') },
-    );
-    return chosen?.uri;
-  }
 }
 
-function toUri(value: unknown): vscode.Uri | undefined {
-  if (value instanceof vscode.Uri) return value;
-  if (typeof value === 'string' && value.length > 0) {
-    try {
-      return vscode.Uri.parse(value, true);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-/** Command arguments come from menus, CodeLenses, tree nodes, keybindings or tests: trust no shape. */
-function normaliseArgs(args: unknown): { uri?: vscode.Uri; goalId?: string; sessionId?: string } {
+/** Command arguments come from menus, CodeLenses, tree nodes, keybindings or tests: trust no shape (the resolver checks the uri). */
+function normaliseArgs(args: unknown): { uri?: unknown; goalId?: string; sessionId?: string } {
   if (args instanceof vscode.Uri) return { uri: args };
   if (typeof args !== 'object' || args === null) return {};
   const fields = args as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-  return { uri: toUri(fields.uri), goalId: text(fields.goalId), sessionId: text(fields.sessionId) };
+  return { uri: fields.uri, goalId: text(fields.goalId), sessionId: text(fields.sessionId) };
 }
 
 async function pickFeedback(plan: Partial<Plan> | undefined): Promise<string | undefined> {
@@ -207,17 +170,17 @@ async function pickFeedback(plan: Partial<Plan> | undefined): Promise<string | u
   return chosen?.id;
 }
 
-export const registerFeedbackEditor: Feature = (context, { store }, api) => {
-  const editors = new FeedbackEditors(context.extensionUri, store);
-  api.feedbackEditor = editors.api;
+export const registerFeedbackEditor: Feature<{ testing: FeedbackEditorTesting }> = (context, { store, resolver, log }) => {
+  const editors = new FeedbackEditors(context.extensionUri, store, resolver, log);
   const lenses = new FeedbackCodeLensProvider(store);
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.writeFeedback, (args?: WriteFeedbackArgs | vscode.Uri) => editors.write(args)),
-    vscode.commands.registerCommand(COMMANDS.editFeedback, (args?: EditFeedbackArgs) => editors.edit(args)),
+    registerLoggedCommand(log, COMMANDS.writeFeedback, (args) => editors.write(args as WriteFeedbackArgs | vscode.Uri | undefined)),
+    registerLoggedCommand(log, COMMANDS.editFeedback, (args) => editors.edit(args as EditFeedbackArgs | undefined)),
     vscode.window.registerWebviewPanelSerializer(FEEDBACK_EDITOR_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel, state: unknown) => editors.revive(webviewPanel, state),
     }),
     lenses,
-    vscode.languages.registerCodeLensProvider([{ language: 'yaml' }, { pattern: '**/*.mentoring.{yaml,yml}' }], lenses),
+    registerForPlanDocuments((selector) => vscode.languages.registerCodeLensProvider(selector, lenses)),
   );
+  return { testing: editors.testing };
 };

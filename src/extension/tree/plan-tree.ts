@@ -88,10 +88,9 @@ function sameShown(a: readonly ShownPlan[], b: readonly ShownPlan[]): boolean {
   return a.length === b.length && a.every((plan, index) => plan.every((part, at) => part === b[index][at]));
 }
 
-export const registerTree: Feature = (context, { store }, api) => {
+export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
   const tree = new PlanTreeProvider(store);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  api.tree = tree;
   // Menus and the command palette offer plan commands only when there is a plan to act on.
   let hasPlans: boolean | undefined;
   const updateContext = () => {
@@ -100,4 +99,5 @@ export const registerTree: Feature = (context, { store }, api) => {
   };
   context.subscriptions.push(tree, view, store.onDidChange(updateContext));
   void store.ready().then(updateContext);
+  return tree;
 };

@@ -1,0 +1,81 @@
+// The plan store's host on the VS Code API (the only file that wires the store to vscode.workspace).
+import * as vscode from 'vscode';
+import { affectsSettings, readSettings } from './config';
+import { reportFailure } from './log';
+import type { Settings } from './config';
+import type { Clock, Disposable, Event, FileEvents, PlanHost, SettingKey } from './plan-host';
+
+const EXCLUDE = '**/node_modules/**';
+const MAX_PLANS = 2000;
+const decoder = new TextDecoder('utf-8');
+
+/** The setting name (under mentoringPlan.) of each field of Settings. */
+const SETTING_NAMES: Record<keyof Settings, string> = { planGlob: 'planGlob', disabledRules: 'disabledRules', diagnosticsEnabled: 'diagnostics.enabled' };
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer(callback, ms) {
+    const timer = setTimeout(callback, ms);
+    return { dispose: () => clearTimeout(timer) };
+  },
+};
+
+export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument> {
+  readonly clock = systemClock;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  async readFile(uri: vscode.Uri): Promise<string> {
+    // workspace.fs rather than node:fs, so the web extension reads plans too.
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  }
+
+  async findFiles(glob: string): Promise<readonly vscode.Uri[]> {
+    if (!this.hasFolders()) return [];
+    return vscode.workspace.findFiles(glob, EXCLUDE, MAX_PLANS);
+  }
+
+  watchFiles(glob: string, events: FileEvents<vscode.Uri>): Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(glob);
+    const subscriptions = [watcher, watcher.onDidCreate(events.onCreate), watcher.onDidChange(events.onChange), watcher.onDidDelete(events.onDelete)];
+    return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
+  }
+
+  hasFolders(): boolean {
+    return (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  }
+
+  folderIndex(uri: vscode.Uri): number | undefined {
+    return vscode.workspace.getWorkspaceFolder(uri)?.index;
+  }
+
+  readonly onDidChangeFolders: Event<void> = (listener) => vscode.workspace.onDidChangeWorkspaceFolders(() => listener());
+
+  documents(): readonly vscode.TextDocument[] {
+    return vscode.workspace.textDocuments;
+  }
+
+  matches(document: vscode.TextDocument, glob: string): boolean {
+    return vscode.languages.match({ pattern: glob }, document) > 0;
+  }
+
+  readonly onDidOpenDocument: Event<vscode.TextDocument> = (listener) => vscode.workspace.onDidOpenTextDocument(listener);
+  readonly onDidChangeDocument: Event<vscode.TextDocument> = (listener) =>
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) listener(event.document);
+    });
+  readonly onDidCloseDocument: Event<vscode.TextDocument> = (listener) => vscode.workspace.onDidCloseTextDocument(listener);
+
+  settings(scope?: vscode.Uri): Settings {
+    return readSettings(scope);
+  }
+
+  readonly onDidChangeSettings: Event<(key: SettingKey) => boolean> = (listener) =>
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsSettings(event, ...Object.values(SETTING_NAMES))) listener((key) => affectsSettings(event, SETTING_NAMES[key]));
+    });
+
+  reportError(message: string, error: unknown): void {
+    reportFailure(this.log, message, error);
+  }
+}

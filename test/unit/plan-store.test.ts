@@ -1,0 +1,272 @@
+// The plan store in plain mocha: an in-memory host (files, editors, settings) and fake timers.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PlanStore, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
+import { largePlan } from '../support/large-plan';
+import { MemoryHost, settle } from './support/memory-host';
+import type { MemoryDocument, MemoryUri } from './support/memory-host';
+
+const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
+const PLAN = '/ws/alex.mentoring.yaml';
+
+interface Harness {
+  host: MemoryHost;
+  store: PlanStore<MemoryUri, MemoryDocument>;
+  /** Every onDidChange, as the paths it named. */
+  events: string[][];
+}
+
+async function started(host: MemoryHost): Promise<Harness> {
+  const store = new PlanStore(host);
+  const events: string[][] = [];
+  store.onDidChange((uris) => events.push(uris.map((uri) => uri.path)));
+  store.start();
+  await store.ready();
+  await settle();
+  return { host, store, events };
+}
+
+function codes(store: Harness['store'], uri: MemoryUri): string[] {
+  return store.get(uri)?.result.issues.map((issue) => issue.code) ?? [];
+}
+
+/** The example plan with one more character in the mentor's name: a keystroke. */
+function typed(text: string, n: number): string {
+  return text.replace('Alex Rivera', `Alex Rivera${'x'.repeat(n)}`);
+}
+
+describe('plan store (in-memory host)', () => {
+  let harness: Harness | undefined;
+  afterEach(() => harness?.store.dispose());
+
+  it('scans the workspace once and announces the plans found in one event', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    host.files.set('/ws/sub/team.mentoring.yml', EXAMPLE);
+    host.files.set('/ws/notes.yaml', 'not: a plan\n');
+    host.files.set('/elsewhere/other.mentoring.yaml', EXAMPLE);
+    harness = await started(host);
+    assert.deepEqual(
+      harness.store.all().map((entry) => entry.uri.path),
+      [PLAN, '/ws/sub/team.mentoring.yml'],
+    );
+    assert.deepEqual(harness.events, [[PLAN, '/ws/sub/team.mentoring.yml']]);
+    // A rescan that finds nothing new announces nothing.
+    await harness.store.refresh();
+    assert.equal(harness.events.length, 1);
+  });
+
+  it('reads fire nothing, and check a newer version without waiting for the typing delay', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const document = host.open(PLAN);
+    host.clock.advance(0);
+    const before = harness.events.length;
+    const checksBefore = host.checks;
+    host.edit(document, EXAMPLE.replace('cadence: biweekly', 'cadence: sometimes'));
+    // Completion, CodeLenses and commands read before the typing delay is over:
+    const read = harness.store.forDocument(document);
+    assert.equal(read?.version, document.version);
+    assert.ok(read.result.issues.some((issue) => issue.message.includes('sometimes') || issue.code.startsWith('schema')), 'the read checks the new text');
+    harness.store.get(document.uri);
+    harness.store.all();
+    harness.store.forDocument(document);
+    assert.equal(harness.events.length, before, 'a read fired onDidChange');
+    // The change itself is still announced, once, when its typing delay is over.
+    host.clock.advance(TYPING_DELAY.maxMs);
+    assert.deepEqual(harness.events.slice(before), [[PLAN]]);
+    assert.equal(host.checks - checksBefore, 1, 'the timer reused the check the read made');
+  });
+
+  it('debounces typing: a typical plan is checked within 100 ms of the last keystroke, once', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const document = host.open(PLAN);
+    host.clock.advance(0);
+    const before = harness.events.length;
+    const checksBefore: number = host.checks;
+    for (let i = 1; i <= 5; i++) {
+      host.edit(document, typed(EXAMPLE, i));
+      host.clock.advance(10);
+    }
+    assert.equal(harness.events.length, before, 'checked while keys came 10 ms apart');
+    const delay = harness.store.typingDelayFor(document.uri);
+    assert.ok(delay < 100, `typing delay ${delay} ms on the example plan`);
+    host.clock.advance(delay);
+    assert.deepEqual(harness.events.slice(before), [[PLAN]]);
+    assert.equal(host.checks - checksBefore, 1);
+    assert.equal(harness.store.get(document.uri)?.version, document.version);
+  });
+
+  it('checks a 1,000-session plan at most once per pause in typing', async function () {
+    this.timeout(60_000);
+    const host = new MemoryHost();
+    const big = largePlan(EXAMPLE, 1000);
+    host.files.set(PLAN, big);
+    harness = await started(host);
+    const document = host.open(PLAN);
+    host.clock.advance(0);
+    const delay = harness.store.typingDelayFor(document.uri);
+    assert.ok(delay >= 200, `a 1,000-session plan waits ${delay} ms after a keystroke`);
+    for (let burst = 0; burst < 3; burst++) {
+      const checksBefore: number = host.checks;
+      const eventsBefore: number = harness.events.length;
+      // A fast typist: a key every 150 ms (80 words a minute), twelve keys.
+      for (let i = 1; i <= 12; i++) {
+        host.edit(document, big.replace('Follow up on item 500\n', `Follow up on item 500${'!'.repeat(burst * 12 + i)}\n`));
+        host.clock.advance(150);
+      }
+      assert.equal(host.checks - checksBefore, 0, `burst ${burst}: checked while typing`);
+      host.clock.advance(TYPING_DELAY.maxMs);
+      assert.equal(host.checks - checksBefore, 1, `burst ${burst}: checks after the pause`);
+      assert.equal(harness.events.length - eventsBefore, 1);
+    }
+  });
+
+  it('derives the typing delay from the cost of the last check, within bounds', () => {
+    assert.equal(typingDelay(0, 4_000), TYPING_DELAY.minMs);
+    assert.equal(typingDelay(2, 4_000), TYPING_DELAY.minMs);
+    assert.equal(typingDelay(15, 4_000), 75);
+    assert.equal(typingDelay(20, 433_000), 217);
+    assert.equal(typingDelay(1500, 433_000), TYPING_DELAY.maxMs);
+  });
+
+  it('rechecks date-based findings at midnight and announces them once', async () => {
+    // The example plan has an open action due 2026-11-30.
+    const host = new MemoryHost({ now: new Date(2026, 10, 30, 23, 59, 30) });
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const uri = harness.store.all()[0].uri;
+    assert.ok(!codes(harness.store, uri).includes('overdue-action'));
+    const before = harness.events.length;
+    host.clock.advance(29_000);
+    assert.equal(harness.events.length, before, 'nothing changes before midnight');
+    host.clock.advance(2_000);
+    assert.deepEqual(harness.events.slice(before), [[PLAN]]);
+    assert.equal(harness.store.get(uri)?.today, '2026-12-01');
+    assert.ok(codes(harness.store, uri).includes('overdue-action'));
+    // And the next midnight is watched too.
+    host.clock.advance(24 * 60 * 60 * 1000);
+    assert.equal(harness.events.length, before + 2);
+    assert.equal(harness.store.get(uri)?.today, '2026-12-02');
+  });
+
+  it('follows files created, changed, renamed and deleted, one event each', async () => {
+    const host = new MemoryHost();
+    harness = await started(host);
+    const { store, events } = harness;
+    assert.deepEqual(events, []);
+
+    const uri = host.writeFile(PLAN, EXAMPLE);
+    await settle();
+    assert.deepEqual(events, [[PLAN]]);
+    assert.ok(store.get(uri));
+
+    host.writeFile(PLAN, EXAMPLE.replace('cadence: biweekly', 'cadence: sometimes'));
+    await settle();
+    assert.deepEqual(events, [[PLAN], [PLAN]]);
+    assert.ok(store.get(uri)?.text.includes('sometimes'));
+
+    host.writeFile(PLAN, host.files.get(PLAN) ?? '');
+    await settle();
+    assert.equal(events.length, 2, 'a touch that left the text as it was is not a change');
+
+    host.renameFile(PLAN, '/ws/renamed.mentoring.yaml');
+    await settle();
+    assert.deepEqual(events.slice(2), [[PLAN], ['/ws/renamed.mentoring.yaml']]);
+    assert.equal(store.get(uri), undefined);
+    assert.deepEqual(store.all().map((entry) => entry.uri.path), ['/ws/renamed.mentoring.yaml']);
+
+    host.deleteFile('/ws/renamed.mentoring.yaml');
+    await settle();
+    assert.deepEqual(events.slice(4), [['/ws/renamed.mentoring.yaml']]);
+    assert.deepEqual(store.all(), []);
+
+    host.writeFile('/ws/readme.md', '# not a plan');
+    await settle();
+    assert.equal(events.length, 5);
+  });
+
+  it('keeps a deleted plan that has unsaved edits, also through a rescan', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const document = host.open(PLAN);
+    host.edit(document, typed(EXAMPLE, 1));
+    host.clock.advance(TYPING_DELAY.maxMs);
+    const before = harness.events.length;
+    host.deleteFile(PLAN);
+    await harness.store.refresh();
+    await settle();
+    assert.equal(harness.store.get(document.uri)?.text, typed(EXAMPLE, 1));
+    assert.equal(harness.events.length, before);
+  });
+
+  it('shows a closed plan as saved on disk again', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const document = host.open(PLAN);
+    host.edit(document, EXAMPLE.replace('cadence: biweekly', 'cadence: sometimes'));
+    host.clock.advance(TYPING_DELAY.maxMs);
+    const before = harness.events.length;
+    host.close(document);
+    await settle();
+    assert.deepEqual(harness.events.slice(before), [[PLAN]]);
+    assert.equal(harness.store.get(document.uri)?.text, EXAMPLE);
+    assert.equal(harness.store.get(document.uri)?.version, undefined);
+  });
+
+  it('rechecks every plan once when rules are turned off, and rescans when the glob changes', async () => {
+    const host = new MemoryHost({ now: new Date(2026, 11, 5) });
+    host.files.set(PLAN, EXAMPLE);
+    host.files.set('/ws/other.plan.yaml', EXAMPLE);
+    harness = await started(host);
+    const uri = harness.store.all()[0].uri;
+    assert.ok(codes(harness.store, uri).includes('overdue-action'));
+    const before = harness.events.length;
+    host.setSettings({ disabledRules: ['overdue-action'] });
+    assert.deepEqual(harness.events.slice(before), [[PLAN]]);
+    assert.ok(!codes(harness.store, uri).includes('overdue-action'));
+
+    host.setSettings({ planGlob: '**/*.plan.yaml' });
+    await harness.store.ready();
+    await settle();
+    assert.deepEqual(harness.store.all().map((entry) => entry.uri.path), ['/ws/other.plan.yaml']);
+    assert.deepEqual(harness.events.slice(before + 1), [[PLAN, '/ws/other.plan.yaml']]);
+  });
+
+  it('leaves no timer and fires nothing once disposed', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    const { store, events } = await started(host);
+    const document = host.open(PLAN);
+    host.edit(document, typed(EXAMPLE, 1));
+    assert.ok(host.clock.pendingTimers() > 0);
+    store.dispose();
+    assert.equal(host.clock.pendingTimers(), 0);
+    const before = events.length;
+    host.edit(document, typed(EXAMPLE, 2));
+    host.writeFile('/ws/new.mentoring.yaml', EXAMPLE);
+    await settle();
+    host.clock.advance(24 * 60 * 60 * 1000);
+    assert.equal(events.length, before);
+    assert.equal(host.clock.pendingTimers(), 0);
+  });
+});
+
+describe('plan store failures', () => {
+  it('reports a failed scan to the user and stays usable', async () => {
+    const host = new MemoryHost();
+    host.findFiles = async () => {
+      throw new Error('the file search is unavailable');
+    };
+    const { store } = await started(host);
+    assert.equal(host.errors.length, 1);
+    assert.match(host.errors[0], /looking for plan files failed/);
+    store.dispose();
+  });
+});
