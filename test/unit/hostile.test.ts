@@ -5,25 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPlan } from '../../src/core/check';
 import type { PlanIssue } from '../../src/core/issues';
+import { rangeFault } from '../support/issue-ranges';
 
 const TODAY = '2026-12-01';
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
 
 type Span = [number, number, number, number];
 const span = (issue: PlanIssue): Span => [issue.range.start.line, issue.range.start.character, issue.range.end.line, issue.range.end.character];
-
-/** Why a range does not fit the text, or undefined when it does. Lines split on LF, as positions are counted. */
-function rangeFault(text: string, issue: PlanIssue): string | undefined {
-  const lines = text.split('\n');
-  const { start, end } = issue.range;
-  for (const [name, position] of [['start', start], ['end', end]] as const) {
-    if (!Number.isInteger(position.line) || !Number.isInteger(position.character) || position.line < 0 || position.character < 0) return `${name} is not a position: ${JSON.stringify(position)}`;
-    if (position.line >= lines.length) return `${name} line ${position.line} is past the last line ${lines.length - 1}`;
-    if (position.character > lines[position.line]!.length) return `${name} character ${position.character} is past the end of line ${position.line} (${lines[position.line]!.length})`;
-  }
-  if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start ${JSON.stringify(start)} is after end ${JSON.stringify(end)}`;
-  return undefined;
-}
 
 /** checkPlan with the invariants every input must keep: no throw, well-formed issues, ranges inside the text. */
 function check(text: string, today = TODAY): PlanIssue[] {
