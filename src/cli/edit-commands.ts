@@ -9,7 +9,7 @@ import { CADENCES, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
 import type { GoalStatus, Plan, SessionType } from '../core/plan';
 import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
-import { EXIT_OK } from './io';
+import { EXIT_OK, FileChangedError } from './io';
 
 export const INIT_USAGE = `Usage: mentoring-plan init [FILE] [--mentor NAME] [--protege NAME] [--cadence weekly|biweekly|monthly] [--force]
 
@@ -38,7 +38,8 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   const cadence = oneOf(values.cadence, CADENCES, '--cadence');
   const file = positionals[0] ?? 'plan.mentoring.yaml';
   if (!values.force && (await io.exists(file))) throw new UsageError(`${file} already exists; pass --force to overwrite it.`);
-  await writeFile(file, newPlanText({ mentor: values.mentor, protege: values.protege, today: localToday(), cadence }), io);
+  // Without --force, a file that appears meanwhile is not overwritten either.
+  await writeFile(file, newPlanText({ mentor: values.mentor, protege: values.protege, today: localToday(), cadence }), values.force ? undefined : null, io);
   io.out(`Wrote ${file}. Fill in the agreement together, then add goals and a kickoff session.`);
   return EXIT_OK;
 }
@@ -83,18 +84,25 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
   return value as T;
 }
 
-/** A failed write is the user's environment (missing folder, read-only file), not a bug: one plain line. */
-async function writeFile(file: string, text: string, io: CliIo): Promise<void> {
+/**
+ * A failed write is the user's environment (missing folder, read-only file, full disk), not a bug:
+ * one plain line. `expected` is the text the edit was computed from (null: no file), so a change
+ * made meanwhile by someone else is never overwritten.
+ */
+async function writeFile(file: string, text: string, expected: string | null | undefined, io: CliIo): Promise<void> {
   try {
-    await io.writeFile(file, text);
+    await io.writeFile(file, text, expected);
   } catch (error) {
+    if (error instanceof FileChangedError) {
+      throw new UsageError(expected === null ? `${file} was created by something else meanwhile; nothing was written. Pass --force to overwrite it.` : `${file} changed on disk since it was read; nothing was written. Run the command again on the new version.`);
+    }
     throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
 }
 
 async function write(file: string, text: string, result: EditResult, io: CliIo, done: string): Promise<number> {
   if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
-  await writeFile(file, applyEdits(text, result.edits), io);
+  await writeFile(file, applyEdits(text, result.edits), text, io);
   io.out(done);
   return EXIT_OK;
 }

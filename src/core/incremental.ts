@@ -3,6 +3,7 @@
 // piece is parsed on its own and cached by its text, so an edit re-parses only the entry it
 // touches. Anything the cutting cannot prove safe (anchors, flow or odd top-level lines, repeated
 // keys, small files, syntax errors) is parsed whole, exactly as parsePlan does.
+import { isMap, isScalar } from 'yaml';
 import type { Document } from 'yaml';
 import { exactRange, parsePlan, parseYaml, refusal } from './parse';
 import type { ParsedPlan, PlanPath } from './parse';
@@ -66,19 +67,28 @@ export class IncrementalPlanParser {
     const value: Record<string, unknown> = {};
     const located = new Map<string, { header: ParsedPiece & Piece; items?: (ParsedPiece & Piece)[] }>();
     const pieces: (ParsedPiece & Piece)[] = [];
+    const keys = new Set<unknown>();
     for (const segment of segments) {
       const header = { ...segment.header, ...parse(segment.header) };
       pieces.push(header);
+      // Keys are compared as YAML reads them, as the whole parse does: `true:` and `True:` are
+      // one key (the boolean true), and so are `null:` and `NULL:`.
+      const key = resolvedKey(header.document);
+      if (key === UNREADABLE_KEY || keys.has(key)) {
+        this.cache = next;
+        return parsePlan(text);
+      }
+      keys.add(key);
       const headerValue = header.value as Record<string, unknown> | null;
       if (!segment.items) {
         if (headerValue && typeof headerValue === 'object') Object.assign(value, headerValue);
-        located.set(segment.key, { header });
+        located.set(String(key), { header });
         continue;
       }
       const items = segment.items.map((item) => ({ ...item, ...parse(item) }));
       pieces.push(...items);
       value[segment.key] = items.map((item) => (Array.isArray(item.value) ? item.value[0] : null));
-      located.set(segment.key, { header, items });
+      located.set(String(key), { header, items });
     }
     this.cache = next;
     // A piece alone recovers from a syntax error differently than the whole file would; only a
@@ -98,6 +108,16 @@ export class IncrementalPlanParser {
     };
     return { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange };
   }
+}
+
+const UNREADABLE_KEY = Symbol('unreadable key');
+
+/** The value of the one top-level key a header piece holds, as the whole parse's `locate` compares it. */
+function resolvedKey(document: Document.Parsed): unknown {
+  const contents = document.contents;
+  if (!isMap(contents) || contents.items.length !== 1) return UNREADABLE_KEY;
+  const key = contents.items[0].key;
+  return isScalar(key) ? key.value : UNREADABLE_KEY;
 }
 
 /** Cuts the text into segments and list entries, or returns undefined when it must be parsed whole. */

@@ -10,10 +10,13 @@ export const MAX_NESTING = 64;
 /** Beyond this many syntax errors the rest are noise; one summary issue says how many were left out. */
 export const MAX_SYNTAX_ISSUES = 50;
 /**
- * Larger files are refused with one issue instead of parsed: the yaml parser needs seconds for
- * them, and a real plan (a thousand sessions is about 400 KB) stays far below.
+ * Plans with more lines and values than this are refused with one `too-large` issue instead of
+ * parsed: the parser's work (and the schema's and the rules') grows with the number of values,
+ * not with bytes. A 2,000-session plan has about 37,000; one long string adds one.
  */
-export const MAX_PLAN_LENGTH = 1024 * 1024;
+export const MAX_PLAN_NODES = 60_000;
+/** A backstop for what no count of lines catches (a single string of tens of megabytes). */
+export const MAX_PLAN_LENGTH = 16 * 1024 * 1024;
 /** C0 controls other than tab, LF and CR, and DEL-range C1 controls: YAML forbids them, and they mean binary data. */
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 /** An alias bomb expands a few lines into gigabytes; real plans need few aliases, if any. */
@@ -28,7 +31,7 @@ export interface ParsedPlan {
   /** The plain value of the document, or undefined when it has none or could not be built. */
   readonly value: unknown;
   readonly syntaxIssues: PlanIssue[];
-  /** False when the text was refused before a value could be built (too deep, alias bomb); nothing further is checked. */
+  /** False when the text was refused before a value could be built (too deep, too large, alias bomb); nothing further is checked. */
   readonly readable: boolean;
   /** Set when positions come from several documents (the incremental parser); rangeAt uses it. */
   readonly resolveRange?: (path: PlanPath, part: 'key' | 'value') => Range | undefined;
@@ -39,21 +42,25 @@ export function parsePlan(text: string): ParsedPlan {
   return refusal(source) ?? parseWhole(source);
 }
 
-/** The checks that come before any parse: size, binary data, nesting. Undefined when the text may be parsed. */
+/** The checks that come before any parse: size, binary data, nesting, amount of structure. Undefined when the text may be parsed. */
 export function refusal(source: SourceText): ParsedPlan | undefined {
   const { text } = source;
   const refuse = (message: string, offset: number): ParsedPlan => ({ source, document: undefined, value: undefined, readable: false, syntaxIssues: [syntaxIssue(message, source.restOfLine(offset))] });
+  const refuseSize = (message: string): ParsedPlan => ({ source, document: undefined, value: undefined, readable: false, syntaxIssues: [tooLargeIssue(message, source.restOfLine(0))] });
   if (text.length > MAX_PLAN_LENGTH) {
-    return refuse(`The file is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PLAN_LENGTH / 1024 / 1024} MB a plan can be checked at; split it (one file per mentoring pair) or archive old sessions.`, 0);
+    return refuseSize(`The file is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PLAN_LENGTH / 1024 / 1024} MB a plan can be checked at; split it (one file per mentoring pair) or archive old sessions.`);
   }
   const forbidden = FORBIDDEN_CHARACTER.exec(text);
   if (forbidden) {
     const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     return refuse(`The file contains the control character U+${code}, which YAML does not allow; is it a binary file? Nothing further was checked.`, forbidden.index);
   }
-  const tooDeep = findExcessiveNesting(text);
-  if (tooDeep !== undefined) {
-    return refuse(`Nesting is deeper than ${MAX_NESTING} levels here; a mentoring plan never needs that, so the file was not read further.`, tooDeep);
+  const structure = scanStructure(text);
+  if (structure.tooDeepAt !== undefined) {
+    return refuse(`Nesting is deeper than ${MAX_NESTING} levels here; a mentoring plan never needs that, so the file was not read further.`, structure.tooDeepAt);
+  }
+  if (structure.nodes > MAX_PLAN_NODES) {
+    return refuseSize(`The plan has more than ${String(MAX_PLAN_NODES).replace(/\B(?=(\d{3})+$)/g, ',')} lines and values, more than a plan can be checked at quickly; split it (one file per mentoring pair) or archive old sessions.`);
   }
   return undefined;
 }
@@ -98,18 +105,32 @@ function syntaxIssue(message: string, range: Range): PlanIssue {
   return { severity: 'error', code: 'yaml-syntax', message, range };
 }
 
+/** A refusal for size is not a syntax error: the file may be valid, only too much to check. */
+function tooLargeIssue(message: string, range: Range): PlanIssue {
+  return { severity: 'error', code: 'too-large', message, range };
+}
+
 /** The yaml library's messages end with "at line L, column C:" plus a code frame; our ranges carry that already. */
 function plainYamlMessage(message: string): string {
   const firstLine = message.split('\n')[0];
   return firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
 
+export interface Structure {
+  /** The offset where nesting first exceeds MAX_NESTING, if it does; the scan stops there. */
+  tooDeepAt: number | undefined;
+  /** An estimate of the parser's work: lines with content, plus flow brackets and commas. */
+  nodes: number;
+}
+
 /**
- * Finds the offset where nesting first exceeds MAX_NESTING, counting flow brackets and block
- * indentation levels (a "- " counts as a level). One pass, no allocation per character.
+ * One pass over the text before any parse: the nesting depth (flow brackets and block indentation
+ * levels, a "- " counting as a level) and an estimate of the parser's work. Brackets and commas
+ * in quoted text and comments count for neither. No allocation per character.
  */
-export function findExcessiveNesting(text: string): number | undefined {
+export function scanStructure(text: string): Structure {
   let flowDepth = 0;
+  let nodes = 0;
   const indents: number[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -118,6 +139,8 @@ export function findExcessiveNesting(text: string): number | undefined {
     let column = lineStart;
     while (column < lineEnd && text.charCodeAt(column) === 32) column++;
     const first = text[column];
+    // Every line with content is work for the lexer, a comment too.
+    if (column < lineEnd && first !== '\r') nodes++;
     if (flowDepth === 0 && column < lineEnd && first !== '#' && first !== '\r') {
       let indent = column - lineStart;
       while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
@@ -129,7 +152,7 @@ export function findExcessiveNesting(text: string): number | undefined {
         indent = column - lineStart;
         indents.push(indent);
       }
-      if (indents.length > MAX_NESTING) return column;
+      if (indents.length > MAX_NESTING) return { tooDeepAt: column, nodes };
     }
     let quote = '';
     for (let i = column; i < lineEnd; i++) {
@@ -141,12 +164,14 @@ export function findExcessiveNesting(text: string): number | undefined {
       if (char === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
       if ((char === '"' || char === "'") && (i === column || /[\s[{,:]/.test(text[i - 1]))) quote = char;
       else if (char === '[' || char === '{') {
-        if (++flowDepth + indents.length > MAX_NESTING) return i;
+        nodes++;
+        if (++flowDepth + indents.length > MAX_NESTING) return { tooDeepAt: i, nodes };
       } else if ((char === ']' || char === '}') && flowDepth > 0) flowDepth--;
+      else if (char === ',' && flowDepth > 0) nodes++;
     }
     lineStart = lineEnd + 1;
   }
-  return undefined;
+  return { tooDeepAt: undefined, nodes };
 }
 
 export interface NodeLocation {

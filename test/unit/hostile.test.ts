@@ -5,25 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPlan } from '../../src/core/check';
 import type { PlanIssue } from '../../src/core/issues';
+import { rangeFault } from '../support/issue-ranges';
 
 const TODAY = '2026-12-01';
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
 
 type Span = [number, number, number, number];
 const span = (issue: PlanIssue): Span => [issue.range.start.line, issue.range.start.character, issue.range.end.line, issue.range.end.character];
-
-/** Why a range does not fit the text, or undefined when it does. Lines split on LF, as positions are counted. */
-function rangeFault(text: string, issue: PlanIssue): string | undefined {
-  const lines = text.split('\n');
-  const { start, end } = issue.range;
-  for (const [name, position] of [['start', start], ['end', end]] as const) {
-    if (!Number.isInteger(position.line) || !Number.isInteger(position.character) || position.line < 0 || position.character < 0) return `${name} is not a position: ${JSON.stringify(position)}`;
-    if (position.line >= lines.length) return `${name} line ${position.line} is past the last line ${lines.length - 1}`;
-    if (position.character > lines[position.line]!.length) return `${name} character ${position.character} is past the end of line ${position.line} (${lines[position.line]!.length})`;
-  }
-  if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start ${JSON.stringify(start)} is after end ${JSON.stringify(end)}`;
-  return undefined;
-}
 
 /** checkPlan with the invariants every input must keep: no throw, well-formed issues, ranges inside the text. */
 function check(text: string, today = TODAY): PlanIssue[] {
@@ -209,14 +197,43 @@ describe('hostile input: YAML traps', () => {
 });
 
 describe('hostile input: size and bytes', () => {
-  it('a 3 MB file is refused with one issue', () => {
+  // Regression (issue 9, defect 6): a valid plan with one long string was refused as a YAML syntax
+  // error by a 1 MB cap, although it parses quickly; the limit is now on the work, with its own code.
+  it('a valid plan with a 2.9 MB string is checked, not refused', () => {
+    const text = EXAMPLE.replace("title: Sam's path to senior engineer", `title: ${'a long title '.repeat(240_000)}end`);
+    assert.ok(text.length > 2_900_000);
+    const issues = timed('2.9 MB string checked', () => check(text));
+    assert.deepEqual(issues.filter((issue) => issue.severity === 'error'), []);
+    assert.ok(issues.some((issue) => issue.code === 'overdue-action'), 'the rules ran');
+  });
+
+  it('3 MB of comments (48,000 lines) is checked, not refused', () => {
     const text = `schemaVersion: 1\n${'# padding padding padding padding padding padding padding padding\n'.repeat(48_000)}`;
     assert.ok(text.length > 3_000_000);
-    const issues = timed('3 MB refused', () => check(text));
+    const issues = timed('3 MB of comments', () => check(text));
+    assert.deepEqual(
+      issues.map((issue) => issue.message),
+      ['The plan is missing the required property `mentorship`.'],
+    );
+  });
+
+  it('a plan with more structure than can be checked quickly is refused with one too-large issue, not a syntax error', () => {
+    const entry = (i: number) => `  - id: s${i}\n    date: 2026-01-01\n    type: checkin\n    agenda: [Why?]\n`;
+    const text = `schemaVersion: 1\nsessions:\n${Array.from({ length: 20_000 }, (_, i) => entry(i)).join('')}`;
+    const issues = timed(`${(text.length / 1e6).toFixed(1)} MB, 80 000 lines refused`, () => check(text));
     assert.equal(issues.length, 1);
-    assert.equal(issues[0]!.code, 'yaml-syntax');
+    assert.equal(issues[0]!.code, 'too-large');
+    assert.equal(issues[0]!.severity, 'error');
     assert.deepEqual(issues[0]!.range.start, { line: 0, character: 0 });
-    assert.match(issues[0]!.message, /^The file is 3\.0 MB, more than the 1 MB a plan can be checked at;/);
+    assert.match(issues[0]!.message, /^The plan has more than [\d,]+ lines and values, more than a plan can be checked at quickly; split it/);
+  });
+
+  it('a flow list of 200 000 values on one line is refused as too large', () => {
+    const issues = timed('200 000 values in one flow list', () => check(`schemaVersion: 1\nsessions: [${'a, '.repeat(200_000)}a]\n`));
+    assert.deepEqual(
+      issues.map((issue) => issue.code),
+      ['too-large'],
+    );
   });
 
   it('about 1 MB of realistic plan is checked in full', () => {
