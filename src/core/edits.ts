@@ -1,7 +1,7 @@
 // Comment-preserving edits. Each operation reads the yaml Document for positions and returns the
 // smallest text edits that make the change, written in the file's own indentation and line
 // endings, so a pull request shows only what the user meant to change.
-import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { locate, parsePlan } from './parse';
 import type { ParsedPlan, PlanPath } from './parse';
@@ -93,8 +93,40 @@ export class PlanEditor {
     return index;
   }
 
+  /**
+   * Refuses a change at `path` when an alias elsewhere repeats the value or a collection holding it
+   * (`sessions: &all` … `archive: *all`): the edit would silently change those places too.
+   */
+  private guard(path: PlanPath): void {
+    let node = this.parsed.document?.contents as Node | null | undefined;
+    for (let depth = 0; depth <= path.length && node; depth++) {
+      const here = displayPath(path.slice(0, depth)) || 'The plan';
+      if (isAlias(node)) throw new EditError(`\`${here}\` repeats another value through the alias *${node.source}; edit the anchored original (&${node.source}) by hand.`);
+      if (node.anchor && this.aliasedAnchors().has(node.anchor)) {
+        throw new EditError(`\`${here}\` is an anchor (&${node.anchor}) that *${node.anchor} repeats elsewhere; an edit here would change those places too, so make it by hand.`);
+      }
+      if (depth === path.length) break;
+      const segment = path[depth];
+      if (isMap(node)) node = (node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node | null> | undefined)?.value;
+      else if (isSeq(node) && typeof segment === 'number') node = node.items[segment] as Node | null | undefined;
+      else break;
+    }
+  }
+
+  private aliased: Set<string> | undefined;
+
+  private aliasedAnchors(): Set<string> {
+    if (!this.aliased) {
+      const names = new Set<string>();
+      if (this.parsed.document) visit(this.parsed.document, { Alias: (_, alias) => void names.add(alias.source) });
+      this.aliased = names;
+    }
+    return this.aliased;
+  }
+
   /** Sets the value at `path`: replaces it when present, adds the key to its mapping when not. */
   set(path: PlanPath, value: PlainValue): void {
+    this.guard(path);
     const { node, key, depth } = locate(this.parsed.document, path);
     if (depth === path.length && (node || key)) {
       this.replace(path, node, key, value);
@@ -111,6 +143,7 @@ export class PlanEditor {
 
   /** Appends an entry to the list at `path`, creating the list (and its key) when missing. */
   append(path: PlanPath, item: PlainValue): void {
+    this.guard(path);
     const { node, key, depth } = locate(this.parsed.document, path);
     if (depth < path.length) {
       if (depth === path.length - 1) {
@@ -125,26 +158,126 @@ export class PlanEditor {
     }
     if (!isSeq(node)) throw new EditError(`\`${displayPath(path)}\` is not a list.`);
     if (node.flow) {
-      const range = node.range ?? [0, 0, 0];
-      if (node.items.length === 0 || !isFlowFriendly(item)) {
-        this.replace(path, node, key, [...(this.value(path) as PlainValue[]), item]);
+      if (node.items.length === 0) {
+        this.replace(path, node, key, [item]);
         return;
       }
-      // Right after the last item, so a closing bracket on its own line or a trailing comma stays valid.
-      const lastItem = node.items[node.items.length - 1] as Node | null;
-      const after = lastItem?.range?.[1] ?? this.text.lastIndexOf(']', range[1]);
-      this.insert(after, `, ${renderFlow(item)}`);
+      this.insertIntoFlow(node, node.items.length, item);
       return;
     }
     const last = node.items[node.items.length - 1] as Node | null;
     const itemStart = node.range?.[0] ?? 0;
     const column = this.columnOf(itemStart);
-    const end = this.lineEndAfter(last?.range?.[1] ?? itemStart);
+    const end = this.afterOwnComments(this.lineEndAfter(last?.range?.[1] ?? itemStart), column + 1);
     this.insertLines(end, this.renderItem(item, column));
+  }
+
+  /**
+   * Changes the value at `path` into `next` with the fewest edits: mappings key by key, lists item
+   * by item, so unchanged keys and items keep their bytes and comments.
+   */
+  update(path: PlanPath, next: PlainValue): void {
+    const current = this.value(path);
+    if (sameValue(current, next)) return;
+    const { node, depth } = locate(this.parsed.document, path);
+    if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next)) {
+      this.guard(path);
+      for (const [key, value] of Object.entries(next)) if (value !== undefined) this.update([...path, key], value);
+      for (const key of Object.keys(current)) if (!(key in next)) this.remove([...path, key]);
+      return;
+    }
+    if (depth === path.length && isSeq(node) && Array.isArray(current) && Array.isArray(next) && next.length > 0 && this.itemsEditable(node)) {
+      this.guard(path);
+      this.updateItems(path, node, current, next);
+      return;
+    }
+    this.set(path, next);
+  }
+
+  /** Whether every item of `seq` is a node with a position that item-wise edits can address. */
+  private itemsEditable(seq: YAMLSeq): boolean {
+    return seq.items.every((item, index) => {
+      if (!item || isPair(item) || !(item as Node).range) return false;
+      if (seq.flow) return true;
+      // Block items are edited as whole lines: each must start its line with its own "- ".
+      const start = (item as Node).range![0];
+      const lineStart = this.parsed.source.lineStarts[this.parsed.source.positionAt(start).line];
+      return /^[ ]*-[ ]+$/.test(this.text.slice(lineStart, start)) && (index === 0 || this.lineEndAfter((seq.items[index - 1] as Node).range![1]) <= lineStart);
+    });
+  }
+
+  /** Replaces the changed middle of a list: items kept at both ends stay untouched. */
+  private updateItems(path: PlanPath, seq: YAMLSeq, current: unknown[], next: PlainValue[]): void {
+    let prefix = 0;
+    while (prefix < current.length && prefix < next.length && sameValue(current[prefix], next[prefix])) prefix++;
+    let suffix = 0;
+    while (suffix < current.length - prefix && suffix < next.length - prefix && sameValue(current[current.length - 1 - suffix], next[next.length - 1 - suffix])) suffix++;
+    const removedCount = current.length - prefix - suffix;
+    const addedCount = next.length - prefix - suffix;
+    const replaced = Math.min(removedCount, addedCount);
+    for (let i = 0; i < replaced; i++) this.update([...path, prefix + i], next[prefix + i]);
+    const items = seq.items as Node[];
+    if (addedCount > replaced) {
+      const added = next.slice(prefix + replaced, prefix + addedCount);
+      const at = prefix + replaced;
+      if (seq.flow) for (const item of added) this.insertIntoFlow(seq, at, item);
+      else if (at === items.length) for (const item of added) this.append(path, item);
+      else {
+        const before = at === 0 ? this.lineStartOf(items[0].range![0]) : this.lineEndAfter(items[at - 1].range![1]);
+        const dashColumn = this.columnOf(this.text.lastIndexOf('-', items[0].range![0]));
+        for (const item of added) this.insertLines(before, this.renderItem(item, dashColumn));
+      }
+    }
+    if (removedCount > replaced) {
+      const from = prefix + replaced;
+      const to = prefix + removedCount; // exclusive
+      if (seq.flow) {
+        // From the first removed item to the next kept one, or from the last kept one when the removed items end the list.
+        if (to < items.length) this.edits.push({ offset: items[from].range![0], length: items[to].range![0] - items[from].range![0], text: '' });
+        else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
+      } else {
+        const start = this.lineStartOf(items[from].range![0]);
+        const end = to < items.length ? this.lineStartOf(items[to].range![0]) : this.lineEndAfter(items[to - 1].range![1]);
+        this.edits.push({ offset: start, length: end - start, text: '' });
+      }
+    }
+  }
+
+  /**
+   * Inserts `item` into a non-empty flow list before the item at `index` (or after the last one),
+   * writing only the new item: on a line of its own when the list puts one item per line.
+   */
+  private insertIntoFlow(seq: YAMLSeq, index: number, item: PlainValue): void {
+    const items = seq.items as Node[];
+    const rendered = renderFlow(item);
+    if (index < items.length) {
+      this.insert(items[index].range![0], `${rendered}, `);
+      return;
+    }
+    const lastEnd = items[items.length - 1].range![1];
+    let after = lastEnd;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    const trailingComma = this.text[after] === ',';
+    if (trailingComma) after++;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    const restOfLineIsEmpty = after >= this.text.length || this.text[after] === '\n' || this.text[after] === '\r' || this.text[after] === '#';
+    const lastStart = items[items.length - 1].range![0];
+    const lineStart = this.lineStartOf(lastStart);
+    const ownLine = /^[ \t]*$/.test(this.text.slice(lineStart, lastStart));
+    if (restOfLineIsEmpty && ownLine && after < this.text.length) {
+      // One item per line: the new one gets its own line, after the last item's comment.
+      const lineEnd = this.lineEndAfter(after + 1) - this.eolBefore(this.lineEndAfter(after + 1));
+      if (!trailingComma) this.insert(lastEnd, ',');
+      this.insert(lineEnd, `${this.eol}${this.text.slice(lineStart, lastStart)}${rendered}${trailingComma ? ',' : ''}`);
+      return;
+    }
+    // Right after the last item, so a closing bracket on its own line or a trailing comma stays valid.
+    this.insert(lastEnd, `, ${rendered}`);
   }
 
   /** Removes the pair at `path` (its whole lines, comments on them included). */
   remove(path: PlanPath): void {
+    this.guard(path);
     const parent = locate(this.parsed.document, path.slice(0, -1)).node;
     const last = path[path.length - 1];
     if (!isMap(parent) || parent.flow) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
@@ -222,7 +355,7 @@ export class PlanEditor {
     const lastPair = pairs[pairs.length - 1];
     if (!lastPair?.key?.range) throw new EditError(`Cannot add \`${key}\` to an empty mapping here.`);
     const column = this.columnOf(pairs[0].key!.range![0]);
-    const end = this.lineEndAfter(lastPair.value?.range?.[1] ?? lastPair.key.range[1]);
+    const end = this.afterOwnComments(this.lineEndAfter(lastPair.value?.range?.[1] ?? lastPair.key.range[1]), Math.max(column, 1));
     this.insertLines(end, this.renderBlock({ [key]: value }, column));
   }
 
@@ -252,6 +385,31 @@ export class PlanEditor {
   private insertLines(offset: number, lines: string[]): void {
     const atEndWithoutBreak = offset === this.text.length && this.text.length > 0 && !this.text.endsWith('\n');
     this.insert(offset, (atEndWithoutBreak ? this.eol : '') + lines.join(this.eol) + (atEndWithoutBreak ? '' : this.eol));
+  }
+
+  /**
+   * Past the comment lines from `lineStart` on that are indented at least `minIndent`: they sit
+   * inside the entry or mapping that ends there, so what is added goes after them, not into them.
+   * Blank lines count only when such a comment follows them.
+   */
+  private afterOwnComments(lineStart: number, minIndent: number): number {
+    let end = lineStart;
+    let at = lineStart;
+    while (at < this.text.length) {
+      const next = this.lineEndAfter(at + 1);
+      const line = this.text.slice(at, next).replace(/\r?\n$/, '');
+      const content = line.trimStart();
+      if (content !== '') {
+        if (!content.startsWith('#') || line.length - content.length < minIndent || /\t/.test(line.slice(0, line.length - content.length))) break;
+        end = next;
+      }
+      at = next;
+    }
+    return end;
+  }
+
+  private lineStartOf(offset: number): number {
+    return this.parsed.source.lineStarts[this.parsed.source.positionAt(offset).line];
   }
 
   private columnOf(offset: number): number {
@@ -301,8 +459,17 @@ function flowShortLists(node: Node | null): void {
   }
 }
 
-function isFlowFriendly(value: PlainValue): boolean {
-  return value === null || typeof value !== 'object';
+function isRecord(value: unknown): value is Record<string, PlainValue> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Deep equality of plain values (what toJS and JSON give), key order ignored. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+  return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
 }
 
 /** A scalar in the style the old one was written in (quotes kept), or the plainest safe style. */
@@ -361,15 +528,7 @@ export function addFeedback(text: string, feedback: Feedback): EditResult {
 /** Updates an entry field by field, so unchanged fields (and their comments) stay as they are. */
 export function updateFeedback(text: string, feedbackId: string, feedback: Feedback): EditResult {
   return editing(text, (editor) => {
-    const index = editor.indexOf('feedback', feedbackId);
-    const current = (editor.value(['feedback', index]) ?? {}) as Record<string, unknown>;
-    const next = plain(feedback) as Record<string, PlainValue>;
-    for (const [key, value] of Object.entries(next)) {
-      if (JSON.stringify(current[key]) !== JSON.stringify(value)) editor.set(['feedback', index, key], value);
-    }
-    for (const key of Object.keys(current)) {
-      if (!(key in next)) editor.remove(['feedback', index, key]);
-    }
+    editor.update(['feedback', editor.indexOf('feedback', feedbackId)], plain(feedback));
   });
 }
 

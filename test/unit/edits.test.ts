@@ -176,12 +176,11 @@ describe('edit engine: styles and refusals', () => {
     assert.equal(after, text.replace('status: active', 'status: at-risk'));
   });
 
-  it('appends to a flow list in place', () => {
-    const text = 'sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: a}]\n';
-    const after = apply(text, addAction(text, 's', { text: 'b' }));
-    assert.equal(after, 'sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: a}, {text: b}]\n');
+  it('appends to a flow list in place, keeping its quoting and comments', () => {
+    const text = "sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: 'a', done: true}, {text: \"b\"}]  # two so far\n";
+    const after = apply(text, addAction(text, 's', { text: 'c' }));
+    assert.equal(after, "sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: 'a', done: true}, {text: \"b\"}, {text: c}]  # two so far\n");
   });
-
   it('refuses a file with YAML syntax errors and names the line', () => {
     const text = 'schemaVersion: 1\ngoals: [\n';
     const result = addGoal(text, { id: 'g', title: 'G', status: 'proposed' });
@@ -320,5 +319,47 @@ describe('edit engine: cases found in review', () => {
     const result = setGoalStatus(text, 'a', 'achieved');
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.message, /More than one entry in goals has the id "a"/);
+  });
+});
+
+describe('edit engine: issue 9 defects', () => {
+  it('adds a session to a flow list spread over lines as one new line, keeping layout, quoting and comments (defect 1)', () => {
+    const text = "schemaVersion: 1\nsessions: [\n  {id: s1, date: 2026-01-01, type: 'checkin'},  # first\n  # between\n  {id: s2, date: \"2026-01-15\"}  # second\n]\n";
+    const after = apply(text, addSession(text, { id: 's3', date: '2026-02-01' }));
+    assert.equal(after, "schemaVersion: 1\nsessions: [\n  {id: s1, date: 2026-01-01, type: 'checkin'},  # first\n  # between\n  {id: s2, date: \"2026-01-15\"},  # second\n  {id: s3, date: 2026-02-01}\n]\n");
+  });
+
+  it('carries actions forward into a flow list without rewriting it (defect 1)', () => {
+    const text = "schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    actions: [{text: Open one, done: false}]\n  - id: s2\n    date: 2026-01-15\n    actions: [\n      {text: 'Kept', done: true},  # from the kickoff\n    ]\n";
+    const after = apply(text, carryForwardActions(text, 's1', 's2'));
+    assert.equal(after, text.replace("{text: 'Kept', done: true},  # from the kickoff\n", "{text: 'Kept', done: true},  # from the kickoff\n      {text: Open one, done: false},\n"));
+  });
+
+  it('updateFeedback adds one feedforward item without touching the others or their comments (defect 2)', () => {
+    const text = "schemaVersion: 1\nfeedback:\n  - id: f1\n    date: 2026-01-01\n    from: mentor\n    feedforward:\n      - Keep asking about intent  # mentor's favourite\n      - 'Try a test first'\n";
+    const entry = planOf(text).feedback![0];
+    const added = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: [...entry.feedforward, 'Pair on the next one'] }));
+    assert.equal(added, `${text}      - Pair on the next one\n`);
+    const removed = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: ['Keep asking about intent'] }));
+    assert.equal(removed, text.replace("      - 'Try a test first'\n", ''));
+    const changed = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: ['Keep asking about intent', 'Try a failing test first'] }));
+    assert.equal(changed, text.replace("'Try a test first'", "'Try a failing test first'"));
+  });
+
+  it("adds a session after the last session's own trailing comment (defect 3)", () => {
+    const text = 'schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    # trailing comment in s1\n\n# about feedback\nfeedback: []\n';
+    const after = apply(text, addSession(text, { id: 's2', date: '2026-01-15' }));
+    assert.equal(after, 'schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    # trailing comment in s1\n  - id: s2\n    date: 2026-01-15\n\n# about feedback\nfeedback: []\n');
+  });
+
+  it('refuses, and changes nothing, to edit inside an anchored list that an alias repeats (defect 4)', () => {
+    const text = 'schemaVersion: 1\nsessions: &all\n  - id: s1\n    date: 2026-01-01\n    actions:\n      - text: A\n        done: false\narchive: *all\n';
+    for (const result of [addSession(text, { id: 's2', date: '2026-01-15' }), setActionDone(text, 's1', 0, true), addAgendaQuestion(text, 's1', 'Why?')]) {
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /&all/);
+    }
+    // An anchor no alias uses ties nothing together: editing under it is safe.
+    const unused = text.replace('archive: *all\n', '');
+    assert.equal(apply(unused, addAgendaQuestion(unused, 's1', 'Why?')).includes('agenda:'), true);
   });
 });
