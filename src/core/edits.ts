@@ -141,35 +141,35 @@ export class PlanEditor {
     else throw new EditError(`\`${displayPath(path)}\` cannot be set: its parent is not a mapping.`);
   }
 
-  /** Appends an entry to the list at `path`, creating the list (and its key) when missing. */
-  append(path: PlanPath, item: PlainValue): void {
+  /** Appends entries to the list at `path`, creating the list (and its key) when missing. */
+  append(path: PlanPath, ...items: PlainValue[]): void {
     this.guard(path);
     const { node, key, depth } = locate(this.parsed.document, path);
     if (depth < path.length) {
       if (depth === path.length - 1) {
-        this.set(path, [item]);
+        this.set(path, items);
         return;
       }
       throw new EditError(`\`${displayPath(path.slice(0, depth + 1))}\` does not exist in the plan.`);
     }
     if (!node || (isScalar(node) && node.value === null)) {
-      this.replace(path, node, key, [item]);
+      this.replace(path, node, key, items);
       return;
     }
     if (!isSeq(node)) throw new EditError(`\`${displayPath(path)}\` is not a list.`);
     if (node.flow) {
       if (node.items.length === 0) {
-        this.replace(path, node, key, [item]);
+        this.replace(path, node, key, items);
         return;
       }
-      this.insertIntoFlow(node, node.items.length, item);
+      this.insertIntoFlow(node, node.items.length, items);
       return;
     }
     const last = node.items[node.items.length - 1] as Node | null;
     const itemStart = node.range?.[0] ?? 0;
     const column = this.columnOf(itemStart);
-    const end = this.afterOwnComments(this.lineEndAfter(last?.range?.[1] ?? itemStart), column + 1);
-    this.insertLines(end, this.renderItem(item, column));
+    const end = this.afterOwnComments(this.lineEndAfter(contentEnd(last, itemStart)), column + 1);
+    this.insertLines(end, items.flatMap((item) => this.renderItem(item, column)));
   }
 
   /**
@@ -186,7 +186,7 @@ export class PlanEditor {
       for (const key of Object.keys(current)) if (!(key in next)) this.remove([...path, key]);
       return;
     }
-    if (depth === path.length && isSeq(node) && Array.isArray(current) && Array.isArray(next) && next.length > 0 && this.itemsEditable(node)) {
+    if (depth === path.length && isSeq(node) && Array.isArray(current) && Array.isArray(next) && current.length > 0 && next.length > 0 && this.itemsEditable(node)) {
       this.guard(path);
       this.updateItems(path, node, current, next);
       return;
@@ -202,7 +202,7 @@ export class PlanEditor {
       // Block items are edited as whole lines: each must start its line with its own "- ".
       const start = (item as Node).range![0];
       const lineStart = this.parsed.source.lineStarts[this.parsed.source.positionAt(start).line];
-      return /^[ ]*-[ ]+$/.test(this.text.slice(lineStart, start)) && (index === 0 || this.lineEndAfter((seq.items[index - 1] as Node).range![1]) <= lineStart);
+      return /^[ ]*-[ ]+$/.test(this.text.slice(lineStart, start)) && (index === 0 || this.lineEndAfter(contentEnd(seq.items[index - 1] as Node, 0)) <= lineStart);
     });
   }
 
@@ -220,10 +220,10 @@ export class PlanEditor {
     if (addedCount > replaced) {
       const added = next.slice(prefix + replaced, prefix + addedCount);
       const at = prefix + replaced;
-      if (seq.flow) for (const item of added) this.insertIntoFlow(seq, at, item);
-      else if (at === items.length) for (const item of added) this.append(path, item);
+      if (seq.flow) this.insertIntoFlow(seq, at, added);
+      else if (at === items.length) this.append(path, ...added);
       else {
-        const before = at === 0 ? this.lineStartOf(items[0].range![0]) : this.lineEndAfter(items[at - 1].range![1]);
+        const before = at === 0 ? this.lineStartOf(items[0].range![0]) : this.lineEndAfter(contentEnd(items[at - 1], 0));
         const dashColumn = this.columnOf(this.text.lastIndexOf('-', items[0].range![0]));
         for (const item of added) this.insertLines(before, this.renderItem(item, dashColumn));
       }
@@ -237,21 +237,21 @@ export class PlanEditor {
         else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
       } else {
         const start = this.lineStartOf(items[from].range![0]);
-        const end = to < items.length ? this.lineStartOf(items[to].range![0]) : this.lineEndAfter(items[to - 1].range![1]);
+        const end = to < items.length ? this.lineStartOf(items[to].range![0]) : this.lineEndAfter(contentEnd(items[to - 1], 0));
         this.edits.push({ offset: start, length: end - start, text: '' });
       }
     }
   }
 
   /**
-   * Inserts `item` into a non-empty flow list before the item at `index` (or after the last one),
-   * writing only the new item: on a line of its own when the list puts one item per line.
+   * Inserts items into a non-empty flow list before the item at `index` (or after the last one),
+   * writing only the new items: on lines of their own when the list puts one item per line.
    */
-  private insertIntoFlow(seq: YAMLSeq, index: number, item: PlainValue): void {
+  private insertIntoFlow(seq: YAMLSeq, index: number, added: PlainValue[]): void {
     const items = seq.items as Node[];
-    const rendered = renderFlow(item);
+    const renderedItems = added.map(renderFlow);
     if (index < items.length) {
-      this.insert(items[index].range![0], `${rendered}, `);
+      this.insert(items[index].range![0], renderedItems.map((rendered) => `${rendered}, `).join(''));
       return;
     }
     const lastEnd = items[items.length - 1].range![1];
@@ -268,11 +268,12 @@ export class PlanEditor {
       // One item per line: the new one gets its own line, after the last item's comment.
       const lineEnd = this.lineEndAfter(after + 1) - this.eolBefore(this.lineEndAfter(after + 1));
       if (!trailingComma) this.insert(lastEnd, ',');
-      this.insert(lineEnd, `${this.eol}${this.text.slice(lineStart, lastStart)}${rendered}${trailingComma ? ',' : ''}`);
+      const indentation = this.text.slice(lineStart, lastStart);
+      this.insert(lineEnd, renderedItems.map((rendered, at) => `${this.eol}${indentation}${rendered}${trailingComma || at < renderedItems.length - 1 ? ',' : ''}`).join(''));
       return;
     }
     // Right after the last item, so a closing bracket on its own line or a trailing comma stays valid.
-    this.insert(lastEnd, `, ${rendered}`);
+    this.insert(lastEnd, renderedItems.map((rendered) => `, ${rendered}`).join(''));
   }
 
   /** Removes the pair at `path` (its whole lines, comments on them included). */
@@ -280,11 +281,21 @@ export class PlanEditor {
     this.guard(path);
     const parent = locate(this.parsed.document, path.slice(0, -1)).node;
     const last = path[path.length - 1];
-    if (!isMap(parent) || parent.flow) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
+    if (!isMap(parent)) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last) as Pair<Node, Node | null> | undefined;
     if (!pair?.key?.range) return;
+    if (parent.flow) {
+      // "{a: 1, b: 2}": from this key to the next one, or from the previous value when it is the last.
+      const pairs = parent.items as Pair<Node, Node | null>[];
+      const index = pairs.indexOf(pair);
+      const next = pairs[index + 1]?.key?.range;
+      const start = next ? pair.key.range[0] : index > 0 ? contentEnd(pairs[index - 1], pair.key.range[0]) : parent.range![0] + 1;
+      const end = next ? next[0] : contentEnd(pair, pair.key.range[1]);
+      this.edits.push({ offset: start, length: end - start, text: '' });
+      return;
+    }
     const lineStart = this.parsed.source.lineStarts[this.parsed.source.positionAt(pair.key.range[0]).line];
-    const end = this.lineEndAfter(pair.value?.range?.[1] ?? pair.key.range[1]);
+    const end = this.lineEndAfter(contentEnd(pair, pair.key.range[1]));
     if (this.text.slice(lineStart, pair.key.range[0]).trim() !== '') {
       // The key shares its line with the entry's "- ": keep the dash and move the next key up to it.
       const next = parent.items[parent.items.indexOf(pair) + 1] as Pair<Node, Node | null> | undefined;
@@ -307,20 +318,28 @@ export class PlanEditor {
       if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
         while (end > node.range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
       }
-      this.edits.push({ offset: node.range[0], length: end - node.range[0], text: renderScalar(value, node) });
+      this.edits.push({ offset: node.range[0], length: end - node.range[0], text: renderScalar(value, node, this.insideFlow(path.slice(0, -1))) });
       return;
     }
     const emptyFlow = node !== undefined && (isMap(node) || isSeq(node)) && node.flow === true && node.items.length === 0;
-    if (node && (isMap(node) || isSeq(node)) && node.flow && node.range && !(emptyFlow && isCollection && key)) {
+    const inFlow = this.insideFlow(path.slice(0, -1));
+    if (node && (isMap(node) || isSeq(node)) && node.flow && node.range && (inFlow || !(emptyFlow && isCollection && key))) {
       this.edits.push({ offset: node.range[0], length: node.range[1] - node.range[0], text: renderFlow(value) });
       return;
     }
     if (node && (isMap(node) || isSeq(node)) && !node.flow && node.range) {
       // A block collection: rewrite its lines in place, at the column it starts on.
       const start = node.range[0];
-      const end = this.lineEndAfter(node.range[1]) - this.eolBefore(this.lineEndAfter(node.range[1]));
+      const end = this.lineEndAfter(contentEnd(node, node.range[1])) - this.eolBefore(this.lineEndAfter(contentEnd(node, node.range[1])));
       const column = this.columnOf(start);
       const lines = isCollection ? this.renderBlock(value, column) : [renderScalar(value)];
+      if (lines.length === 1 && key?.range) {
+        // A one-line value ("[]", a scalar) goes on the key's line; alone on the next line it may not even parse.
+        const colon = this.text.indexOf(':', key.range[1]);
+        const from = this.lineStartOf(start);
+        this.edits.push({ offset: colon + 1, length: 0, text: ` ${lines[0].trim()}` }, { offset: from, length: this.lineEndAfter(end) - from, text: '' });
+        return;
+      }
       const first = lines[0].slice(column);
       this.edits.push({ offset: start, length: end - start, text: [first, ...lines.slice(1)].join(this.eol) });
       return;
@@ -330,14 +349,21 @@ export class PlanEditor {
     const keyColumn = this.columnOf(key.range[0]);
     const colon = this.text.indexOf(':', key.range[1]);
     const valueEnd = node?.range && node.range[1] > node.range[0] ? node.range[1] : colon + 1;
-    if (!isCollection) {
-      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: ` ${renderScalar(value)}` });
+    if (!isCollection || inFlow) {
+      // Inside a flow collection ("{id: a, actions: null}") only flow style is valid.
+      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: ` ${isCollection ? renderFlow(value) : renderScalar(value, undefined, inFlow)}` });
       return;
     }
     const childColumn = Array.isArray(value) && !this.indentSequences ? keyColumn : keyColumn + this.indentUnit;
     // A comment after the old value ("key: []  # none yet") stays on the key's line, above the block.
     const lineEnd = this.lineEndAfter(valueEnd + 1) - this.eolBefore(this.lineEndAfter(valueEnd + 1));
-    const block = this.eol + this.renderBlock(value, childColumn).join(this.eol);
+    const lines = this.renderBlock(value, childColumn);
+    if (lines.length === 1 && /^\s*[[{]/.test(lines[0])) {
+      // Rendered in flow style (a short id list): it belongs on the key's line.
+      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: ` ${lines[0].trim()}` });
+      return;
+    }
+    const block = this.eol + lines.join(this.eol);
     if (lineEnd > valueEnd && /^\s*#/.test(this.text.slice(valueEnd, lineEnd))) {
       this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: '' }, { offset: lineEnd, length: 0, text: block });
     } else {
@@ -345,17 +371,29 @@ export class PlanEditor {
     }
   }
 
+  /** Whether the node at `path` is, or sits inside, a flow collection. */
+  private insideFlow(path: PlanPath): boolean {
+    for (let length = 1; length <= path.length; length++) {
+      const { node, depth } = locate(this.parsed.document, path.slice(0, length));
+      if (depth === length && (isMap(node) || isSeq(node)) && node.flow) return true;
+    }
+    return false;
+  }
+
   private addPair(map: YAMLMap, key: string, value: PlainValue): void {
     if (map.flow) {
-      const close = this.text.lastIndexOf('}', map.range?.[1] ?? 0);
-      this.insert(close, `${map.items.length ? ', ' : ''}${key}: ${renderFlow(value)}`);
+      // After the last pair (a trailing comma stays valid), or just inside "{" of an empty mapping.
+      const pairs = map.items as Pair<Node, Node | null>[];
+      const rendered = `${key}: ${renderFlow(value)}`;
+      if (pairs.length > 0) this.insert(contentEnd(pairs[pairs.length - 1], map.range![0] + 1), `, ${rendered}`);
+      else this.insert(map.range![0] + 1, rendered);
       return;
     }
     const pairs = map.items as Pair<Node, Node | null>[];
     const lastPair = pairs[pairs.length - 1];
     if (!lastPair?.key?.range) throw new EditError(`Cannot add \`${key}\` to an empty mapping here.`);
     const column = this.columnOf(pairs[0].key!.range![0]);
-    const end = this.afterOwnComments(this.lineEndAfter(lastPair.value?.range?.[1] ?? lastPair.key.range[1]), Math.max(column, 1));
+    const end = this.afterOwnComments(this.lineEndAfter(contentEnd(lastPair, lastPair.key.range[1])), Math.max(column, 1));
     this.insertLines(end, this.renderBlock({ [key]: value }, column));
   }
 
@@ -413,7 +451,9 @@ export class PlanEditor {
   }
 
   private columnOf(offset: number): number {
-    return this.parsed.source.positionAt(offset).character;
+    const { line, character } = this.parsed.source.positionAt(offset);
+    // A byte order mark is no indentation: the first line's keys are at column 0 for YAML.
+    return line === 0 && this.text.charCodeAt(0) === 0xfeff ? Math.max(0, character - 1) : character;
   }
 
   /** The start of the line after the one holding the character before `offset`. */
@@ -459,6 +499,18 @@ function flowShortLists(node: Node | null): void {
   }
 }
 
+/**
+ * Where a node's own text ends. A block collection's range runs on over the comment lines after
+ * its last item and the next line's indentation; its last item's content ends it instead.
+ */
+function contentEnd(node: Node | Pair<unknown, unknown> | null | undefined, fallback: number): number {
+  if (isPair(node)) return contentEnd(node.value as Node | null, (node.key as Node | null)?.range?.[1] ?? fallback);
+  // An empty value ("key:") has an empty range placed where the next token starts, lines later.
+  if (!node?.range || node.range[1] === node.range[0]) return fallback;
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1] as Node | Pair<unknown, unknown>, node.range[1]);
+  return node.range[1];
+}
+
 function isRecord(value: unknown): value is Record<string, PlainValue> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -473,13 +525,26 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** A scalar in the style the old one was written in (quotes kept), or the plainest safe style. */
-function renderScalar(value: PlainValue, previous?: Scalar): string {
+function renderScalar(value: PlainValue, previous?: Scalar, inFlow = false): string {
   const style = previous && (previous.type === Scalar.QUOTE_DOUBLE || previous.type === Scalar.QUOTE_SINGLE) ? previous.type : Scalar.PLAIN;
   if (typeof value === 'string' && /[\r\n]/.test(value)) return JSON.stringify(value);
+  // Inside [ ] or { }, commas and brackets end a plain scalar: render it as a flow item so it is quoted where needed.
+  if (inFlow) return stripBrackets(renderFlowList([value], style));
   return new Document(value).toString({ defaultStringType: style, lineWidth: 0 }).replace(/\n$/, '');
 }
 
+function renderFlowList(items: PlainValue[], style: Scalar.Type): string {
+  const document = new Document(items);
+  (document.contents as YAMLSeq).flow = true;
+  return document.toString({ defaultStringType: style, lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
+}
+
+function stripBrackets(text: string): string {
+  return text.slice(1, -1);
+}
+
 function renderFlow(value: PlainValue): string {
+  if (value === null || typeof value !== 'object') return renderScalar(value, undefined, true);
   const document = new Document(value);
   const setFlow = (node: Node | null) => {
     // A line break in a flow collection would need a block scalar, which flow style cannot hold.
@@ -569,7 +634,7 @@ export function carryForwardActions(text: string, fromSessionId: string, toSessi
     if (toCarry.length === 0) throw new EditError(`Every open action of "${fromSessionId}" is already in "${toSessionId}".`);
     const target = ['sessions', to, 'actions'];
     if (!Array.isArray(existing) || existing.length === 0) editor.set(target, toCarry.map((action) => plain(action)));
-    else for (const action of toCarry) editor.append(target, plain(action));
+    else editor.append(target, ...toCarry.map((action) => plain(action)));
   });
 }
 
