@@ -1,10 +1,11 @@
 // Comment-preserving edits. Each operation reads the yaml Document for positions and returns the
 // smallest text edits that make the change, written in the file's own indentation and line
 // endings, so a pull request shows only what the user meant to change.
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
-import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair as YamlPair, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import type { IncrementalPlanParser, PieceAt, PieceLayout } from './incremental';
 import { locate, parsePlan } from './parse';
-import type { ParsedPlan, PlanPath } from './parse';
+import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
 import type { Action, Feedback, Goal, GoalStatus, Session } from './plan';
 import { displayPath } from './validate';
 
@@ -34,9 +35,40 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 class EditError extends Error {}
 
-/** Runs an edit against a freshly parsed text; refuses files with syntax errors rather than guess. */
-function editing(text: string, build: (editor: PlanEditor) => void): EditResult {
-  const parsed = parsePlan(text);
+export interface EditOptions {
+  /**
+   * The incremental parser that last parsed this text (a plan store's checker): the edit then reuses
+   * its pieces and parses again only what changed, instead of the whole file. Same edits either way.
+   */
+  parser?: IncrementalPlanParser;
+}
+
+/** Raised when the pieces of an incremental parse cannot answer for sure; the whole text is parsed instead. */
+class NeedsWholeParse extends Error {}
+
+/**
+ * Runs an edit; refuses files with syntax errors rather than guess. With a parser it works on the
+ * parser's pieces when it can (entries and lists of large plans), else on a whole parse.
+ */
+function editing(text: string, build: (editor: PlanEditor) => void, options?: EditOptions): EditResult {
+  if (options?.parser) {
+    // Usually the checker has just parsed this very text: then its pieces serve without parsing anything.
+    const parsed = options.parser.layoutOf(text)?.parsed ?? options.parser.parse(text);
+    // Small or uncuttable texts were parsed whole by the parser: that parse serves as it is.
+    if (parsed.document) return editParsed(parsed, build);
+    const layout = options.parser.layoutOf(text);
+    if (layout && parsed.readable && parsed.syntaxIssues.length === 0) {
+      try {
+        return runEditor(new PlanEditor(parsed, new PieceNodes(layout)), build);
+      } catch (error) {
+        if (!(error instanceof NeedsWholeParse)) throw error;
+      }
+    }
+  }
+  return editParsed(parsePlan(text), build);
+}
+
+function editParsed(parsed: ParsedPlan, build: (editor: PlanEditor) => void): EditResult {
   if (!parsed.document || !parsed.readable || parsed.syntaxIssues.length > 0) {
     const first = parsed.syntaxIssues[0];
     const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
@@ -45,7 +77,10 @@ function editing(text: string, build: (editor: PlanEditor) => void): EditResult 
   if (!isMap(parsed.document.contents)) {
     return { ok: false, message: 'The plan is not a YAML mapping; nothing can be added to it safely.' };
   }
-  const editor = new PlanEditor(parsed);
+  return runEditor(new PlanEditor(parsed), build);
+}
+
+function runEditor(editor: PlanEditor, build: (editor: PlanEditor) => void): EditResult {
   try {
     build(editor);
   } catch (error) {
@@ -63,11 +98,21 @@ export class PlanEditor {
   private readonly indentUnit: number;
   private readonly indentSequences: boolean;
 
-  constructor(private readonly parsed: ParsedPlan) {
+  private readonly nodes: PlanNodes;
+
+  constructor(
+    private readonly parsed: ParsedPlan,
+    nodes?: PlanNodes,
+  ) {
+    this.nodes = nodes ?? new DocumentNodes(parsed);
     this.text = parsed.source.text;
     this.eol = parsed.source.eol;
     this.indentUnit = detectIndentUnit(this.text);
-    this.indentSequences = detectSequenceIndent(parsed);
+    this.indentSequences = this.nodes.indentSequences();
+  }
+
+  private locate(path: PlanPath): NodeLocation {
+    return this.nodes.locate(path);
   }
 
   value(path: PlanPath): unknown {
@@ -98,7 +143,8 @@ export class PlanEditor {
    * (`sessions: &all` … `archive: *all`): the edit would silently change those places too.
    */
   private guard(path: PlanPath): void {
-    let node = this.parsed.document?.contents as Node | null | undefined;
+    // Without a whole document there are no anchors: the incremental parser cuts only texts without any.
+    let node = this.nodes.document?.contents as Node | null | undefined;
     for (let depth = 0; depth <= path.length && node; depth++) {
       const here = displayPath(path.slice(0, depth)) || 'The plan';
       if (isAlias(node)) throw new EditError(`\`${here}\` repeats another value through the alias *${node.source}; edit the anchored original (&${node.source}) by hand.`);
@@ -118,7 +164,7 @@ export class PlanEditor {
   private aliasedAnchors(): Set<string> {
     if (!this.aliased) {
       const names = new Set<string>();
-      if (this.parsed.document) visit(this.parsed.document, { Alias: (_, alias) => void names.add(alias.source) });
+      if (this.nodes.document) visit(this.nodes.document, { Alias: (_, alias) => void names.add(alias.source) });
       this.aliased = names;
     }
     return this.aliased;
@@ -127,14 +173,14 @@ export class PlanEditor {
   /** Sets the value at `path`: replaces it when present, adds the key to its mapping when not. */
   set(path: PlanPath, value: PlainValue): void {
     this.guard(path);
-    const { node, key, depth } = locate(this.parsed.document, path);
+    const { node, key, depth } = this.locate(path);
     if (depth === path.length && (node || key)) {
       this.replace(path, node, key, value);
       return;
     }
     if (depth < path.length - 1) throw new EditError(`\`${displayPath(path.slice(0, depth + 1))}\` does not exist in the plan.`);
     const parentPath = path.slice(0, -1);
-    const parent = locate(this.parsed.document, parentPath).node;
+    const parent = this.locate(parentPath).node;
     const last = path[path.length - 1];
     if (isMap(parent) && typeof last === 'string') this.addPair(parent, last, value);
     else if (isSeq(parent) && last === parent.items.length) this.append(parentPath, value);
@@ -144,7 +190,7 @@ export class PlanEditor {
   /** Appends entries to the list at `path`, creating the list (and its key) when missing. */
   append(path: PlanPath, ...items: PlainValue[]): void {
     this.guard(path);
-    const { node, key, depth } = locate(this.parsed.document, path);
+    const { node, key, depth } = this.locate(path);
     if (depth < path.length) {
       if (depth === path.length - 1) {
         this.set(path, items);
@@ -179,7 +225,8 @@ export class PlanEditor {
   update(path: PlanPath, next: PlainValue): void {
     const current = this.value(path);
     if (sameValue(current, next)) return;
-    const { node, depth } = locate(this.parsed.document, path);
+    const { node, depth } = this.locate(path);
+    if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
     if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next)) {
       this.guard(path);
       for (const [key, value] of Object.entries(next)) if (value !== undefined) this.update([...path, key], value);
@@ -279,7 +326,7 @@ export class PlanEditor {
   /** Removes the pair at `path` (its whole lines, comments on them included). */
   remove(path: PlanPath): void {
     this.guard(path);
-    const parent = locate(this.parsed.document, path.slice(0, -1)).node;
+    const parent = this.locate(path.slice(0, -1)).node;
     const last = path[path.length - 1];
     if (!isMap(parent)) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last) as Pair<Node, Node | null> | undefined;
@@ -307,6 +354,7 @@ export class PlanEditor {
   }
 
   private replace(path: PlanPath, node: Node | undefined, key: Node | undefined, value: PlainValue): void {
+    if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
     const isCollection = value !== null && typeof value === 'object';
     if (node?.anchor) {
       // Other places (*alias) repeat this value; changing it here would silently change them too.
@@ -374,7 +422,7 @@ export class PlanEditor {
   /** Whether the node at `path` is, or sits inside, a flow collection. */
   private insideFlow(path: PlanPath): boolean {
     for (let length = 1; length <= path.length; length++) {
-      const { node, depth } = locate(this.parsed.document, path.slice(0, length));
+      const { node, depth } = this.locate(path.slice(0, length));
       if (depth === length && (isMap(node) || isSeq(node)) && node.flow) return true;
     }
     return false;
@@ -475,16 +523,135 @@ function detectIndentUnit(text: string): number {
   return width >= 2 && width <= 8 ? width : 2;
 }
 
-/** Whether lists under a key are indented ("key:\n  - x") or not ("key:\n- x"), as the file already does it. */
-function detectSequenceIndent(parsed: ParsedPlan): boolean {
-  const root = parsed.document?.contents;
-  if (!isMap(root)) return true;
-  for (const pair of root.items as Pair<Node, Node | null>[]) {
-    if (isSeq(pair.value) && !pair.value.flow && pair.value.range && pair.key?.range) {
-      return parsed.source.positionAt(pair.value.range[0]).character > parsed.source.positionAt(pair.key.range[0]).character;
-    }
+/** The parsed nodes an editor reads: a whole document, or the pieces of an incremental parse. */
+interface PlanNodes {
+  /** As parse.ts's locate on the whole document. */
+  locate(path: PlanPath): NodeLocation;
+  /** Whether lists under a key are indented ("key:\n  - x") or not ("key:\n- x"), as the file already does it. */
+  indentSequences(): boolean;
+  /** The whole document, where anchors and aliases are looked up; undefined for pieces (which have none). */
+  readonly document: ParsedPlan['document'];
+  /** Whether `node` stands in for a list without holding its entries (only appending to it is possible). */
+  partial(node: Node): boolean;
+}
+
+class DocumentNodes implements PlanNodes {
+  readonly document: ParsedPlan['document'];
+
+  constructor(private readonly parsed: ParsedPlan) {
+    this.document = parsed.document;
   }
-  return true;
+
+  locate(path: PlanPath): NodeLocation {
+    return locate(this.document, path);
+  }
+
+  indentSequences(): boolean {
+    const root = this.document?.contents;
+    if (!isMap(root)) return true;
+    for (const pair of root.items as Pair<Node, Node | null>[]) {
+      const indented = blockListIndented(pair, this.parsed.source.text, 0);
+      if (indented !== undefined) return indented;
+    }
+    return true;
+  }
+
+  partial(): boolean {
+    return false;
+  }
+}
+
+/** For a top-level pair whose value is a block list: whether the list is indented under its key. */
+function blockListIndented(pair: Pair<Node, Node | null>, text: string, base: number): boolean | undefined {
+  if (!isSeq(pair.value) || pair.value.flow || !pair.value.range || !pair.key?.range) return undefined;
+  const column = (offset: number) => base + offset - (text.lastIndexOf('\n', base + offset - 1) + 1);
+  return column(pair.value.range[0]) > column(pair.key.range[0]);
+}
+
+/**
+ * The pieces of an incremental parse, read as if they were one document: a list entry's piece is
+ * parsed alone (a one-item list), so its nodes are cloned with their offsets moved to the file's.
+ * A cut list is a stand-in holding only its last entry, and the root one holding its first and last
+ * pairs: enough to append after them, nothing else.
+ */
+class PieceNodes implements PlanNodes {
+  readonly document = undefined;
+  private readonly moved = new Map<PieceAt, Document.Parsed>();
+  private readonly standIns = new Set<Node>();
+
+  constructor(private readonly layout: PieceLayout) {}
+
+  locate(path: PlanPath): NodeLocation {
+    if (path.length === 0) return { node: this.rootStandIn(), key: undefined, depth: 0 };
+    const segment = this.layout.segments.get(String(path[0]));
+    if (!segment) return { node: undefined, key: undefined, depth: 0 };
+    const { items } = segment;
+    if (!items) return locate(this.atFileOffsets(segment.header), path);
+    const key = locate(this.atFileOffsets(segment.header), path.slice(0, 1)).key;
+    if (path.length === 1) return { node: this.standIn(items), key, depth: 1 };
+    const index = path[1];
+    if (typeof index !== 'number' || index >= items.length) throw new NeedsWholeParse();
+    const inner = locate(this.atFileOffsets(items[index]), [0, ...path.slice(2)]);
+    return { node: inner.node, key: inner.key, depth: inner.depth + 1 };
+  }
+
+  indentSequences(): boolean {
+    for (const [, segment] of this.layout.segments) {
+      if (segment.items) {
+        const first = segment.items[0];
+        return first.text.length - first.text.trimStart().length > 0;
+      }
+      const root = segment.header.document.contents;
+      if (!isMap(root)) continue;
+      for (const pair of root.items as Pair<Node, Node | null>[]) {
+        const indented = blockListIndented(pair, this.layout.text, segment.header.start);
+        if (indented !== undefined) return indented;
+      }
+    }
+    return true;
+  }
+
+  partial(node: Node): boolean {
+    return this.standIns.has(node);
+  }
+
+  private rootStandIn(): YAMLMap {
+    const segments = [...this.layout.segments.keys()];
+    const pairOf = (key: string): Pair<Node, Node | null> => {
+      const { key: keyNode, node } = this.locate([key]);
+      return new YamlPair(keyNode, node ?? null) as Pair<Node, Node | null>;
+    };
+    const root = new YAMLMap();
+    root.items = [pairOf(segments[0]), pairOf(segments[segments.length - 1])];
+    this.standIns.add(root);
+    return root;
+  }
+
+  private standIn(items: PieceAt[]): YAMLSeq {
+    const first = items[0];
+    const last = (this.atFileOffsets(items[items.length - 1]).contents as YAMLSeq).items[0] as Node;
+    const seq = new YAMLSeq();
+    seq.items = [last];
+    const dash = first.start + first.text.length - first.text.trimStart().length;
+    seq.range = [dash, dash, dash];
+    this.standIns.add(seq);
+    return seq;
+  }
+
+  /** A copy of the piece's document with offsets counted from the start of the file. */
+  private atFileOffsets(piece: PieceAt): Document.Parsed {
+    let document = this.moved.get(piece);
+    if (!document) {
+      // The parser caches the piece's own document for later parses: move a copy, never the original.
+      document = piece.document.clone() as Document.Parsed;
+      visit(document, (_, node) => {
+        const ranged = node as { range?: [number, number, number] | null };
+        if (ranged.range) ranged.range = [ranged.range[0] + piece.start, ranged.range[1] + piece.start, ranged.range[2] + piece.start];
+      });
+      this.moved.set(piece, document);
+    }
+    return document;
+  }
 }
 
 /** Lists of short plain strings (goal ids) read best on one line, as people write them by hand. */
@@ -505,9 +672,9 @@ function flowShortLists(node: Node | null): void {
  */
 function contentEnd(node: Node | Pair<unknown, unknown> | null | undefined, fallback: number): number {
   if (isPair(node)) return contentEnd(node.value as Node | null, (node.key as Node | null)?.range?.[1] ?? fallback);
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1] as Node | Pair<unknown, unknown>, node.range?.[1] ?? fallback);
   // An empty value ("key:") has an empty range placed where the next token starts, lines later.
   if (!node?.range || node.range[1] === node.range[0]) return fallback;
-  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1] as Node | Pair<unknown, unknown>, node.range[1]);
   return node.range[1];
 }
 
@@ -565,47 +732,47 @@ function plain<T extends object>(value: T): PlainValue {
 
 // ---- Operations the extension and the CLI offer ------------------------------------------------
 
-export function setGoalStatus(text: string, goalId: string, status: GoalStatus): EditResult {
-  return editing(text, (editor) => editor.set(['goals', editor.indexOf('goals', goalId), 'status'], status));
+export function setGoalStatus(text: string, goalId: string, status: GoalStatus, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.set(['goals', editor.indexOf('goals', goalId), 'status'], status), options);
 }
 
-export function addGoal(text: string, goal: Goal): EditResult {
+export function addGoal(text: string, goal: Goal, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     assertNewId(editor, 'goals', goal.id);
     editor.append(['goals'], plain(goal));
-  });
+  }, options);
 }
 
-export function addSession(text: string, session: Session): EditResult {
+export function addSession(text: string, session: Session, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     assertNewId(editor, 'sessions', session.id);
     editor.append(['sessions'], plain(session));
-  });
+  }, options);
 }
 
-export function addFeedback(text: string, feedback: Feedback): EditResult {
+export function addFeedback(text: string, feedback: Feedback, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     assertNewId(editor, 'feedback', feedback.id);
     editor.append(['feedback'], plain(feedback));
-  });
+  }, options);
 }
 
 /** Updates an entry field by field, so unchanged fields (and their comments) stay as they are. */
-export function updateFeedback(text: string, feedbackId: string, feedback: Feedback): EditResult {
+export function updateFeedback(text: string, feedbackId: string, feedback: Feedback, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     editor.update(['feedback', editor.indexOf('feedback', feedbackId)], plain(feedback));
-  });
+  }, options);
 }
 
-export function addAction(text: string, sessionId: string, action: Action): EditResult {
-  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'actions'], plain(action)));
+export function addAction(text: string, sessionId: string, action: Action, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'actions'], plain(action)), options);
 }
 
-export function addAgendaQuestion(text: string, sessionId: string, question: string): EditResult {
-  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'agenda'], question));
+export function addAgendaQuestion(text: string, sessionId: string, question: string, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'agenda'], question), options);
 }
 
-export function setActionDone(text: string, sessionId: string, actionIndex: number, done: boolean): EditResult {
+export function setActionDone(text: string, sessionId: string, actionIndex: number, done: boolean, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     const sessionIndex = editor.indexOf('sessions', sessionId);
     const actions = editor.value(['sessions', sessionIndex, 'actions']);
@@ -613,7 +780,7 @@ export function setActionDone(text: string, sessionId: string, actionIndex: numb
       throw new EditError(`Session "${sessionId}" has no action #${actionIndex + 1}.`);
     }
     editor.set(['sessions', sessionIndex, 'actions', actionIndex, 'done'], done);
-  });
+  }, options);
 }
 
 /**
@@ -621,7 +788,7 @@ export function setActionDone(text: string, sessionId: string, actionIndex: numb
  * will be discussed. The originals stay as written: the history of the earlier session is not
  * rewritten, and the pair marks them done when they are.
  */
-export function carryForwardActions(text: string, fromSessionId: string, toSessionId: string): EditResult {
+export function carryForwardActions(text: string, fromSessionId: string, toSessionId: string, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     const from = editor.indexOf('sessions', fromSessionId);
     const to = editor.indexOf('sessions', toSessionId);
@@ -635,12 +802,12 @@ export function carryForwardActions(text: string, fromSessionId: string, toSessi
     const target = ['sessions', to, 'actions'];
     if (!Array.isArray(existing) || existing.length === 0) editor.set(target, toCarry.map((action) => plain(action)));
     else editor.append(target, ...toCarry.map((action) => plain(action)));
-  });
+  }, options);
 }
 
 /** Sets any value by path; quick fixes use it (an allowed enum value, a renamed id). */
-export function setValue(text: string, path: PlanPath, value: string | number | boolean): EditResult {
-  return editing(text, (editor) => editor.set(path, value));
+export function setValue(text: string, path: PlanPath, value: string | number | boolean, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.set(path, value), options);
 }
 
 function assertNewId(editor: PlanEditor, list: 'goals' | 'sessions' | 'feedback', id: string): void {

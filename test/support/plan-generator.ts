@@ -31,6 +31,11 @@ export interface PlanGeneratorOptions {
   maxEntries?: number;
   /** Whether anchors and aliases may appear; default true. */
   anchors?: boolean;
+  /**
+   * Mostly texts the incremental parser cuts into pieces (indented block lists at the top, no BOM,
+   * no tabs), for tests of what is built on those pieces; other styles still come up.
+   */
+  cuttable?: boolean;
 }
 
 // ---- Scalars -------------------------------------------------------------------------------------
@@ -186,7 +191,7 @@ function topList(key: TopList['key'], entry: (id: string) => fc.Arbitrary<MapVal
   return count.chain((count) =>
     fc.record({
       entries: fc.tuple(...Array.from({ length: count }, (_, index) => entry(`${prefix}${index}`))),
-      layout: fc.constantFrom<ListValue['layout']>('block', 'block', 'block', 'flow', 'flow-lines'),
+      layout: options.cuttable ? fc.constantFrom<ListValue['layout']>('block', 'block', 'block', 'block', 'block', 'block', 'flow') : fc.constantFrom<ListValue['layout']>('block', 'block', 'block', 'flow', 'flow-lines'),
       form: min > 0 ? fc.constant('list' as const) : fc.oneof({ weight: 8, arbitrary: fc.constant('list' as const) }, fc.constant('absent' as const), fc.constant('null' as const)),
       column0Between: fc.boolean(),
     }).map(({ entries, layout, form, column0Between }): TopList => ({ key, form, column0Between, list: { kind: 'list', items: entries, layout: entries.length === 0 ? 'flow' : layout } })),
@@ -207,7 +212,7 @@ type AnchorPlan = 'none' | 'list' | 'entry' | 'scalar' | 'unused';
 export function planText(options: PlanGeneratorOptions = {}): fc.Arbitrary<GeneratedPlan> {
   return fc
     .record({
-      style: fileStyle,
+      style: options.cuttable ? fileStyle.map((style) => ({ ...style, bom: false, indentSequences: true })) : fileStyle,
       goals: topList('goals', goalMap, options),
       sessions: topList('sessions', sessionMap, options),
       feedback: topList('feedback', feedbackMap, options),
@@ -216,7 +221,8 @@ export function planText(options: PlanGeneratorOptions = {}): fc.Arbitrary<Gener
       anchor: options.anchors === false ? fc.constant<AnchorPlan>('none') : fc.constantFrom<AnchorPlan>('none', 'none', 'none', 'list', 'entry', 'scalar', 'unused'),
       anchorTarget: fc.constantFrom<TopList['key']>('goals', 'sessions', 'feedback'),
     })
-    .map((model) => render(model));
+    .map((model) => render(model))
+    .map((generated) => (options.cuttable ? { ...generated, text: generated.text.replace(/\t/g, ' ') } : generated));
 }
 
 // ---- Rendering -----------------------------------------------------------------------------------
