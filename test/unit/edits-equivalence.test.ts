@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
+import { PlanChecker } from '../../src/core/check';
 import * as edits from '../../src/core/edits';
 import type { EditOptions, EditResult } from '../../src/core/edits';
 import { IncrementalPlanParser } from '../../src/core/incremental';
@@ -76,6 +77,16 @@ describe('edit engine: the fast path equals the whole parse (equivalence)', func
     // ...and two refusals that agree say little: most cases must be edits.
     assert.ok(edited >= SEEDS * 10 * 0.5, `only ${edited} of ${SEEDS * 10} cases were edits`);
     console.log(`      ${SEEDS * 10} cases, ${cutCases} on cut plans, ${edited} edits`);
+  });
+
+  it("uses a PlanChecker's parser as it is after a check", () => {
+    const example = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
+    const plan = largePlan(example, 200);
+    const checker = new PlanChecker();
+    checker.check(plan, { today: '2026-11-27' });
+    const session = { id: 'new-session', date: '2026-12-01' };
+    assert.deepEqual(edits.addSession(plan, session, { parser: checker.parser }), edits.addSession(plan, session));
+    assert.ok(checker.parser.layoutOf(plan), 'the check cut the plan into pieces');
   });
 
   it('gives the same edits on the 1,000-session plan, through the pieces', () => {
