@@ -35,7 +35,8 @@ export function checkPlan(text: string, options: CheckOptions): CheckResult {
  * touched. Results are the same as checkPlan's.
  */
 export class PlanChecker {
-  private readonly parser = new IncrementalPlanParser();
+  /** Edits of this file pass it (`addSession(text, session, { parser: checker.parser })`) to reuse its pieces. */
+  readonly parser = new IncrementalPlanParser();
 
   check(text: string, options: CheckOptions): CheckResult {
     return checkParsed(this.parser.parse(text), options);

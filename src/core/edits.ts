@@ -1,10 +1,11 @@
 // Comment-preserving edits. Each operation reads the yaml Document for positions and returns the
 // smallest text edits that make the change, written in the file's own indentation and line
 // endings, so a pull request shows only what the user meant to change.
-import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
-import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair as YamlPair, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import type { IncrementalPlanParser, PieceAt, PieceLayout } from './incremental';
 import { locate, parsePlan } from './parse';
-import type { ParsedPlan, PlanPath } from './parse';
+import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
 import type { Action, Feedback, Goal, GoalStatus, Session } from './plan';
 import { displayPath } from './validate';
 
@@ -34,9 +35,40 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 class EditError extends Error {}
 
-/** Runs an edit against a freshly parsed text; refuses files with syntax errors rather than guess. */
-function editing(text: string, build: (editor: PlanEditor) => void): EditResult {
-  const parsed = parsePlan(text);
+export interface EditOptions {
+  /**
+   * The incremental parser that last parsed this text (a plan store's checker): the edit then reuses
+   * its pieces and parses again only what changed, instead of the whole file. Same edits either way.
+   */
+  parser?: IncrementalPlanParser;
+}
+
+/** Raised when the pieces of an incremental parse cannot answer for sure; the whole text is parsed instead. */
+class NeedsWholeParse extends Error {}
+
+/**
+ * Runs an edit; refuses files with syntax errors rather than guess. With a parser it works on the
+ * parser's pieces when it can (entries and lists of large plans), else on a whole parse.
+ */
+function editing(text: string, build: (editor: PlanEditor) => void, options?: EditOptions): EditResult {
+  if (options?.parser) {
+    // Usually the checker has just parsed this very text: then its pieces serve without parsing anything.
+    const parsed = options.parser.layoutOf(text)?.parsed ?? options.parser.parse(text);
+    // Small or uncuttable texts were parsed whole by the parser: that parse serves as it is.
+    if (parsed.document) return editParsed(parsed, build);
+    const layout = options.parser.layoutOf(text);
+    if (layout && parsed.readable && parsed.syntaxIssues.length === 0) {
+      try {
+        return runEditor(new PlanEditor(parsed, new PieceNodes(layout)), build);
+      } catch (error) {
+        if (!(error instanceof NeedsWholeParse)) throw error;
+      }
+    }
+  }
+  return editParsed(parsePlan(text), build);
+}
+
+function editParsed(parsed: ParsedPlan, build: (editor: PlanEditor) => void): EditResult {
   if (!parsed.document || !parsed.readable || parsed.syntaxIssues.length > 0) {
     const first = parsed.syntaxIssues[0];
     const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
@@ -45,7 +77,10 @@ function editing(text: string, build: (editor: PlanEditor) => void): EditResult 
   if (!isMap(parsed.document.contents)) {
     return { ok: false, message: 'The plan is not a YAML mapping; nothing can be added to it safely.' };
   }
-  const editor = new PlanEditor(parsed);
+  return runEditor(new PlanEditor(parsed), build);
+}
+
+function runEditor(editor: PlanEditor, build: (editor: PlanEditor) => void): EditResult {
   try {
     build(editor);
   } catch (error) {
@@ -63,11 +98,21 @@ export class PlanEditor {
   private readonly indentUnit: number;
   private readonly indentSequences: boolean;
 
-  constructor(private readonly parsed: ParsedPlan) {
+  private readonly nodes: PlanNodes;
+
+  constructor(
+    private readonly parsed: ParsedPlan,
+    nodes?: PlanNodes,
+  ) {
+    this.nodes = nodes ?? new DocumentNodes(parsed);
     this.text = parsed.source.text;
     this.eol = parsed.source.eol;
     this.indentUnit = detectIndentUnit(this.text);
-    this.indentSequences = detectSequenceIndent(parsed);
+    this.indentSequences = this.nodes.indentSequences();
+  }
+
+  private locate(path: PlanPath): NodeLocation {
+    return this.nodes.locate(path);
   }
 
   value(path: PlanPath): unknown {
@@ -93,65 +138,211 @@ export class PlanEditor {
     return index;
   }
 
+  /**
+   * Refuses a change at `path` when an alias elsewhere repeats the value or a collection holding it
+   * (`sessions: &all` … `archive: *all`): the edit would silently change those places too.
+   */
+  private guard(path: PlanPath): void {
+    // Without a whole document there are no anchors: the incremental parser cuts only texts without any.
+    let node = this.nodes.document?.contents as Node | null | undefined;
+    for (let depth = 0; depth <= path.length && node; depth++) {
+      const here = displayPath(path.slice(0, depth)) || 'The plan';
+      if (isAlias(node)) throw new EditError(`\`${here}\` repeats another value through the alias *${node.source}; edit the anchored original (&${node.source}) by hand.`);
+      if (node.anchor && this.aliasedAnchors().has(node.anchor)) {
+        throw new EditError(`\`${here}\` is an anchor (&${node.anchor}) that *${node.anchor} repeats elsewhere; an edit here would change those places too, so make it by hand.`);
+      }
+      if (depth === path.length) break;
+      const segment = path[depth];
+      if (isMap(node)) node = (node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node | null> | undefined)?.value;
+      else if (isSeq(node) && typeof segment === 'number') node = node.items[segment] as Node | null | undefined;
+      else break;
+    }
+  }
+
+  private aliased: Set<string> | undefined;
+
+  private aliasedAnchors(): Set<string> {
+    if (!this.aliased) {
+      const names = new Set<string>();
+      if (this.nodes.document) visit(this.nodes.document, { Alias: (_, alias) => void names.add(alias.source) });
+      this.aliased = names;
+    }
+    return this.aliased;
+  }
+
   /** Sets the value at `path`: replaces it when present, adds the key to its mapping when not. */
   set(path: PlanPath, value: PlainValue): void {
-    const { node, key, depth } = locate(this.parsed.document, path);
+    this.guard(path);
+    const { node, key, depth } = this.locate(path);
     if (depth === path.length && (node || key)) {
       this.replace(path, node, key, value);
       return;
     }
     if (depth < path.length - 1) throw new EditError(`\`${displayPath(path.slice(0, depth + 1))}\` does not exist in the plan.`);
     const parentPath = path.slice(0, -1);
-    const parent = locate(this.parsed.document, parentPath).node;
+    const parent = this.locate(parentPath).node;
     const last = path[path.length - 1];
     if (isMap(parent) && typeof last === 'string') this.addPair(parent, last, value);
     else if (isSeq(parent) && last === parent.items.length) this.append(parentPath, value);
     else throw new EditError(`\`${displayPath(path)}\` cannot be set: its parent is not a mapping.`);
   }
 
-  /** Appends an entry to the list at `path`, creating the list (and its key) when missing. */
-  append(path: PlanPath, item: PlainValue): void {
-    const { node, key, depth } = locate(this.parsed.document, path);
+  /** Appends entries to the list at `path`, creating the list (and its key) when missing. */
+  append(path: PlanPath, ...items: PlainValue[]): void {
+    this.guard(path);
+    const { node, key, depth } = this.locate(path);
     if (depth < path.length) {
       if (depth === path.length - 1) {
-        this.set(path, [item]);
+        this.set(path, items);
         return;
       }
       throw new EditError(`\`${displayPath(path.slice(0, depth + 1))}\` does not exist in the plan.`);
     }
     if (!node || (isScalar(node) && node.value === null)) {
-      this.replace(path, node, key, [item]);
+      this.replace(path, node, key, items);
       return;
     }
     if (!isSeq(node)) throw new EditError(`\`${displayPath(path)}\` is not a list.`);
     if (node.flow) {
-      const range = node.range ?? [0, 0, 0];
-      if (node.items.length === 0 || !isFlowFriendly(item)) {
-        this.replace(path, node, key, [...(this.value(path) as PlainValue[]), item]);
+      if (node.items.length === 0) {
+        this.replace(path, node, key, items);
         return;
       }
-      // Right after the last item, so a closing bracket on its own line or a trailing comma stays valid.
-      const lastItem = node.items[node.items.length - 1] as Node | null;
-      const after = lastItem?.range?.[1] ?? this.text.lastIndexOf(']', range[1]);
-      this.insert(after, `, ${renderFlow(item)}`);
+      this.insertIntoFlow(node, node.items.length, items);
       return;
     }
     const last = node.items[node.items.length - 1] as Node | null;
     const itemStart = node.range?.[0] ?? 0;
     const column = this.columnOf(itemStart);
-    const end = this.lineEndAfter(last?.range?.[1] ?? itemStart);
-    this.insertLines(end, this.renderItem(item, column));
+    const end = this.afterOwnComments(this.lineEndAfter(contentEnd(last, itemStart)), column + 1);
+    this.insertLines(end, items.flatMap((item) => this.renderItem(item, column)));
+  }
+
+  /**
+   * Changes the value at `path` into `next` with the fewest edits: mappings key by key, lists item
+   * by item, so unchanged keys and items keep their bytes and comments.
+   */
+  update(path: PlanPath, next: PlainValue): void {
+    const current = this.value(path);
+    if (sameValue(current, next)) return;
+    const { node, depth } = this.locate(path);
+    if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
+    if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next)) {
+      this.guard(path);
+      for (const [key, value] of Object.entries(next)) if (value !== undefined) this.update([...path, key], value);
+      for (const key of Object.keys(current)) if (!(key in next)) this.remove([...path, key]);
+      return;
+    }
+    if (depth === path.length && isSeq(node) && Array.isArray(current) && Array.isArray(next) && current.length > 0 && next.length > 0 && this.itemsEditable(node)) {
+      this.guard(path);
+      this.updateItems(path, node, current, next);
+      return;
+    }
+    this.set(path, next);
+  }
+
+  /** Whether every item of `seq` is a node with a position that item-wise edits can address. */
+  private itemsEditable(seq: YAMLSeq): boolean {
+    return seq.items.every((item, index) => {
+      if (!item || isPair(item) || !(item as Node).range) return false;
+      if (seq.flow) return true;
+      // Block items are edited as whole lines: each must start its line with its own "- ".
+      const start = (item as Node).range![0];
+      const lineStart = this.parsed.source.lineStarts[this.parsed.source.positionAt(start).line];
+      return /^[ ]*-[ ]+$/.test(this.text.slice(lineStart, start)) && (index === 0 || this.lineEndAfter(contentEnd(seq.items[index - 1] as Node, 0)) <= lineStart);
+    });
+  }
+
+  /** Replaces the changed middle of a list: items kept at both ends stay untouched. */
+  private updateItems(path: PlanPath, seq: YAMLSeq, current: unknown[], next: PlainValue[]): void {
+    let prefix = 0;
+    while (prefix < current.length && prefix < next.length && sameValue(current[prefix], next[prefix])) prefix++;
+    let suffix = 0;
+    while (suffix < current.length - prefix && suffix < next.length - prefix && sameValue(current[current.length - 1 - suffix], next[next.length - 1 - suffix])) suffix++;
+    const removedCount = current.length - prefix - suffix;
+    const addedCount = next.length - prefix - suffix;
+    const replaced = Math.min(removedCount, addedCount);
+    for (let i = 0; i < replaced; i++) this.update([...path, prefix + i], next[prefix + i]);
+    const items = seq.items as Node[];
+    if (addedCount > replaced) {
+      const added = next.slice(prefix + replaced, prefix + addedCount);
+      const at = prefix + replaced;
+      if (seq.flow) this.insertIntoFlow(seq, at, added);
+      else if (at === items.length) this.append(path, ...added);
+      else {
+        const before = at === 0 ? this.lineStartOf(items[0].range![0]) : this.lineEndAfter(contentEnd(items[at - 1], 0));
+        const dashColumn = this.columnOf(this.text.lastIndexOf('-', items[0].range![0]));
+        for (const item of added) this.insertLines(before, this.renderItem(item, dashColumn));
+      }
+    }
+    if (removedCount > replaced) {
+      const from = prefix + replaced;
+      const to = prefix + removedCount; // exclusive
+      if (seq.flow) {
+        // From the first removed item to the next kept one, or from the last kept one when the removed items end the list.
+        if (to < items.length) this.edits.push({ offset: items[from].range![0], length: items[to].range![0] - items[from].range![0], text: '' });
+        else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
+      } else {
+        const start = this.lineStartOf(items[from].range![0]);
+        const end = to < items.length ? this.lineStartOf(items[to].range![0]) : this.lineEndAfter(contentEnd(items[to - 1], 0));
+        this.edits.push({ offset: start, length: end - start, text: '' });
+      }
+    }
+  }
+
+  /**
+   * Inserts items into a non-empty flow list before the item at `index` (or after the last one),
+   * writing only the new items: on lines of their own when the list puts one item per line.
+   */
+  private insertIntoFlow(seq: YAMLSeq, index: number, added: PlainValue[]): void {
+    const items = seq.items as Node[];
+    const renderedItems = added.map(renderFlow);
+    if (index < items.length) {
+      this.insert(items[index].range![0], renderedItems.map((rendered) => `${rendered}, `).join(''));
+      return;
+    }
+    const lastEnd = items[items.length - 1].range![1];
+    let after = lastEnd;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    const trailingComma = this.text[after] === ',';
+    if (trailingComma) after++;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    const restOfLineIsEmpty = after >= this.text.length || this.text[after] === '\n' || this.text[after] === '\r' || this.text[after] === '#';
+    const lastStart = items[items.length - 1].range![0];
+    const lineStart = this.lineStartOf(lastStart);
+    const ownLine = /^[ \t]*$/.test(this.text.slice(lineStart, lastStart));
+    if (restOfLineIsEmpty && ownLine && after < this.text.length) {
+      // One item per line: the new one gets its own line, after the last item's comment.
+      const lineEnd = this.lineEndAfter(after + 1) - this.eolBefore(this.lineEndAfter(after + 1));
+      if (!trailingComma) this.insert(lastEnd, ',');
+      const indentation = this.text.slice(lineStart, lastStart);
+      this.insert(lineEnd, renderedItems.map((rendered, at) => `${this.eol}${indentation}${rendered}${trailingComma || at < renderedItems.length - 1 ? ',' : ''}`).join(''));
+      return;
+    }
+    // Right after the last item, so a closing bracket on its own line or a trailing comma stays valid.
+    this.insert(lastEnd, renderedItems.map((rendered) => `, ${rendered}`).join(''));
   }
 
   /** Removes the pair at `path` (its whole lines, comments on them included). */
   remove(path: PlanPath): void {
-    const parent = locate(this.parsed.document, path.slice(0, -1)).node;
+    this.guard(path);
+    const parent = this.locate(path.slice(0, -1)).node;
     const last = path[path.length - 1];
-    if (!isMap(parent) || parent.flow) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
+    if (!isMap(parent)) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last) as Pair<Node, Node | null> | undefined;
     if (!pair?.key?.range) return;
+    if (parent.flow) {
+      // "{a: 1, b: 2}": from this key to the next one, or from the previous value when it is the last.
+      const pairs = parent.items as Pair<Node, Node | null>[];
+      const index = pairs.indexOf(pair);
+      const next = pairs[index + 1]?.key?.range;
+      const start = next ? pair.key.range[0] : index > 0 ? contentEnd(pairs[index - 1], pair.key.range[0]) : parent.range![0] + 1;
+      const end = next ? next[0] : contentEnd(pair, pair.key.range[1]);
+      this.edits.push({ offset: start, length: end - start, text: '' });
+      return;
+    }
     const lineStart = this.parsed.source.lineStarts[this.parsed.source.positionAt(pair.key.range[0]).line];
-    const end = this.lineEndAfter(pair.value?.range?.[1] ?? pair.key.range[1]);
+    const end = this.lineEndAfter(contentEnd(pair, pair.key.range[1]));
     if (this.text.slice(lineStart, pair.key.range[0]).trim() !== '') {
       // The key shares its line with the entry's "- ": keep the dash and move the next key up to it.
       const next = parent.items[parent.items.indexOf(pair) + 1] as Pair<Node, Node | null> | undefined;
@@ -163,6 +354,7 @@ export class PlanEditor {
   }
 
   private replace(path: PlanPath, node: Node | undefined, key: Node | undefined, value: PlainValue): void {
+    if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
     const isCollection = value !== null && typeof value === 'object';
     if (node?.anchor) {
       // Other places (*alias) repeat this value; changing it here would silently change them too.
@@ -174,20 +366,28 @@ export class PlanEditor {
       if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
         while (end > node.range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
       }
-      this.edits.push({ offset: node.range[0], length: end - node.range[0], text: renderScalar(value, node) });
+      this.edits.push({ offset: node.range[0], length: end - node.range[0], text: renderScalar(value, node, this.insideFlow(path.slice(0, -1))) });
       return;
     }
     const emptyFlow = node !== undefined && (isMap(node) || isSeq(node)) && node.flow === true && node.items.length === 0;
-    if (node && (isMap(node) || isSeq(node)) && node.flow && node.range && !(emptyFlow && isCollection && key)) {
+    const inFlow = this.insideFlow(path.slice(0, -1));
+    if (node && (isMap(node) || isSeq(node)) && node.flow && node.range && (inFlow || !(emptyFlow && isCollection && key))) {
       this.edits.push({ offset: node.range[0], length: node.range[1] - node.range[0], text: renderFlow(value) });
       return;
     }
     if (node && (isMap(node) || isSeq(node)) && !node.flow && node.range) {
       // A block collection: rewrite its lines in place, at the column it starts on.
       const start = node.range[0];
-      const end = this.lineEndAfter(node.range[1]) - this.eolBefore(this.lineEndAfter(node.range[1]));
+      const end = this.lineEndAfter(contentEnd(node, node.range[1])) - this.eolBefore(this.lineEndAfter(contentEnd(node, node.range[1])));
       const column = this.columnOf(start);
       const lines = isCollection ? this.renderBlock(value, column) : [renderScalar(value)];
+      if (lines.length === 1 && key?.range) {
+        // A one-line value ("[]", a scalar) goes on the key's line; alone on the next line it may not even parse.
+        const colon = this.text.indexOf(':', key.range[1]);
+        const from = this.lineStartOf(start);
+        this.edits.push({ offset: colon + 1, length: 0, text: ` ${lines[0].trim()}` }, { offset: from, length: this.lineEndAfter(end) - from, text: '' });
+        return;
+      }
       const first = lines[0].slice(column);
       this.edits.push({ offset: start, length: end - start, text: [first, ...lines.slice(1)].join(this.eol) });
       return;
@@ -197,14 +397,21 @@ export class PlanEditor {
     const keyColumn = this.columnOf(key.range[0]);
     const colon = this.text.indexOf(':', key.range[1]);
     const valueEnd = node?.range && node.range[1] > node.range[0] ? node.range[1] : colon + 1;
-    if (!isCollection) {
-      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: ` ${renderScalar(value)}` });
+    if (!isCollection || inFlow) {
+      // Inside a flow collection ("{id: a, actions: null}") only flow style is valid.
+      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: ` ${isCollection ? renderFlow(value) : renderScalar(value, undefined, inFlow)}` });
       return;
     }
     const childColumn = Array.isArray(value) && !this.indentSequences ? keyColumn : keyColumn + this.indentUnit;
     // A comment after the old value ("key: []  # none yet") stays on the key's line, above the block.
     const lineEnd = this.lineEndAfter(valueEnd + 1) - this.eolBefore(this.lineEndAfter(valueEnd + 1));
-    const block = this.eol + this.renderBlock(value, childColumn).join(this.eol);
+    const lines = this.renderBlock(value, childColumn);
+    if (lines.length === 1 && /^\s*[[{]/.test(lines[0])) {
+      // Rendered in flow style (a short id list): it belongs on the key's line.
+      this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: ` ${lines[0].trim()}` });
+      return;
+    }
+    const block = this.eol + lines.join(this.eol);
     if (lineEnd > valueEnd && /^\s*#/.test(this.text.slice(valueEnd, lineEnd))) {
       this.edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: '' }, { offset: lineEnd, length: 0, text: block });
     } else {
@@ -212,17 +419,29 @@ export class PlanEditor {
     }
   }
 
+  /** Whether the node at `path` is, or sits inside, a flow collection. */
+  private insideFlow(path: PlanPath): boolean {
+    for (let length = 1; length <= path.length; length++) {
+      const { node, depth } = this.locate(path.slice(0, length));
+      if (depth === length && (isMap(node) || isSeq(node)) && node.flow) return true;
+    }
+    return false;
+  }
+
   private addPair(map: YAMLMap, key: string, value: PlainValue): void {
     if (map.flow) {
-      const close = this.text.lastIndexOf('}', map.range?.[1] ?? 0);
-      this.insert(close, `${map.items.length ? ', ' : ''}${key}: ${renderFlow(value)}`);
+      // After the last pair (a trailing comma stays valid), or just inside "{" of an empty mapping.
+      const pairs = map.items as Pair<Node, Node | null>[];
+      const rendered = `${key}: ${renderFlow(value)}`;
+      if (pairs.length > 0) this.insert(contentEnd(pairs[pairs.length - 1], map.range![0] + 1), `, ${rendered}`);
+      else this.insert(map.range![0] + 1, rendered);
       return;
     }
     const pairs = map.items as Pair<Node, Node | null>[];
     const lastPair = pairs[pairs.length - 1];
     if (!lastPair?.key?.range) throw new EditError(`Cannot add \`${key}\` to an empty mapping here.`);
     const column = this.columnOf(pairs[0].key!.range![0]);
-    const end = this.lineEndAfter(lastPair.value?.range?.[1] ?? lastPair.key.range[1]);
+    const end = this.afterOwnComments(this.lineEndAfter(contentEnd(lastPair, lastPair.key.range[1])), Math.max(column, 1));
     this.insertLines(end, this.renderBlock({ [key]: value }, column));
   }
 
@@ -254,8 +473,35 @@ export class PlanEditor {
     this.insert(offset, (atEndWithoutBreak ? this.eol : '') + lines.join(this.eol) + (atEndWithoutBreak ? '' : this.eol));
   }
 
+  /**
+   * Past the comment lines from `lineStart` on that are indented at least `minIndent`: they sit
+   * inside the entry or mapping that ends there, so what is added goes after them, not into them.
+   * Blank lines count only when such a comment follows them.
+   */
+  private afterOwnComments(lineStart: number, minIndent: number): number {
+    let end = lineStart;
+    let at = lineStart;
+    while (at < this.text.length) {
+      const next = this.lineEndAfter(at + 1);
+      const line = this.text.slice(at, next).replace(/\r?\n$/, '');
+      const content = line.trimStart();
+      if (content !== '') {
+        if (!content.startsWith('#') || line.length - content.length < minIndent || /\t/.test(line.slice(0, line.length - content.length))) break;
+        end = next;
+      }
+      at = next;
+    }
+    return end;
+  }
+
+  private lineStartOf(offset: number): number {
+    return this.parsed.source.lineStarts[this.parsed.source.positionAt(offset).line];
+  }
+
   private columnOf(offset: number): number {
-    return this.parsed.source.positionAt(offset).character;
+    const { line, character } = this.parsed.source.positionAt(offset);
+    // A byte order mark is no indentation: the first line's keys are at column 0 for YAML.
+    return line === 0 && this.text.charCodeAt(0) === 0xfeff ? Math.max(0, character - 1) : character;
   }
 
   /** The start of the line after the one holding the character before `offset`. */
@@ -277,16 +523,135 @@ function detectIndentUnit(text: string): number {
   return width >= 2 && width <= 8 ? width : 2;
 }
 
-/** Whether lists under a key are indented ("key:\n  - x") or not ("key:\n- x"), as the file already does it. */
-function detectSequenceIndent(parsed: ParsedPlan): boolean {
-  const root = parsed.document?.contents;
-  if (!isMap(root)) return true;
-  for (const pair of root.items as Pair<Node, Node | null>[]) {
-    if (isSeq(pair.value) && !pair.value.flow && pair.value.range && pair.key?.range) {
-      return parsed.source.positionAt(pair.value.range[0]).character > parsed.source.positionAt(pair.key.range[0]).character;
-    }
+/** The parsed nodes an editor reads: a whole document, or the pieces of an incremental parse. */
+interface PlanNodes {
+  /** As parse.ts's locate on the whole document. */
+  locate(path: PlanPath): NodeLocation;
+  /** Whether lists under a key are indented ("key:\n  - x") or not ("key:\n- x"), as the file already does it. */
+  indentSequences(): boolean;
+  /** The whole document, where anchors and aliases are looked up; undefined for pieces (which have none). */
+  readonly document: ParsedPlan['document'];
+  /** Whether `node` stands in for a list without holding its entries (only appending to it is possible). */
+  partial(node: Node): boolean;
+}
+
+class DocumentNodes implements PlanNodes {
+  readonly document: ParsedPlan['document'];
+
+  constructor(private readonly parsed: ParsedPlan) {
+    this.document = parsed.document;
   }
-  return true;
+
+  locate(path: PlanPath): NodeLocation {
+    return locate(this.document, path);
+  }
+
+  indentSequences(): boolean {
+    const root = this.document?.contents;
+    if (!isMap(root)) return true;
+    for (const pair of root.items as Pair<Node, Node | null>[]) {
+      const indented = blockListIndented(pair, this.parsed.source.text, 0);
+      if (indented !== undefined) return indented;
+    }
+    return true;
+  }
+
+  partial(): boolean {
+    return false;
+  }
+}
+
+/** For a top-level pair whose value is a block list: whether the list is indented under its key. */
+function blockListIndented(pair: Pair<Node, Node | null>, text: string, base: number): boolean | undefined {
+  if (!isSeq(pair.value) || pair.value.flow || !pair.value.range || !pair.key?.range) return undefined;
+  const column = (offset: number) => base + offset - (text.lastIndexOf('\n', base + offset - 1) + 1);
+  return column(pair.value.range[0]) > column(pair.key.range[0]);
+}
+
+/**
+ * The pieces of an incremental parse, read as if they were one document: a list entry's piece is
+ * parsed alone (a one-item list), so its nodes are cloned with their offsets moved to the file's.
+ * A cut list is a stand-in holding only its last entry, and the root one holding its first and last
+ * pairs: enough to append after them, nothing else.
+ */
+class PieceNodes implements PlanNodes {
+  readonly document = undefined;
+  private readonly moved = new Map<PieceAt, Document.Parsed>();
+  private readonly standIns = new Set<Node>();
+
+  constructor(private readonly layout: PieceLayout) {}
+
+  locate(path: PlanPath): NodeLocation {
+    if (path.length === 0) return { node: this.rootStandIn(), key: undefined, depth: 0 };
+    const segment = this.layout.segments.get(String(path[0]));
+    if (!segment) return { node: undefined, key: undefined, depth: 0 };
+    const { items } = segment;
+    if (!items) return locate(this.atFileOffsets(segment.header), path);
+    const key = locate(this.atFileOffsets(segment.header), path.slice(0, 1)).key;
+    if (path.length === 1) return { node: this.standIn(items), key, depth: 1 };
+    const index = path[1];
+    if (typeof index !== 'number' || index >= items.length) throw new NeedsWholeParse();
+    const inner = locate(this.atFileOffsets(items[index]), [0, ...path.slice(2)]);
+    return { node: inner.node, key: inner.key, depth: inner.depth + 1 };
+  }
+
+  indentSequences(): boolean {
+    for (const [, segment] of this.layout.segments) {
+      if (segment.items) {
+        const first = segment.items[0];
+        return first.text.length - first.text.trimStart().length > 0;
+      }
+      const root = segment.header.document.contents;
+      if (!isMap(root)) continue;
+      for (const pair of root.items as Pair<Node, Node | null>[]) {
+        const indented = blockListIndented(pair, this.layout.text, segment.header.start);
+        if (indented !== undefined) return indented;
+      }
+    }
+    return true;
+  }
+
+  partial(node: Node): boolean {
+    return this.standIns.has(node);
+  }
+
+  private rootStandIn(): YAMLMap {
+    const segments = [...this.layout.segments.keys()];
+    const pairOf = (key: string): Pair<Node, Node | null> => {
+      const { key: keyNode, node } = this.locate([key]);
+      return new YamlPair(keyNode, node ?? null) as Pair<Node, Node | null>;
+    };
+    const root = new YAMLMap();
+    root.items = [pairOf(segments[0]), pairOf(segments[segments.length - 1])];
+    this.standIns.add(root);
+    return root;
+  }
+
+  private standIn(items: PieceAt[]): YAMLSeq {
+    const first = items[0];
+    const last = (this.atFileOffsets(items[items.length - 1]).contents as YAMLSeq).items[0] as Node;
+    const seq = new YAMLSeq();
+    seq.items = [last];
+    const dash = first.start + first.text.length - first.text.trimStart().length;
+    seq.range = [dash, dash, dash];
+    this.standIns.add(seq);
+    return seq;
+  }
+
+  /** A copy of the piece's document with offsets counted from the start of the file. */
+  private atFileOffsets(piece: PieceAt): Document.Parsed {
+    let document = this.moved.get(piece);
+    if (!document) {
+      // The parser caches the piece's own document for later parses: move a copy, never the original.
+      document = piece.document.clone() as Document.Parsed;
+      visit(document, (_, node) => {
+        const ranged = node as { range?: [number, number, number] | null };
+        if (ranged.range) ranged.range = [ranged.range[0] + piece.start, ranged.range[1] + piece.start, ranged.range[2] + piece.start];
+      });
+      this.moved.set(piece, document);
+    }
+    return document;
+  }
 }
 
 /** Lists of short plain strings (goal ids) read best on one line, as people write them by hand. */
@@ -301,18 +666,52 @@ function flowShortLists(node: Node | null): void {
   }
 }
 
-function isFlowFriendly(value: PlainValue): boolean {
-  return value === null || typeof value !== 'object';
+/**
+ * Where a node's own text ends. A block collection's range runs on over the comment lines after
+ * its last item and the next line's indentation; its last item's content ends it instead.
+ */
+function contentEnd(node: Node | Pair<unknown, unknown> | null | undefined, fallback: number): number {
+  if (isPair(node)) return contentEnd(node.value as Node | null, (node.key as Node | null)?.range?.[1] ?? fallback);
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1] as Node | Pair<unknown, unknown>, node.range?.[1] ?? fallback);
+  // An empty value ("key:") has an empty range placed where the next token starts, lines later.
+  if (!node?.range || node.range[1] === node.range[0]) return fallback;
+  return node.range[1];
+}
+
+function isRecord(value: unknown): value is Record<string, PlainValue> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Deep equality of plain values (what toJS and JSON give), key order ignored. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+  return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
 }
 
 /** A scalar in the style the old one was written in (quotes kept), or the plainest safe style. */
-function renderScalar(value: PlainValue, previous?: Scalar): string {
+function renderScalar(value: PlainValue, previous?: Scalar, inFlow = false): string {
   const style = previous && (previous.type === Scalar.QUOTE_DOUBLE || previous.type === Scalar.QUOTE_SINGLE) ? previous.type : Scalar.PLAIN;
   if (typeof value === 'string' && /[\r\n]/.test(value)) return JSON.stringify(value);
+  // Inside [ ] or { }, commas and brackets end a plain scalar: render it as a flow item so it is quoted where needed.
+  if (inFlow) return stripBrackets(renderFlowList([value], style));
   return new Document(value).toString({ defaultStringType: style, lineWidth: 0 }).replace(/\n$/, '');
 }
 
+function renderFlowList(items: PlainValue[], style: Scalar.Type): string {
+  const document = new Document(items);
+  (document.contents as YAMLSeq).flow = true;
+  return document.toString({ defaultStringType: style, lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
+}
+
+function stripBrackets(text: string): string {
+  return text.slice(1, -1);
+}
+
 function renderFlow(value: PlainValue): string {
+  if (value === null || typeof value !== 'object') return renderScalar(value, undefined, true);
   const document = new Document(value);
   const setFlow = (node: Node | null) => {
     // A line break in a flow collection would need a block scalar, which flow style cannot hold.
@@ -333,55 +732,47 @@ function plain<T extends object>(value: T): PlainValue {
 
 // ---- Operations the extension and the CLI offer ------------------------------------------------
 
-export function setGoalStatus(text: string, goalId: string, status: GoalStatus): EditResult {
-  return editing(text, (editor) => editor.set(['goals', editor.indexOf('goals', goalId), 'status'], status));
+export function setGoalStatus(text: string, goalId: string, status: GoalStatus, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.set(['goals', editor.indexOf('goals', goalId), 'status'], status), options);
 }
 
-export function addGoal(text: string, goal: Goal): EditResult {
+export function addGoal(text: string, goal: Goal, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     assertNewId(editor, 'goals', goal.id);
     editor.append(['goals'], plain(goal));
-  });
+  }, options);
 }
 
-export function addSession(text: string, session: Session): EditResult {
+export function addSession(text: string, session: Session, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     assertNewId(editor, 'sessions', session.id);
     editor.append(['sessions'], plain(session));
-  });
+  }, options);
 }
 
-export function addFeedback(text: string, feedback: Feedback): EditResult {
+export function addFeedback(text: string, feedback: Feedback, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     assertNewId(editor, 'feedback', feedback.id);
     editor.append(['feedback'], plain(feedback));
-  });
+  }, options);
 }
 
 /** Updates an entry field by field, so unchanged fields (and their comments) stay as they are. */
-export function updateFeedback(text: string, feedbackId: string, feedback: Feedback): EditResult {
+export function updateFeedback(text: string, feedbackId: string, feedback: Feedback, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
-    const index = editor.indexOf('feedback', feedbackId);
-    const current = (editor.value(['feedback', index]) ?? {}) as Record<string, unknown>;
-    const next = plain(feedback) as Record<string, PlainValue>;
-    for (const [key, value] of Object.entries(next)) {
-      if (JSON.stringify(current[key]) !== JSON.stringify(value)) editor.set(['feedback', index, key], value);
-    }
-    for (const key of Object.keys(current)) {
-      if (!(key in next)) editor.remove(['feedback', index, key]);
-    }
-  });
+    editor.update(['feedback', editor.indexOf('feedback', feedbackId)], plain(feedback));
+  }, options);
 }
 
-export function addAction(text: string, sessionId: string, action: Action): EditResult {
-  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'actions'], plain(action)));
+export function addAction(text: string, sessionId: string, action: Action, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'actions'], plain(action)), options);
 }
 
-export function addAgendaQuestion(text: string, sessionId: string, question: string): EditResult {
-  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'agenda'], question));
+export function addAgendaQuestion(text: string, sessionId: string, question: string, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.append(['sessions', editor.indexOf('sessions', sessionId), 'agenda'], question), options);
 }
 
-export function setActionDone(text: string, sessionId: string, actionIndex: number, done: boolean): EditResult {
+export function setActionDone(text: string, sessionId: string, actionIndex: number, done: boolean, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     const sessionIndex = editor.indexOf('sessions', sessionId);
     const actions = editor.value(['sessions', sessionIndex, 'actions']);
@@ -389,7 +780,7 @@ export function setActionDone(text: string, sessionId: string, actionIndex: numb
       throw new EditError(`Session "${sessionId}" has no action #${actionIndex + 1}.`);
     }
     editor.set(['sessions', sessionIndex, 'actions', actionIndex, 'done'], done);
-  });
+  }, options);
 }
 
 /**
@@ -397,7 +788,7 @@ export function setActionDone(text: string, sessionId: string, actionIndex: numb
  * will be discussed. The originals stay as written: the history of the earlier session is not
  * rewritten, and the pair marks them done when they are.
  */
-export function carryForwardActions(text: string, fromSessionId: string, toSessionId: string): EditResult {
+export function carryForwardActions(text: string, fromSessionId: string, toSessionId: string, options?: EditOptions): EditResult {
   return editing(text, (editor) => {
     const from = editor.indexOf('sessions', fromSessionId);
     const to = editor.indexOf('sessions', toSessionId);
@@ -410,13 +801,13 @@ export function carryForwardActions(text: string, fromSessionId: string, toSessi
     if (toCarry.length === 0) throw new EditError(`Every open action of "${fromSessionId}" is already in "${toSessionId}".`);
     const target = ['sessions', to, 'actions'];
     if (!Array.isArray(existing) || existing.length === 0) editor.set(target, toCarry.map((action) => plain(action)));
-    else for (const action of toCarry) editor.append(target, plain(action));
-  });
+    else editor.append(target, ...toCarry.map((action) => plain(action)));
+  }, options);
 }
 
 /** Sets any value by path; quick fixes use it (an allowed enum value, a renamed id). */
-export function setValue(text: string, path: PlanPath, value: string | number | boolean): EditResult {
-  return editing(text, (editor) => editor.set(path, value));
+export function setValue(text: string, path: PlanPath, value: string | number | boolean, options?: EditOptions): EditResult {
+  return editing(text, (editor) => editor.set(path, value), options);
 }
 
 function assertNewId(editor: PlanEditor, list: 'goals' | 'sessions' | 'feedback', id: string): void {

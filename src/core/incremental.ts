@@ -34,13 +34,31 @@ interface ParsedPiece {
   value: unknown;
 }
 
+/** One parsed piece and where it starts in the file (its document's offsets count from there). */
+export interface PieceAt {
+  start: number;
+  text: string;
+  document: Document.Parsed;
+  value: unknown;
+}
+
+/** How the last text was cut: per top-level key, its header piece and, for cut lists, one piece per entry. */
+export interface PieceLayout {
+  text: string;
+  segments: ReadonlyMap<string, { header: PieceAt; items?: PieceAt[] }>;
+  /** What parse() returned for this text. */
+  parsed: ParsedPlan;
+}
+
 export class IncrementalPlanParser {
   private cache = new Map<string, ParsedPiece>();
+  private lastLayout: PieceLayout | undefined;
   /** How many pieces the last parse had to parse (0 when it reused them all; the whole file counts as 1). */
   lastParsedPieces = 0;
 
   /** Parses `text`, reusing the pieces that did not change since the last call. */
   parse(text: string): ParsedPlan {
+    this.lastLayout = undefined;
     const source = new SourceText(text);
     const refused = refusal(source);
     if (refused) return refused;
@@ -106,7 +124,14 @@ export class IncrementalPlanParser {
       }
       return exactRange(segment.header.document, source, segment.header.start, path, part);
     };
-    return { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange };
+    const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange };
+    this.lastLayout = { text, segments: located, parsed };
+    return parsed;
+  }
+
+  /** The pieces of `text` when the last parse() was of `text` and cut it (edits reuse them); otherwise undefined. */
+  layoutOf(text: string): PieceLayout | undefined {
+    return this.lastLayout?.text === text ? this.lastLayout : undefined;
   }
 }
 

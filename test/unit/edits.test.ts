@@ -176,12 +176,11 @@ describe('edit engine: styles and refusals', () => {
     assert.equal(after, text.replace('status: active', 'status: at-risk'));
   });
 
-  it('appends to a flow list in place', () => {
-    const text = 'sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: a}]\n';
-    const after = apply(text, addAction(text, 's', { text: 'b' }));
-    assert.equal(after, 'sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: a}, {text: b}]\n');
+  it('appends to a flow list in place, keeping its quoting and comments', () => {
+    const text = "sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: 'a', done: true}, {text: \"b\"}]  # two so far\n";
+    const after = apply(text, addAction(text, 's', { text: 'c' }));
+    assert.equal(after, "sessions:\n  - id: s\n    date: 2026-01-01\n    actions: [{text: 'a', done: true}, {text: \"b\"}, {text: c}]  # two so far\n");
   });
-
   it('refuses a file with YAML syntax errors and names the line', () => {
     const text = 'schemaVersion: 1\ngoals: [\n';
     const result = addGoal(text, { id: 'g', title: 'G', status: 'proposed' });
@@ -320,5 +319,119 @@ describe('edit engine: cases found in review', () => {
     const result = setGoalStatus(text, 'a', 'achieved');
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.message, /More than one entry in goals has the id "a"/);
+  });
+});
+
+describe('edit engine: issue 9 defects', () => {
+  it('adds a session to a flow list spread over lines as one new line, keeping layout, quoting and comments (defect 1)', () => {
+    const text = "schemaVersion: 1\nsessions: [\n  {id: s1, date: 2026-01-01, type: 'checkin'},  # first\n  # between\n  {id: s2, date: \"2026-01-15\"}  # second\n]\n";
+    const after = apply(text, addSession(text, { id: 's3', date: '2026-02-01' }));
+    assert.equal(after, "schemaVersion: 1\nsessions: [\n  {id: s1, date: 2026-01-01, type: 'checkin'},  # first\n  # between\n  {id: s2, date: \"2026-01-15\"},  # second\n  {id: s3, date: 2026-02-01}\n]\n");
+  });
+
+  it('carries actions forward into a flow list without rewriting it (defect 1)', () => {
+    const text = "schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    actions: [{text: Open one, done: false}]\n  - id: s2\n    date: 2026-01-15\n    actions: [\n      {text: 'Kept', done: true},  # from the kickoff\n    ]\n";
+    const after = apply(text, carryForwardActions(text, 's1', 's2'));
+    assert.equal(after, text.replace("{text: 'Kept', done: true},  # from the kickoff\n", "{text: 'Kept', done: true},  # from the kickoff\n      {text: Open one, done: false},\n"));
+  });
+
+  it('updateFeedback adds one feedforward item without touching the others or their comments (defect 2)', () => {
+    const text = "schemaVersion: 1\nfeedback:\n  - id: f1\n    date: 2026-01-01\n    from: mentor\n    feedforward:\n      - Keep asking about intent  # mentor's favourite\n      - 'Try a test first'\n";
+    const entry = planOf(text).feedback![0];
+    const added = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: [...entry.feedforward, 'Pair on the next one'] }));
+    assert.equal(added, `${text}      - Pair on the next one\n`);
+    const removed = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: ['Keep asking about intent'] }));
+    assert.equal(removed, text.replace("      - 'Try a test first'\n", ''));
+    const changed = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: ['Keep asking about intent', 'Try a failing test first'] }));
+    assert.equal(changed, text.replace("'Try a test first'", "'Try a failing test first'"));
+  });
+
+  it("adds a session after the last session's own trailing comment (defect 3)", () => {
+    const text = 'schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    # trailing comment in s1\n\n# about feedback\nfeedback: []\n';
+    const after = apply(text, addSession(text, { id: 's2', date: '2026-01-15' }));
+    assert.equal(after, 'schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    # trailing comment in s1\n  - id: s2\n    date: 2026-01-15\n\n# about feedback\nfeedback: []\n');
+  });
+
+  it('refuses, and changes nothing, to edit inside an anchored list that an alias repeats (defect 4)', () => {
+    const text = 'schemaVersion: 1\nsessions: &all\n  - id: s1\n    date: 2026-01-01\n    actions:\n      - text: A\n        done: false\narchive: *all\n';
+    for (const result of [addSession(text, { id: 's2', date: '2026-01-15' }), setActionDone(text, 's1', 0, true), addAgendaQuestion(text, 's1', 'Why?')]) {
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /&all/);
+    }
+    // An anchor no alias uses ties nothing together: editing under it is safe.
+    const unused = text.replace('archive: *all\n', '');
+    assert.equal(apply(unused, addAgendaQuestion(unused, 's1', 'Why?')).includes('agenda:'), true);
+  });
+});
+
+describe('edit engine: cases found by the generated tests (edits-property.test.ts)', () => {
+  const HEAD = 'schemaVersion: 1\n';
+  const feedbackOf = (text: string) => planOf(text).feedback![0];
+
+  it('adds the first item to an empty flow list in updateFeedback without crashing', () => {
+    const text = `${HEAD}feedback:\n  - id: f1\n    date: 2026-01-01\n    from: mentor\n    feedforward: []  # none yet\n`;
+    const after = apply(text, updateFeedback(text, 'f1', { ...feedbackOf(text), feedforward: ['Try it'] }));
+    assert.equal(after, text.replace('feedforward: []  # none yet\n', 'feedforward:  # none yet\n      - Try it\n'));
+  });
+
+  it('writes a list added to a flow-style entry in flow style', () => {
+    const text = `${HEAD}sessions: [{id: s1, date: 2026-01-01, actions: null}, {id: s2, date: 2026-01-02, agenda: []}]\n`;
+    const withAction = apply(text, addAction(text, 's1', { text: 'A' }));
+    assert.equal(withAction, text.replace('actions: null', 'actions: [{text: A}]'));
+    const withQuestion = apply(text, addAgendaQuestion(text, 's2', 'Why?'));
+    assert.equal(withQuestion, text.replace('agenda: []', 'agenda: [Why?]'));
+  });
+
+  it('adds a top-level key at column 0 in a file that starts with a byte order mark', () => {
+    const text = `\uFEFF${HEAD}mentorship:\n  cadence: weekly\n`;
+    assert.equal(apply(text, addGoal(text, { id: 'g', title: 'G', status: 'proposed' })), `${text}goals:\n  - id: g\n    title: G\n    status: proposed\n`);
+  });
+
+  it('adds a key to an entry after its last block list and that list’s comments, not into the next entry', () => {
+    const text = `${HEAD}sessions:\n  - id: s0\n    actions:\n      - text: A\n        # about A\n    # end of s0\n  - id: s1\n`;
+    const after = apply(text, addAgendaQuestion(text, 's0', 'Why?'));
+    assert.equal(after, text.replace('    # end of s0\n', '    # end of s0\n    agenda:\n      - Why?\n'));
+  });
+
+  it('removes a field of a flow-style entry instead of refusing', () => {
+    const text = `${HEAD}feedback: [{id: f1, date: 2026-01-01, from: mentor, behavior: asked, feedforward: [A]}]\n`;
+    const rest = { ...feedbackOf(text) };
+    delete rest.behavior;
+    assert.equal(apply(text, updateFeedback(text, 'f1', rest)), text.replace(' behavior: asked,', ''));
+  });
+
+  it('adds a key inside an empty flow mapping nested in another', () => {
+    const text = `${HEAD}sessions: [{id: s1, date: 2026-01-01, health: {}}]\n`;
+    assert.equal(apply(text, setValue(text, ['sessions', 0, 'health', 'mentor'], 4)), text.replace('health: {}', 'health: {mentor: 4}'));
+  });
+
+  it('writes a flow-style value on the key’s line when lists are not indented', () => {
+    const text = `${HEAD}sessions:\n- id: s1\n  agenda:\n  id2: x\n`;
+    const after = apply(text, addAgendaQuestion(text, 's1', 'true'));
+    assert.deepEqual(planOf(after).sessions![0].agenda, ['true']);
+    assert.equal(after, text.replace('agenda:\n', 'agenda: ["true"]\n'));
+  });
+
+  it('quotes strings with flow indicators inside flow lists', () => {
+    const text = `${HEAD}sessions:\n  - id: s1\n    date: 2026-01-01\n    agenda: [Q1?]\n`;
+    for (const question of ['a{b}c', 'x, y', '[z]', 'k: v']) {
+      const after = apply(text, addAgendaQuestion(text, 's1', question));
+      assert.deepEqual(planOf(after).sessions![0].agenda, ['Q1?', question]);
+    }
+  });
+
+  it('inserts several items into a flow list with one comma each (updateFeedback and carry forward)', () => {
+    const text = `${HEAD}feedback:\n  - id: f1\n    date: 2026-01-01\n    from: mentor\n    feedforward: [\n      B  # kept\n    ]\n`;
+    const after = apply(text, updateFeedback(text, 'f1', { ...feedbackOf(text), feedforward: ['A', 'C', 'D'] }));
+    assert.deepEqual(feedbackOf(after).feedforward, ['A', 'C', 'D']);
+    const sessions = `${HEAD}sessions:\n  - id: s1\n    date: 2026-01-01\n    actions: [{text: A}, {text: B}]\n  - id: s2\n    date: 2026-01-02\n    actions: [\n      {text: C}  # kept\n    ]\n`;
+    const carried = apply(sessions, carryForwardActions(sessions, 's1', 's2'));
+    assert.equal(carried, sessions.replace('{text: C}  # kept\n', '{text: C},  # kept\n      {text: A},\n      {text: B}\n'));
+  });
+
+  it('empties a list that is not indented by writing [] on its key’s line', () => {
+    const text = `${HEAD}feedback:\n- id: f1\n  date: 2026-01-01\n  from: mentor\n  feedforward:  # none kept\n  - Old\n`;
+    const after = apply(text, updateFeedback(text, 'f1', { ...feedbackOf(text), feedforward: [] }));
+    assert.equal(after, text.replace('feedforward:  # none kept\n  - Old\n', 'feedforward: []  # none kept\n'));
   });
 });
