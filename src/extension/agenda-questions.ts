@@ -63,7 +63,7 @@ export const registerAgendaQuestions: Feature = (context, { store, resolver, log
     }
     const question = args.question ?? (await pickQuestion(session));
     if (!question) return false;
-    return applyPlanEdit(document, (text) => addAgendaQuestion(text, session.id, question), log);
+    return applyPlanEdit(document, (text, options) => addAgendaQuestion(text, session.id, question, options), log, store);
   }
 };
 

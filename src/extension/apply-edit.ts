@@ -1,7 +1,7 @@
 // The one bridge from the core's edit engine to the editor: EditResult -> WorkspaceEdit, applied
 // to the document so it is undoable, marks the file dirty and touches only the edited lines.
 import * as vscode from 'vscode';
-import type { EditResult } from '../core/edits';
+import type { EditOptions, EditResult } from '../core/edits';
 
 /** Converts edits computed on `document`'s current text. */
 export function toWorkspaceEdit(document: vscode.TextDocument, result: Extract<EditResult, { ok: true }>): vscode.WorkspaceEdit {
@@ -24,10 +24,18 @@ const MAX_ATTEMPTS = 3;
  * for an older version of the document; then the edit is computed again on the current text, so
  * it never lands on (or overwrites) text it was not computed on.
  */
-export async function applyPlanEdit(document: vscode.TextDocument, compute: (text: string) => EditResult, log: vscode.LogOutputChannel): Promise<boolean> {
+/** An edit of the plan's text; `options` lets it reuse the store's parse of that text. */
+export type PlanEditCompute = (text: string, options: EditOptions) => EditResult;
+
+/** Where the edit options of a document come from (the plan store). */
+export interface EditOptionSource {
+  editOptions(document: vscode.TextDocument): EditOptions;
+}
+
+export async function applyPlanEdit(document: vscode.TextDocument, compute: PlanEditCompute, log: vscode.LogOutputChannel, source?: EditOptionSource): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const version = document.version;
-    const result = compute(document.getText());
+    const result = compute(document.getText(), source?.editOptions(document) ?? {});
     if (!result.ok) {
       log.info(`Edit of ${document.uri.toString()} refused: ${result.message}`);
       void vscode.window.showWarningMessage(result.message);

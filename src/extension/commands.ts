@@ -10,6 +10,7 @@ import { CADENCES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan
 import type { Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '../core/plan';
 import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
+import type { PlanEditCompute } from './apply-edit';
 import { escapeIcons } from './plain-text';
 import { COMMANDS } from './command-ids';
 import { registerLoggedCommand } from './log';
@@ -127,7 +128,7 @@ class Commands {
     if (args.title === undefined && kind === undefined) return false;
     const id = args.id ?? idFrom(title, new Set(idsOf(target.entry.result.plan, 'goals')));
     const goal: Goal = { id, title, ...(kind ? { kind } : {}), ...(args.why ? { why: args.why } : {}), status: args.status ?? 'proposed', ...(args.target ? { target: args.target } : {}) };
-    return this.edit(target.document, (text) => addGoal(text, goal), ['goals', id]);
+    return this.edit(target.document, (text, options) => addGoal(text, goal, options), ['goals', id]);
   }
 
   async addSession(input?: AddSessionArgs | PlanNode): Promise<boolean> {
@@ -147,7 +148,7 @@ class Commands {
     const id = args.id ?? newSessionId(plan, type, date);
     const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(plan, date) });
     const session: Session = { id, date, type, agenda };
-    return this.edit(target.document, (text) => addSession(text, session), ['sessions', id]);
+    return this.edit(target.document, (text, options) => addSession(text, session, options), ['sessions', id]);
   }
 
   async setGoalStatus(input?: SetGoalStatusArgs | PlanNode): Promise<boolean> {
@@ -170,7 +171,7 @@ class Commands {
         vscode.l10n.t('New status of the goal'),
       ));
     if (status === undefined) return false;
-    return this.edit(target.document, (text) => setGoalStatus(text, goalId, status), ['goals', goalId, 'status']);
+    return this.edit(target.document, (text, options) => setGoalStatus(text, goalId, status, options), ['goals', goalId, 'status']);
   }
 
   async toggleActionDone(input?: ToggleActionArgs | PlanNode): Promise<boolean> {
@@ -205,7 +206,7 @@ class Commands {
     const done = args.done ?? !(session?.actions?.[actionIndex]?.done === true);
     const id = sessionId;
     const index = actionIndex;
-    return this.edit(target.document, (text) => setActionDone(text, id, index, done));
+    return this.edit(target.document, (text, options) => setActionDone(text, id, index, done, options));
   }
 
   async carryForward(input?: CarryForwardArgs | PlanNode): Promise<boolean> {
@@ -226,7 +227,7 @@ class Commands {
       if (answer === add) await this.addSession({ uri: target.document.uri });
       return false;
     }
-    return this.edit(target.document, (text) => carryForwardActions(text, from, to), ['sessions', to, 'actions']);
+    return this.edit(target.document, (text, options) => carryForwardActions(text, from, to, options), ['sessions', to, 'actions']);
   }
 
   async reveal(target?: RevealTarget | PlanNode): Promise<void> {
@@ -275,8 +276,8 @@ class Commands {
   }
 
   /** Applies one engine edit, then shows the changed entry (found by id after the edit) in the editor. */
-  private async edit(document: vscode.TextDocument, compute: Parameters<typeof applyPlanEdit>[1], show?: [list: 'goals' | 'sessions', id: string, ...rest: string[]]): Promise<boolean> {
-    const changed = await applyPlanEdit(document, compute, this.log);
+  private async edit(document: vscode.TextDocument, compute: PlanEditCompute, show?: [list: 'goals' | 'sessions', id: string, ...rest: string[]]): Promise<boolean> {
+    const changed = await applyPlanEdit(document, compute, this.log, this.store);
     if (!changed) return false;
     const editor = await vscode.window.showTextDocument(document, { preserveFocus: true, preview: false });
     const entry = this.store.forDocument(document);

@@ -12,6 +12,7 @@
 import type * as vscode from 'vscode';
 import { localIsoDate } from '../core/dates';
 import { PlanChecker } from '../core/check';
+import type { EditOptions } from '../core/edits';
 import type { CheckResult } from '../core/check';
 import { Emitter } from './plan-host';
 import type { Disposable, Event, HostDocument, HostUri, PlanHost } from './plan-host';
@@ -126,6 +127,16 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const entry = this.entries.get(document.uri.toString());
     if (entry && entry.version === document.version && entry.today === this.today()) return entry;
     return this.check(document.uri, document.getText(), document.version);
+  }
+
+  /**
+   * What an edit of this document reuses: the incremental parser that checked its current version,
+   * so an edit of a large plan parses only the entry it changes. Pure, like forDocument.
+   */
+  editOptions(document: D): EditOptions {
+    if (!this.forDocument(document)) return {};
+    const checker = this.checkers.get(document.uri.toString());
+    return checker ? { parser: checker.parser } : {};
   }
 
   /** Whether the document is a plan: its path matches mentoringPlan.planGlob, and it is a file or in the workspace. */

@@ -1,7 +1,6 @@
 // Quick fixes for the findings a plan can fix mechanically. Each fix runs through the core's edit
 // engine when chosen (resolveCodeAction), so moving the cursor never costs more than a lookup.
 import * as vscode from 'vscode';
-import type { EditResult } from '../core/edits';
 import { setActionDone, setValue } from '../core/edits';
 import type { PlanIssue } from '../core/issues';
 import { rangeAt } from '../core/parse';
@@ -9,6 +8,7 @@ import type { ParsedPlan } from '../core/parse';
 import type { Plan } from '../core/plan';
 import { idsOf, isEntryKind, uniqueId, valueAt } from '../core/plan-facts';
 import { toWorkspaceEdit } from './apply-edit';
+import type { PlanEditCompute } from './apply-edit';
 import { DIAGNOSTIC_SOURCE } from './command-ids';
 import { registerForPlanDocuments } from './config';
 import type { PlanStore } from './plan-store';
@@ -16,7 +16,7 @@ import { toVsRange } from './ranges';
 import { rephraseAsQuestion } from './rephrase';
 import type { Feature } from './services';
 
-type Compute = (text: string) => EditResult;
+type Compute = PlanEditCompute;
 
 class PlanFix extends vscode.CodeAction {
   constructor(
@@ -56,7 +56,7 @@ export class PlanQuickFixes implements vscode.CodeActionProvider<PlanFix> {
   }
 
   resolveCodeAction(fix: PlanFix): PlanFix {
-    const result = fix.compute(fix.document.getText());
+    const result = fix.compute(fix.document.getText(), this.store.editOptions(fix.document));
     if (result.ok) fix.edit = toWorkspaceEdit(fix.document, result);
     else fix.disabled = { reason: result.message };
     return fix;
@@ -73,7 +73,7 @@ function fixesFor(issue: PlanIssue, parsed: ParsedPlan, plan: Partial<Plan> | un
     return action;
   };
   const replaceWith = (values: readonly string[]) =>
-    [...new Set(values)].filter((value) => value !== String(current)).map((value, index, all) => fix(vscode.l10n.t('Change to "{0}"', value), (text) => setValue(text, path, typed(value)), all.length === 1 && index === 0));
+    [...new Set(values)].filter((value) => value !== String(current)).map((value, index, all) => fix(vscode.l10n.t('Change to "{0}"', value), (text, options) => setValue(text, path, typed(value), options), all.length === 1 && index === 0));
 
   switch (issue.code) {
     case 'schema': {
@@ -88,18 +88,18 @@ function fixesFor(issue: PlanIssue, parsed: ParsedPlan, plan: Partial<Plan> | un
       if (typeof current !== 'string' || !isEntryKind(list)) return [];
       const taken = new Set(idsOf(plan, list));
       const renamed = uniqueId(current, taken);
-      return [fix(vscode.l10n.t('Rename to "{0}"', renamed), (text) => setValue(text, path, renamed), true)];
+      return [fix(vscode.l10n.t('Rename to "{0}"', renamed), (text, options) => setValue(text, path, renamed, options), true)];
     }
     case 'agenda-not-question': {
       if (typeof current !== 'string') return [];
       const question = rephraseAsQuestion(current);
-      return [fix(vscode.l10n.t('Rephrase as a question: "{0}"', question), (text) => setValue(text, path, question), true)];
+      return [fix(vscode.l10n.t('Rephrase as a question: "{0}"', question), (text, options) => setValue(text, path, question, options), true)];
     }
     case 'overdue-action': {
       const [, sessionIndex, , actionIndex] = path;
       const sessionId = typeof sessionIndex === 'number' ? valueAt(plan, ['sessions', sessionIndex, 'id']) : undefined;
       if (typeof sessionId !== 'string' || typeof actionIndex !== 'number') return [];
-      return [fix(vscode.l10n.t('Mark the action done'), (text) => setActionDone(text, sessionId, actionIndex, true))];
+      return [fix(vscode.l10n.t('Mark the action done'), (text, options) => setActionDone(text, sessionId, actionIndex, true, options))];
     }
     default:
       return [];

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addSession } from '../../src/core/edits';
 import { PlanStore, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
 import { largePlan } from '../support/large-plan';
 import { MemoryHost, settle } from './support/memory-host';
@@ -124,6 +125,26 @@ describe('plan store (in-memory host)', () => {
       assert.equal(host.checks - checksBefore, 1, `burst ${burst}: checks after the pause`);
       assert.equal(harness.events.length - eventsBefore, 1);
     }
+  });
+
+  it("gives edits of an open plan the parser that checked its current version, and they match a whole-parse edit", async function () {
+    this.timeout(60_000);
+    const host = new MemoryHost();
+    const big = largePlan(EXAMPLE, 1000);
+    host.files.set(PLAN, big);
+    harness = await started(host);
+    const document = host.open(PLAN);
+    const edited = big.replace('Follow up on item 500\n', 'Follow up on item 500!\n');
+    host.edit(document, edited);
+    const eventsBefore = harness.events.length;
+    const options = harness.store.editOptions(document);
+    assert.ok(options.parser, 'an open plan has a parser to reuse');
+    assert.ok(options.parser.layoutOf(edited), 'the parser last parsed the current text, cut into pieces');
+    assert.equal(harness.events.length, eventsBefore, 'asking for edit options fires nothing');
+    const session = { id: 'checkin-2030-01-01', date: '2030-01-01', type: 'checkin' as const, agenda: ['What went well?'] };
+    assert.deepEqual(addSession(edited, session, options), addSession(edited, session));
+    host.files.set('/ws/notes.yaml', 'not: a plan\n');
+    assert.deepEqual(harness.store.editOptions(host.open('/ws/notes.yaml')), {}, 'a file that is not a plan gets no parser');
   });
 
   it('derives the typing delay from the cost of the last check, within bounds', () => {

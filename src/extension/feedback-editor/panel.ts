@@ -229,7 +229,8 @@ export class FeedbackEditorPanel {
       const id = editingId ?? newFeedbackId(draft.date, draft.goal, idsOf(plan, 'feedback'));
       const built = feedbackFromDraft(draft, id);
       if (!built.ok) return built.problem === 'date' ? vscode.l10n.t(DEFAULT_STRINGS.badDate) : vscode.l10n.t(DEFAULT_STRINGS.needFeedforward);
-      const result: EditResult = editingId !== undefined ? updateFeedback(text, editingId, built.feedback) : addFeedback(text, built.feedback);
+      const options = this.deps.store.editOptions(document);
+      const result: EditResult = editingId !== undefined ? updateFeedback(text, editingId, built.feedback, options) : addFeedback(text, built.feedback, options);
       if (!result.ok) return result.message;
       const version = document.version;
       const applied = result.edits.length === 0 || (await vscode.workspace.applyEdit(toWorkspaceEdit(document, result)));
