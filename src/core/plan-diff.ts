@@ -300,7 +300,8 @@ function otherChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanChang
   const changes: PlanChange[] = changedFields(oldPlan, newPlan, ['mentorship', 'goals', 'sessions', 'feedback']).map((field): PlanChange => ({ kind: 'other-changed', field }));
   const unreached = (plan: Partial<Plan>, kind: EntryKind) => entriesOf(plan, kind).filter(({ item, index }) => typeof textOf(item.id) !== 'string' || entryById(plan, kind, String(item.id))?.index !== index).map(({ item }) => item);
   for (const kind of ['goals', 'sessions', 'feedback'] as const) {
-    const nonEntries = (plan: Partial<Plan>) => (Array.isArray(plan[kind]) ? (plan[kind] as unknown[]).filter((item) => item === null || typeof item !== 'object' || Array.isArray(item)) : plan[kind]);
+    // A missing list and an empty one hold the same (no) items; anything else that is not a list is reported.
+    const nonEntries = (plan: Partial<Plan>) => (Array.isArray(plan[kind]) ? (plan[kind] as unknown[]).filter((item) => item === null || typeof item !== 'object' || Array.isArray(item)) : (plan[kind] ?? []));
     if (!sameValue(unreached(oldPlan, kind), unreached(newPlan, kind)) || !sameValue(nonEntries(oldPlan), nonEntries(newPlan))) changes.push({ kind: 'other-changed', field: kind });
   }
   return changes;

@@ -2,12 +2,13 @@
 // errors, and one run of the built binary.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIFF_USAGE } from '../../src/cli/diff-command';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run-cli';
+import { diffPlans, renderDiffText } from '../../src/core/plan-diff';
 
 const ROOT = join(__dirname, '../../..');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
@@ -142,3 +143,101 @@ describe('cli: diff', () => {
     }
   });
 });
+
+describe('cli: diff --git', () => {
+  const cli = join(ROOT, 'dist/cli.js');
+  let repo: string;
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+    assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  };
+  const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, 'diff', '--git', ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const write = (path: string, text: string) => writeFileSync(join(repo, path), text);
+
+  // main: sam and gone. feature (from there): sam's agreement and a goal changed, gone deleted,
+  // new added. main then moves on (cadence changed), which the merge base must leave out.
+  before(() => {
+    repo = mkdtempSync(join(tmpdir(), 'mentoring-diff-git-'));
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'test@example.invalid');
+    git('config', 'user.name', 'Test');
+    mkdirSync(join(repo, 'plans'));
+    write('plans/sam.mentoring.yaml', EXAMPLE);
+    write('plans/gone.mentoring.yaml', EXAMPLE);
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    write('plans/sam.mentoring.yaml', AGREEMENT_CHANGED);
+    git('rm', '-q', 'plans/gone.mentoring.yaml');
+    write('plans/new.mentoring.yaml', EXAMPLE);
+    git('add', '.');
+    git('commit', '-qm', 'feature');
+    git('checkout', '-q', 'main');
+    write('plans/sam.mentoring.yaml', EXAMPLE.replace('cadence: biweekly', 'cadence: weekly'));
+    git('commit', '-qam', 'main moves on');
+    git('checkout', '-q', 'feature');
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('without BASE: every changed plan against the merge base with main, deleted and new files included', () => {
+    const result = run(repo, '--require-both');
+    assert.equal(result.status, 1, result.stderr);
+    const sections = result.stdout.split('\n\n');
+    assert.deepEqual(
+      sections.map((section) => section.split('\n')[0]),
+      ['plans/gone.mentoring.yaml (deleted):', 'plans/new.mentoring.yaml (new file):', 'plans/sam.mentoring.yaml:'],
+    );
+    assert.match(sections[0]!, /\n- goal system-design removed: /);
+    assert.match(sections[1]!, /\n- goal system-design added: /);
+    assert.equal(sections[2], `plans/sam.mentoring.yaml:\n${readDiffOf(EXAMPLE, AGREEMENT_CHANGED)}`);
+    assert.doesNotMatch(sections[2]!, /cadence/, "main moved on after the merge base; that is not this branch's change");
+  });
+
+  it('BASE and FILE from a subfolder; JSON names the old version BASE:path, null for a new file', () => {
+    const result = run(join(repo, 'plans'), 'main', 'new.mentoring.yaml', 'sam.mentoring.yaml', '--format', 'json');
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { agreementChanged: boolean; files: { old: string | null; new: string | null; changes: { kind: string; field?: string }[] }[] };
+    assert.equal(report.agreementChanged, true);
+    assert.deepEqual(
+      report.files.map((file) => [file.old, file.new]),
+      [
+        [null, 'new.mentoring.yaml'],
+        ['main:sam.mentoring.yaml', 'sam.mentoring.yaml'],
+      ],
+    );
+    assert.ok(report.files[1]!.changes.some((change) => change.kind === 'mentorship-changed' && change.field === 'cadence'), 'against main itself, its cadence change shows');
+  });
+
+  it('an uncommitted comment-only edit against HEAD: no change in substance; a broken working copy: exit 2 with its position', () => {
+    write('plans/sam.mentoring.yaml', `# reviewed\n${AGREEMENT_CHANGED}`);
+    try {
+      const clean = run(repo, 'HEAD');
+      assert.equal(clean.status, 0, clean.stderr);
+      assert.equal(clean.stdout, 'plans/sam.mentoring.yaml:\nNo change in substance (only comments, formatting or order).\n');
+      write('plans/sam.mentoring.yaml', `${AGREEMENT_CHANGED}  - id: [unclosed\n`);
+      const broken = run(repo, 'HEAD');
+      assert.equal(broken.status, 2);
+      assert.match(broken.stderr, /^plans\/sam\.mentoring\.yaml:1\d\d:\d+ error .+\(not compared\)\n$/);
+    } finally {
+      git('checkout', '--', 'plans/sam.mentoring.yaml');
+    }
+  });
+
+  it('outside a git repository: exit 2 with one line saying what to do', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mentoring-diff-nogit-'));
+    try {
+      const result = run(outside);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /^mentoring-plan diff: Cannot find the default branch .*give BASE/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+function readDiffOf(oldText: string, newText: string): string {
+  const result = diffPlans(oldText, newText);
+  assert.ok(result.ok);
+  return renderDiffText(result.changes);
+}

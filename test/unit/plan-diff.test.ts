@@ -264,6 +264,11 @@ describe('plan diff: unreadable sides and rendering', () => {
     const added = changes(undefined, EXAMPLE);
     assert.equal(added[0]!.kind, 'agreement-changed');
     assert.ok(added.some((change) => change.kind === 'goal-added' && change.id === 'system-design'));
+    assert.deepEqual(
+      added.filter((change) => change.kind === 'other-changed'),
+      [{ kind: 'other-changed', field: 'schemaVersion' }],
+      'a missing list is the same as an empty one',
+    );
     const deleted = changes(EXAMPLE, undefined);
     assert.ok(deleted.some((change) => change.kind === 'session-removed' && change.id === 'kickoff'));
   });
