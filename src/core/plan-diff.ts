@@ -41,6 +41,16 @@ export type PlanChange =
 
 export type ChangeKind = PlanChange['kind'];
 
+/** Every kind, in the README's order; the compiler checks none is missing (the README test reads it). */
+export const CHANGE_KINDS = [
+  'agreement-changed', 'mentorship-changed', 'goal-added', 'goal-removed', 'goal-renamed', 'goal-status-changed', 'goal-target-moved', 'goal-edited',
+  'milestone-added', 'milestone-done', 'milestone-reopened', 'milestone-removed', 'session-added', 'session-removed', 'session-rescheduled', 'session-edited',
+  'action-added', 'action-completed', 'action-reopened', 'action-removed', 'action-reassigned', 'action-redated', 'health-recorded', 'health-changed',
+  'feedback-added', 'feedback-removed', 'feedback-edited', 'other-changed',
+] as const satisfies readonly ChangeKind[];
+const everyKindListed: [Exclude<ChangeKind, (typeof CHANGE_KINDS)[number]>] extends [never] ? true : never = true;
+void everyKindListed;
+
 /** Each rater's score in a session, the score before it (this one's old value, or the previous rated session's) and the trend. */
 export type HealthScores = Partial<Record<'mentor' | 'protege', { score: unknown; previous?: unknown; trend?: Trend }>>;
 

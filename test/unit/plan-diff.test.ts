@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { diffPlans, NO_CHANGE, renderDiffMarkdown, renderDiffText } from '../../src/core/plan-diff';
+import { CHANGE_KINDS, diffPlans, NO_CHANGE, renderDiffMarkdown, renderDiffText } from '../../src/core/plan-diff';
 import type { PlanChange } from '../../src/core/plan-diff';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
@@ -283,5 +283,19 @@ describe('plan diff: unreadable sides and rendering', () => {
   it('text output keeps each change on one line, even with line breaks in plan text', () => {
     const newer = edited(['    title: Give code reviews that teach', '    title: "Give code reviews\\nthat teach"']);
     assert.deepEqual(lines(EXAMPLE, newer), ['- goal code-review-voice renamed: "Give code reviews that teach" → "Give code reviews\\nthat teach"']);
+  });
+});
+
+describe('plan diff: README', () => {
+  it('shows the diff of the example and its later version exactly as the tool prints it', () => {
+    const later = readFileSync(join(__dirname, '../../../test/fixtures/diff/alex-and-sam.later.mentoring.yaml'), 'utf8');
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    assert.ok(readme.includes(`\`\`\`text\n${renderDiffText(changes(EXAMPLE, later))}\`\`\``), 'README sample is out of date');
+  });
+
+  it('documents every change kind the diff produces in the JSON table', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| `kind` | fields |'));
+    for (const kind of CHANGE_KINDS) assert.ok(table.includes(`\`${kind}\``), kind);
   });
 });
