@@ -113,6 +113,32 @@ function sameValue(a: unknown, b: unknown): boolean {
   return [...keys].every((key) => sameValue(aRecord[key], bRecord[key]));
 }
 
+/** The value as JSON with keys sorted, so key order (formatting) does not count. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keyed = value as Record<string, unknown>;
+    return `{${Object.keys(keyed).sort().map((key) => `${JSON.stringify(key)}:${canonical(keyed[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Two lists with the same items in any order (a reordered list of actions is no change). */
+function sameItems(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return sameValue(a, b);
+  return sameValue(a.map(canonical).sort(), b.map(canonical).sort());
+}
+
+/**
+ * True when the changes found by matching text account for how a list of actions or milestones
+ * changed: nothing changed (in any order), or something was named and the items that are not
+ * mappings (which matching cannot see) stayed the same.
+ */
+function explained(named: readonly PlanChange[], oldList: unknown, newList: unknown): boolean {
+  const unmatchable = (list: unknown) => (Array.isArray(list) ? list.filter((item) => item === null || typeof item !== 'object' || Array.isArray(item)) : (list ?? []));
+  return sameItems(oldList, newList) || (named.length > 0 && sameItems(unmatchable(oldList), unmatchable(newList)));
+}
+
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
@@ -189,10 +215,14 @@ function goalChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanChange
       if (!sameValue(before.title, after.title)) changes.push({ kind: 'goal-renamed', id, from: before.title, to: after.title });
       if (!sameValue(before.status, after.status)) changes.push({ kind: 'goal-status-changed', id, from: before.status, to: after.status });
       if (!sameValue(before.target, after.target)) changes.push({ kind: 'goal-target-moved', id, from: before.target, to: after.target });
-      const fields = changedFields(before, after, ['id', 'title', 'status', 'target', 'milestones']);
+    }
+    const milestones = milestoneChanges(id, before?.milestones, after.milestones);
+    if (before) {
+      // Milestones changed in a way matching by text cannot name (not mappings, other keys): say so.
+      const fields = changedFields(before, after, ['id', 'title', 'status', 'target', ...(explained(milestones, before.milestones, after.milestones) ? ['milestones'] : [])]);
       if (fields.length) changes.push({ kind: 'goal-edited', id, fields });
     }
-    changes.push(...milestoneChanges(id, before?.milestones, after.milestones));
+    changes.push(...milestones);
   }
   return changes;
 }
@@ -236,10 +266,15 @@ function sessionChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanCha
     if (!before) changes.push({ kind: 'session-added', id, type: after.type, date: after.date });
     else {
       if (!sameValue(before.date, after.date)) changes.push({ kind: 'session-rescheduled', id, from: before.date, to: after.date });
-      const fields = changedFields(before, after, ['id', 'date', 'actions', 'health']);
+    }
+    const actions = actionChanges(id, before?.actions, after.actions);
+    if (before) {
+      // What the kinds below cannot name (health removed, actions that are not mappings, other keys) is still an edit.
+      const handled = ['id', 'date', ...(explained(actions, before.actions, after.actions) ? ['actions'] : []), ...(after.health !== undefined ? ['health'] : [])];
+      const fields = changedFields(before, after, handled);
       if (fields.length) changes.push({ kind: 'session-edited', id, fields });
     }
-    changes.push(...actionChanges(id, before?.actions, after.actions));
+    changes.push(...actions);
     if (!sameValue(before?.health, after.health) && after.health !== undefined) {
       const recorded = before?.health === undefined || before.health === null;
       changes.push({ kind: recorded ? 'health-recorded' : 'health-changed', session: id, date: after.date, scores: healthScores(newPlan, id, recorded ? undefined : before.health, after.health) });
@@ -345,7 +380,7 @@ function describe(change: PlanChange): Part[] {
       return [...what, ': ', ...arrow(change.from, change.to, true)];
     }
     case 'mentorship-changed':
-      return ['mentorship ', { plain: change.field }, ': ', ...arrow(change.from, change.to, typeof change.to === 'string' && / /.test(change.to))];
+      return ['mentorship ', { plain: change.field }, ': ', ...arrow(change.from, change.to, [change.from, change.to].some((value) => typeof value === 'string' && value.includes(' ')))];
     case 'goal-added':
       return ['goal ', { id: change.id }, ' added: ', { quote: change.title }, ...(change.status !== undefined ? [' (', { plain: change.status }, ')'] : [])];
     case 'goal-removed':

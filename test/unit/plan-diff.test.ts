@@ -242,6 +242,34 @@ describe('plan diff: feedback, the agreement, the mentorship', () => {
   });
 });
 
+describe('plan diff: what the named kinds cannot say is still reported', () => {
+  it('health removed, an action that is not a mapping, an unknown action key, a milestone written as a string', () => {
+    const newer = edited(
+      ['    health:\n      mentor: 4\n      protege: 5\n', ''],
+      ['        due: 2026-09-14\n        done: true', '        due: 2026-09-14\n        done: true\n      - Just a string'],
+      ['        owner: mentor\n        due: 2026-11-23', '        owner: mentor\n        estimate: 2h\n        due: 2026-11-23'],
+      ['      - text: Review ten pull requests outside my area\n        done: true', '      - Review ten pull requests outside my area'],
+    );
+    assert.deepEqual(lines(EXAMPLE, newer), [
+      '- goal code-review-voice edited: milestones',
+      '- goal code-review-voice: milestone removed: "Review ten pull requests outside my area"',
+      '- session kickoff edited: actions',
+      '- session checkin-2026-11-16 edited: actions, health',
+    ]);
+  });
+
+  it('reordered actions and milestones, and reordered keys inside them, are no change', () => {
+    const newer = edited(
+      [
+        "      - text: Book the design review with the platform team\n        owner: protege\n        due: 2026-11-30\n        done: false\n      - text: Introduce Sam to the notification team's tech lead\n        owner: mentor\n        due: 2026-11-23\n        done: true",
+        "      - text: Introduce Sam to the notification team's tech lead\n        done: true\n        owner: mentor\n        due: 2026-11-23\n      - text: Book the design review with the platform team\n        owner: protege\n        due: 2026-11-30\n        done: false",
+      ],
+      ['      - text: Write a one-page problem statement\n        done: true\n      - text: Run a design review with the platform team\n        done: false', '      - done: false\n        text: Run a design review with the platform team\n      - text: Write a one-page problem statement\n        done: true'],
+    );
+    assert.deepEqual(changes(EXAMPLE, newer), []);
+  });
+});
+
 describe('plan diff: unreadable sides and rendering', () => {
   it('a side with a YAML error gives that side and the position, and nothing is compared', () => {
     const broken = edited(['    title: Give code reviews that teach', '    title: [Give code reviews that teach']);
