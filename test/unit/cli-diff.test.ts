@@ -224,6 +224,18 @@ describe('cli: diff --git', () => {
     }
   });
 
+  it('an untracked plan is a new file; Markdown gives each file a heading', () => {
+    write('plans/draft.mentoring.yaml', EXAMPLE);
+    try {
+      const result = run(repo, 'HEAD', '--format', 'markdown');
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^### plans\/draft\.mentoring\.yaml \(new file\)\n\n> \*\*The agreement changed: /);
+      assert.match(result.stdout, /\n- goal `system-design` added: “Lead the design of a cross-team service” \(active\)\n/);
+    } finally {
+      rmSync(join(repo, 'plans/draft.mentoring.yaml'));
+    }
+  });
+
   it('outside a git repository: exit 2 with one line saying what to do', () => {
     const outside = mkdtempSync(join(tmpdir(), 'mentoring-diff-nogit-'));
     try {
