@@ -6,7 +6,7 @@
 import type { PlanIssue } from './issues';
 import { parsePlan } from './parse';
 import type { Action, Milestone, Plan } from './plan';
-import { datedSessions, entries, entriesOf, entryById, idsOf, textOf } from './plan-facts';
+import { datedSessions, entries, entriesById, entriesOf, idsOf, textOf } from './plan-facts';
 import type { EntryKind } from './plan-facts';
 import { markdownCode, markdownText } from './summary';
 
@@ -203,9 +203,11 @@ function idsOfBoth(oldPlan: Partial<Plan>, newPlan: Partial<Plan>, kind: EntryKi
 
 function goalChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanChange[] {
   const changes: PlanChange[] = [];
+  const oldEntries = entriesById(oldPlan, 'goals');
+  const newEntries = entriesById(newPlan, 'goals');
   for (const id of idsOfBoth(oldPlan, newPlan, 'goals')) {
-    const before = entryById(oldPlan, 'goals', id)?.item;
-    const after = entryById(newPlan, 'goals', id)?.item;
+    const before = oldEntries.get(id)?.item;
+    const after = newEntries.get(id)?.item;
     if (!after) {
       changes.push({ kind: 'goal-removed', id, title: before?.title });
       continue;
@@ -256,9 +258,11 @@ function milestoneChanges(goal: string, oldList: unknown, newList: unknown): Pla
 
 function sessionChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanChange[] {
   const changes: PlanChange[] = [];
+  const oldEntries = entriesById(oldPlan, 'sessions');
+  const newEntries = entriesById(newPlan, 'sessions');
   for (const id of idsOfBoth(oldPlan, newPlan, 'sessions')) {
-    const before = entryById(oldPlan, 'sessions', id)?.item;
-    const after = entryById(newPlan, 'sessions', id)?.item;
+    const before = oldEntries.get(id)?.item;
+    const after = newEntries.get(id)?.item;
     if (!after) {
       changes.push({ kind: 'session-removed', id, type: before?.type, date: before?.date });
       continue;
@@ -323,9 +327,11 @@ function actionChanges(session: string, oldList: unknown, newList: unknown): Pla
 
 function feedbackChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanChange[] {
   const changes: PlanChange[] = [];
+  const oldEntries = entriesById(oldPlan, 'feedback');
+  const newEntries = entriesById(newPlan, 'feedback');
   for (const id of idsOfBoth(oldPlan, newPlan, 'feedback')) {
-    const before = entryById(oldPlan, 'feedback', id)?.item;
-    const after = entryById(newPlan, 'feedback', id)?.item;
+    const before = oldEntries.get(id)?.item;
+    const after = newEntries.get(id)?.item;
     if (!after) changes.push({ kind: 'feedback-removed', id, from: before?.from, date: before?.date });
     else if (!before) changes.push({ kind: 'feedback-added', id, from: after.from, date: after.date, goal: after.goal });
     else {
@@ -343,7 +349,12 @@ function feedbackChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanCh
  */
 function otherChanges(oldPlan: Partial<Plan>, newPlan: Partial<Plan>): PlanChange[] {
   const changes: PlanChange[] = changedFields(oldPlan, newPlan, ['mentorship', 'goals', 'sessions', 'feedback']).map((field): PlanChange => ({ kind: 'other-changed', field }));
-  const unreached = (plan: Partial<Plan>, kind: EntryKind) => entriesOf(plan, kind).filter(({ item, index }) => typeof textOf(item.id) !== 'string' || entryById(plan, kind, String(item.id))?.index !== index).map(({ item }) => item);
+  const unreached = (plan: Partial<Plan>, kind: EntryKind) => {
+    const reached = entriesById(plan, kind);
+    return entriesOf(plan, kind)
+      .filter(({ item, index }) => reached.get(String(textOf(item.id)))?.index !== index)
+      .map(({ item }) => item);
+  };
   for (const kind of ['goals', 'sessions', 'feedback'] as const) {
     // A missing list and an empty one hold the same (no) items; anything else that is not a list is reported.
     const nonEntries = (plan: Partial<Plan>) => (Array.isArray(plan[kind]) ? (plan[kind] as unknown[]).filter((item) => item === null || typeof item !== 'object' || Array.isArray(item)) : (plan[kind] ?? []));
