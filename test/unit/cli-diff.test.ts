@@ -236,6 +236,14 @@ describe('cli: diff --git', () => {
     }
   });
 
+  it('nothing changed since BASE: one line (text), an empty file list (JSON)', () => {
+    const text = run(repo, 'HEAD');
+    assert.equal(text.status, 0, text.stderr);
+    assert.equal(text.stdout, 'No plan file changed since HEAD.\n');
+    const json = run(repo, 'HEAD', '--format', 'json');
+    assert.deepEqual(JSON.parse(json.stdout), { agreementChanged: false, files: [] });
+  });
+
   it('outside a git repository: exit 2 with one line saying what to do', () => {
     const outside = mkdtempSync(join(tmpdir(), 'mentoring-diff-nogit-'));
     try {
