@@ -67,6 +67,16 @@ export function entryById<K extends EntryKind>(plan: Partial<Plan> | undefined, 
   return entriesOf(plan, kind).find(({ item }) => item.id === id);
 }
 
+/** entryById for every id at once, for callers that look up many ids (a diff of two plans): the first entry per id. */
+export function entriesById<K extends EntryKind>(plan: Partial<Plan> | undefined, kind: K): Map<string, Entry<EntryKinds[K]>> {
+  const found = new Map<string, Entry<EntryKinds[K]>>();
+  for (const entry of entriesOf(plan, kind)) {
+    const id = textOf(entry.item.id);
+    if (id !== undefined && !found.has(id)) found.set(id, entry);
+  }
+  return found;
+}
+
 /** An action still to do: not done, and saying what (a blank action is the schema's to report). */
 export function isOpenAction(action: Partial<Action> | undefined): boolean {
   return action !== undefined && action.done !== true && typeof action.text === 'string' && action.text.trim() !== '';

@@ -23,6 +23,7 @@ export function markdownText(value: unknown): string {
 function code(value: unknown): string {
   return `\`${String(value ?? '').replace(/[`\r\n]/g, "'")}\``;
 }
+export { code as markdownCode };
 
 export function summarizePlan(plan: Partial<Plan>, options: SummaryOptions): string {
   const mentorship = plan.mentorship;

@@ -9,6 +9,7 @@ import {
   datedSessions,
   daysOverdue,
   entries,
+  entriesById,
   entriesOf,
   entryById,
   idFrom,
@@ -65,6 +66,13 @@ describe('plan facts: entries, ids and lookups', () => {
     assert.deepEqual(entryById(messy, 'goals', 'review')?.index, 7);
     assert.equal(entryById(messy, 'goals', 'missing'), undefined);
     assert.equal(entryById(messy, 'sessions', 'talk'), undefined);
+  });
+
+  it('entriesById answers as entryById does for every id at once', () => {
+    const index = entriesById(messy, 'goals');
+    assert.deepEqual([...index.keys()], idsOf(messy, 'goals'));
+    for (const id of index.keys()) assert.deepEqual(index.get(id), entryById(messy, 'goals', id));
+    assert.equal(entriesById(undefined, 'sessions').size, 0);
   });
 
   it('reads the value at a path, and undefined wherever the path leaves the plan', () => {
