@@ -288,14 +288,14 @@ describe('plan diff: unreadable sides and rendering', () => {
     );
   });
 
-  it('hostile sides are refused with a position, never a crash: binary data, deep nesting, an alias bomb, a huge file', () => {
+  it('hostile sides are refused with a position, never a crash: binary data, deep nesting, an alias bomb, too much structure', () => {
     // Billion laughs: each level repeats the one before nine times.
     const bomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
     const cases: [string, RegExp, number][] = [
       [`${EXAMPLE}\n\u0000\u0001`, /control character U\+0000/, EXAMPLE.split('\n').length + 1],
       [`${'['.repeat(100)}\n`, /Nesting is deeper/, 1],
       [bomb, /expands aliases/, 2],
-      [`a: ${'x'.repeat(1024 * 1024)}\n`, /MB/, 1],
+      [`${'a: 1\n'.repeat(80_000)}`, /more than a plan can be checked at quickly/, 1],
     ];
     for (const [text, message, line] of cases) {
       const result = diffPlans(EXAMPLE, text);
