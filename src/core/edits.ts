@@ -6,7 +6,9 @@ import type { Node, Pair } from 'yaml';
 import type { IncrementalPlanParser, PieceAt, PieceLayout } from './incremental';
 import { locate, parsePlan } from './parse';
 import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
-import type { Action, Feedback, Goal, GoalStatus, Session } from './plan';
+import type { Action, Feedback, Goal, GoalStatus, Plan, Session } from './plan';
+import { entries, entriesOf, idsOf, isOpenAction, valueAt } from './plan-facts';
+import type { EntryKind } from './plan-facts';
 import { displayPath } from './validate';
 
 export interface TextEdit {
@@ -116,26 +118,23 @@ export class PlanEditor {
   }
 
   value(path: PlanPath): unknown {
-    let value = this.parsed.value;
-    for (const part of path) value = (value as Record<string | number, unknown> | undefined)?.[part];
-    return value;
+    return valueAt(this.parsed.value, path);
   }
 
   /** Index of the entry of `list` with `id`, or an error naming the ids that exist. */
-  indexOf(list: 'goals' | 'sessions' | 'feedback', id: string): number {
-    const entries = this.value([list]);
-    const matches = (entry: unknown) => (entry as { id?: unknown } | null)?.id === id;
-    const index = Array.isArray(entries) ? entries.findIndex(matches) : -1;
-    if (Array.isArray(entries) && entries.filter(matches).length > 1) {
+  indexOf(list: EntryKind, id: string): number {
+    const plan = this.parsed.value as Partial<Plan> | undefined;
+    const matching = entriesOf(plan, list).filter(({ item }) => item.id === id);
+    if (matching.length > 1) {
       // Editing "the first one" could change the entry the user did not mean.
       throw new EditError(`More than one entry in ${list} has the id "${id}"; give each its own id first (the duplicate-id quick fix renames one).`);
     }
-    if (index === -1) {
+    if (matching.length === 0) {
       const noun = { goals: 'goal', sessions: 'session', feedback: 'feedback entry' }[list];
-      const known = Array.isArray(entries) ? entries.flatMap((entry) => (typeof (entry as { id?: unknown } | null)?.id === 'string' ? [(entry as { id: string }).id] : [])) : [];
+      const known = idsOf(plan, list);
       throw new EditError(`There is no ${noun} with the id "${id}" in this plan.${known.length ? ` Known: ${known.join(', ')}.` : ''}`);
     }
-    return index;
+    return matching[0].index;
   }
 
   /**
@@ -793,7 +792,9 @@ export function carryForwardActions(text: string, fromSessionId: string, toSessi
     const from = editor.indexOf('sessions', fromSessionId);
     const to = editor.indexOf('sessions', toSessionId);
     const actions = editor.value(['sessions', from, 'actions']);
-    const open = (Array.isArray(actions) ? actions : []).filter((action): action is Action => action !== null && typeof action === 'object' && (action as Action).done !== true);
+    const open = entries<Action>(actions)
+      .map(({ item }) => item)
+      .filter((action): action is Action => isOpenAction(action));
     if (open.length === 0) throw new EditError(`Session "${fromSessionId}" has no open actions to carry forward.`);
     const existing = editor.value(['sessions', to, 'actions']);
     const already = new Set((Array.isArray(existing) ? existing : []).map((action) => (action as Action | null)?.text));

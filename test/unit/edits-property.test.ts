@@ -27,6 +27,7 @@ import { locate, parsePlan } from '../../src/core/parse';
 import type { PlanPath } from '../../src/core/parse';
 import type { Action, Feedback, Goal, Session } from '../../src/core/plan';
 import { GOAL_STATUSES } from '../../src/core/plan';
+import { isOpenAction } from '../../src/core/plan-facts';
 import { awkwardString, newAction, newFeedback, newGoal, newSession, planText, propertyParameters } from '../support/plan-generator';
 import type { GeneratedPlan } from '../support/plan-generator';
 
@@ -168,7 +169,8 @@ const OPERATIONS: Record<string, (plan: PlanValue, args: Arguments) => Prepared>
     return { run: (text) => setActionDone(text, id, actionIndex, args.done), expected: possible ? expected : undefined, targets: [['sessions', index, 'actions', actionIndex, 'done']], region: ['sessions', index] };
   },
   carryForwardActions(plan, args) {
-    const isOpen = (action: Json) => action !== null && typeof action === 'object' && (action as PlanValue).done !== true;
+    // The one definition of an open action (not done, with text), as carry forward uses it.
+    const isOpen = (action: Json) => action !== null && typeof action === 'object' && !Array.isArray(action) && isOpenAction(action as Partial<Action>);
     const withOpen = asList(plan.sessions).filter((session) => asList((session as PlanValue | null)?.actions ?? null).some(isOpen));
     const from = withOpen.length > 0 && args.twist % 4 !== 3 ? String((withOpen[args.picks[0] % withOpen.length] as PlanValue).id) : pickId(plan, 'sessions', args, args.picks[0]);
     const others = idsOf(plan, 'sessions').filter((id): id is string => typeof id === 'string' && id !== from);
