@@ -229,7 +229,10 @@ export class PlanEditor {
     if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next)) {
       this.guard(path);
       for (const [key, value] of Object.entries(next)) if (value !== undefined) this.update([...path, key], value);
-      for (const key of Object.keys(current)) if (!(key in next)) this.remove([...path, key]);
+      const removing = new Set(Object.keys(current).filter((key) => !(key in next)));
+      // Removing the key on the entry's "- " line takes the removed keys after it along (one edit, no overlap).
+      const covered = new Set<string>();
+      for (const key of removing) if (!covered.has(key)) for (const removed of this.remove([...path, key], removing)) covered.add(removed);
       return;
     }
     if (depth === path.length && isSeq(node) && Array.isArray(current) && Array.isArray(next) && current.length > 0 && next.length > 0 && this.itemsEditable(node)) {
@@ -322,14 +325,17 @@ export class PlanEditor {
     this.insert(lastEnd, renderedItems.map((rendered) => `, ${rendered}`).join(''));
   }
 
-  /** Removes the pair at `path` (its whole lines, comments on them included). */
-  remove(path: PlanPath): void {
+  /**
+   * Removes the pair at `path` (its whole lines, comments on them included). `removing` names the
+   * sibling keys removed in the same change. Returns the keys it removed.
+   */
+  remove(path: PlanPath, removing: ReadonlySet<string> = new Set()): string[] {
     this.guard(path);
     const parent = this.locate(path.slice(0, -1)).node;
     const last = path[path.length - 1];
     if (!isMap(parent)) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
-    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last) as Pair<Node, Node | null> | undefined;
-    if (!pair?.key?.range) return;
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last)) as Pair<Node, Node | null> | undefined;
+    if (!pair?.key?.range) return [];
     if (parent.flow) {
       // "{a: 1, b: 2}": from this key to the next one, or from the previous value when it is the last.
       const pairs = parent.items as Pair<Node, Node | null>[];
@@ -338,18 +344,22 @@ export class PlanEditor {
       const start = next ? pair.key.range[0] : index > 0 ? contentEnd(pairs[index - 1], pair.key.range[0]) : parent.range![0] + 1;
       const end = next ? next[0] : contentEnd(pair, pair.key.range[1]);
       this.edits.push({ offset: start, length: end - start, text: '' });
-      return;
+      return [String(last)];
     }
     const lineStart = this.parsed.source.lineStarts[this.parsed.source.positionAt(pair.key.range[0]).line];
     const end = this.lineEndAfter(contentEnd(pair, pair.key.range[1]));
     if (this.text.slice(lineStart, pair.key.range[0]).trim() !== '') {
-      // The key shares its line with the entry's "- ": keep the dash and move the next key up to it.
-      const next = parent.items[parent.items.indexOf(pair) + 1] as Pair<Node, Node | null> | undefined;
+      // The key shares its line with the entry's "- ": keep the dash and move the next kept key up to it.
+      const keyOf = (item: Pair<Node, Node | null>) => (isScalar(item.key) ? String(item.key.value) : undefined);
+      const after = (parent.items as Pair<Node, Node | null>[]).slice(parent.items.indexOf(pair) + 1);
+      const keptIndex = after.findIndex((item) => { const key = keyOf(item); return key === undefined || !removing.has(key); });
+      const next = keptIndex === -1 ? undefined : after[keptIndex];
       if (!next?.key?.range) throw new EditError(`\`${displayPath(path)}\` is the entry's only field; remove the entry instead.`);
       this.edits.push({ offset: pair.key.range[0], length: next.key.range[0] - pair.key.range[0], text: '' });
-      return;
+      return [String(last), ...after.slice(0, keptIndex).flatMap((item) => keyOf(item) ?? [])];
     }
     this.edits.push({ offset: lineStart, length: end - lineStart, text: '' });
+    return [String(last)];
   }
 
   private replace(path: PlanPath, node: Node | undefined, key: Node | undefined, value: PlainValue): void {

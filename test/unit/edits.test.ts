@@ -276,6 +276,23 @@ describe('edit engine: cases found in review', () => {
     assert.equal(planOf(after).feedback![0].behavior, 'You asked');
   });
 
+  it('removing the key on the dash line and the key after it keeps the entry valid YAML', () => {
+    const text = `${FEEDBACK_HEAD}  - date: 2026-01-01\n    from: mentor  # who wrote it\n    id: f1\n    situation: In the review\n    feedforward: [Try x.]\n`;
+    const entry = planOf(text).feedback![0];
+    const rest = Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'date' && key !== 'from'));
+    const after = apply(text, updateFeedback(text, 'f1', rest as never));
+    assert.equal(after, `${FEEDBACK_HEAD}  - id: f1\n    situation: In the review\n    feedforward: [Try x.]\n`);
+    assert.deepEqual(parsePlan(after).syntaxIssues, []);
+  });
+
+  it('removes a key that YAML reads as a number, as it removes any other', () => {
+    const text = `${FEEDBACK_HEAD}  - id: f1\n    2026: an old note\n    situation: In the review\n    feedforward: [Try x.]\n`;
+    const entry = planOf(text).feedback![0];
+    const rest = Object.fromEntries(Object.entries(entry).filter(([key]) => key !== '2026'));
+    const after = apply(text, updateFeedback(text, 'f1', rest as never));
+    assert.equal(after, `${FEEDBACK_HEAD}  - id: f1\n    situation: In the review\n    feedforward: [Try x.]\n`);
+  });
+
   it('appends to a flow list whose bracket closes on its own line, or after a trailing comma', () => {
     for (const agenda of ['[\n      Q1?,\n      Q2?\n    ]', '[Q1?, Q2?, ]']) {
       const text = `schemaVersion: 1\nsessions:\n  - id: s1\n    date: 2026-01-01\n    agenda: ${agenda}\n`;
