@@ -126,9 +126,14 @@ export function overdueActions(plan: Partial<Plan> | undefined, today: string): 
 /** The agreed cadence in days. */
 export const CADENCE_DAYS: Readonly<Record<string, number>> = { weekly: 7, biweekly: 14, monthly: 30 };
 
+/** The days of a cadence named in a plan, or undefined for a name we do not know (`toString` included). */
+export function daysOfCadence(cadence: unknown): number | undefined {
+  return typeof cadence === 'string' && Object.hasOwn(CADENCE_DAYS, cadence) ? CADENCE_DAYS[cadence] : undefined;
+}
+
 /** The cadence in days, biweekly when the plan names none (or one we do not know). */
 function cadenceDays(plan: Partial<Plan> | undefined): number {
-  return CADENCE_DAYS[String(plan?.mentorship?.cadence)] ?? CADENCE_DAYS.biweekly;
+  return daysOfCadence(plan?.mentorship?.cadence) ?? CADENCE_DAYS.biweekly;
 }
 
 /** Sessions with a calendar date, oldest first (file order among equal dates). */
@@ -182,7 +187,7 @@ export function sessionAfter(plan: Partial<Plan> | undefined, sessionId: string)
 export function carryForwardDefaults(plan: Partial<Plan> | undefined, today: string): { from?: string; to?: string } {
   const sessions = datedSessions(plan);
   const candidates = sessions.filter((session) => String(session.date) <= today && openActions(session).length > 0 && typeof session.id === 'string');
-  const from = candidates[candidates.length - 1] ?? sessions.filter((session) => openActions(session).length > 0).pop();
+  const from = candidates[candidates.length - 1] ?? sessions.filter((session) => openActions(session).length > 0 && typeof session.id === 'string').pop();
   if (!from?.id) return {};
   return { from: from.id, to: sessionAfter(plan, from.id)?.id };
 }

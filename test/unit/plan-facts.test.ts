@@ -6,6 +6,7 @@ import { addDays, dayNumber, isCalendarDate } from '../../src/core/dates';
 import type { Plan } from '../../src/core/plan';
 import {
   carryForwardDefaults,
+  daysOfCadence,
   datedSessions,
   daysOverdue,
   entries,
@@ -73,6 +74,15 @@ describe('plan facts: entries, ids and lookups', () => {
     assert.deepEqual([...index.keys()], idsOf(messy, 'goals'));
     for (const id of index.keys()) assert.deepEqual(index.get(id), entryById(messy, 'goals', id));
     assert.equal(entriesById(undefined, 'sessions').size, 0);
+  });
+
+  it('takes a cadence named like a built-in property (toString, __proto__) for an unknown one, never crashing', () => {
+    for (const cadence of ['toString', '__proto__', 'constructor']) {
+      const plan = { mentorship: { cadence, started: '2026-01-05' }, sessions: [{ id: 's1', date: '2026-01-05', type: 'kickoff' }] } as unknown as Partial<Plan>;
+      assert.equal(daysOfCadence(cadence), undefined);
+      assert.equal(nextSessionDate(plan, '2026-01-06'), '2026-01-19', cadence);
+      assert.doesNotThrow(() => planStatus(plan, '2026-01-06'));
+    }
   });
 
   it('reads the value at a path, and undefined wherever the path leaves the plan', () => {

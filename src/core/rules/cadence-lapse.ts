@@ -1,5 +1,5 @@
 import { dayNumber } from '../dates';
-import { CADENCE_DAYS, lastMeeting, mentorshipStatus } from '../plan-facts';
+import { daysOfCadence, lastMeeting, mentorshipStatus } from '../plan-facts';
 import type { Rule } from './rule';
 
 /** A relationship that stops meeting fades; flag a gap of more than 1.5 times the agreed cadence. */
@@ -10,7 +10,7 @@ export const cadenceLapse: Rule = {
     const todayNumber = dayNumber(today);
     const mentorship = plan.mentorship;
     if (todayNumber === undefined || !mentorship || typeof mentorship !== 'object' || mentorshipStatus(plan) !== 'active') return [];
-    const interval = CADENCE_DAYS[String(mentorship.cadence)];
+    const interval = daysOfCadence(mentorship.cadence);
     const last = lastMeeting(plan, todayNumber);
     if (interval === undefined || last === undefined) return [];
     const gap = todayNumber - last;
