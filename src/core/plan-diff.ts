@@ -153,6 +153,11 @@ function changedFields(oldValue: unknown, newValue: unknown, handled: readonly s
 
 /** Leaves of a mapping as dotted paths (lists are leaves), so nested fields like `mentor.name` are reported by name. */
 function leaves(value: unknown, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
+  // A part written as plain text ("agreement: we meet weekly") is one leaf, so a change to it is seen.
+  if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+    into.set(prefix || '(value)', value);
+    return into;
+  }
   for (const [key, child] of Object.entries(record(value))) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (child !== null && typeof child === 'object' && !Array.isArray(child)) leaves(child, path, into);

@@ -202,6 +202,14 @@ describe('plan diff: feedback, the agreement, the mentorship', () => {
     assert.deepEqual(lines(added, EXAMPLE), ['- feedback design-doc removed: from the protege on 2026-11-30']);
   });
 
+  it('an agreement written as plain text is compared too: a changed sentence is an agreement change', () => {
+    const before = 'schemaVersion: 1\nmentorship:\n  agreement: We meet weekly.\n';
+    const result = diffPlans(before, before.replace('weekly', 'monthly'));
+    assert.ok(result.ok);
+    assert.equal(result.agreementChanged, true);
+    assert.notDeepEqual(result.changes, []);
+  });
+
   it('agreement changes come first, with a headline, even when other changes precede them in the file', () => {
     const newer = edited(
       ['        - Share my own mistakes and what I learned from them\n', '        - Share my mistakes and what I learned\n        - Introduce Sam to people worth knowing\n'],
