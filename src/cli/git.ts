@@ -11,7 +11,8 @@ export interface GitResult {
 }
 
 export function git(args: readonly string[], cwd: string): GitResult {
-  const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // LC_ALL=C: git's messages are matched (a path missing at BASE is an added file), so they must not be translated.
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } });
   if (result.error) throw new UsageError(`Cannot run git: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}.`);
   return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
 }

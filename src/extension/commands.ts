@@ -126,7 +126,9 @@ class Commands {
             vscode.l10n.t('What kind of goal is it?'),
           ));
     if (args.title === undefined && kind === undefined) return false;
-    const id = args.id ?? idFrom(title, new Set(idsOf(target.entry.result.plan, 'goals')));
+    // The plan as it is now: the user may have typed while the prompts were open.
+    const now = this.store.forDocument(target.document)?.result.plan ?? target.entry.result.plan;
+    const id = args.id ?? idFrom(title, new Set(idsOf(now, 'goals')));
     const goal: Goal = { id, title, ...(kind ? { kind } : {}), ...(args.why ? { why: args.why } : {}), status: args.status ?? 'proposed', ...(args.target ? { target: args.target } : {}) };
     return this.edit(target.document, (text, options) => addGoal(text, goal, options), ['goals', id]);
   }
@@ -145,8 +147,10 @@ class Commands {
     if (type === undefined) return false;
     const date = args.date ?? (await askDate(nextSessionDate(plan, target.entry.today)));
     if (date === undefined) return false;
-    const id = args.id ?? newSessionId(plan, type, date);
-    const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(plan, date) });
+    // The plan as it is now: the user may have typed while the prompts were open.
+    const now = this.store.forDocument(target.document)?.result.plan ?? plan;
+    const id = args.id ?? newSessionId(now, type, date);
+    const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(now, date) });
     const session: Session = { id, date, type, agenda };
     return this.edit(target.document, (text, options) => addSession(text, session, options), ['sessions', id]);
   }
@@ -180,26 +184,29 @@ class Commands {
     if (!target) return false;
     const plan = target.entry.result.plan;
     let { sessionId, actionIndex } = args;
+    let shownText: string | undefined;
     if (sessionId === undefined || actionIndex === undefined) {
       const choices = entriesOf(plan, 'sessions').flatMap(({ item: { id, actions } }) =>
         typeof id === 'string' && Array.isArray(actions)
           ? actions.map((action, index) => ({
               label: `${action?.done === true ? '$(pass-filled)' : '$(circle-large-outline)'} ${escapeIcons(String(action?.text ?? ''))}`,
               description: escapeIcons(`${id}${action?.due ? ` · ${String(action.due)}` : ''}`),
-              value: { sessionId: id, actionIndex: index },
+              value: { sessionId: id, actionIndex: index, text: action?.text },
             }))
           : [],
       );
       const chosen = await pick(choices, vscode.l10n.t('Which action?'));
       if (!chosen) return false;
       ({ sessionId, actionIndex } = chosen);
+      shownText = chosen.text;
     }
-    const session = entryById(plan, 'sessions', sessionId)?.item;
-    if (isNode(input)) {
-      // Actions have no ids: make sure the index still names the action the user clicked.
-      const shown = entryById(input.snapshot.result.plan, 'sessions', sessionId)?.item.actions?.[actionIndex]?.text;
-      if (shown !== session?.actions?.[actionIndex]?.text) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The plan changed since the Mentoring view was drawn; try again.'));
+    // The plan as it is now: the user may have typed while the pick was open.
+    const session = entryById(this.store.forDocument(target.document)?.result.plan ?? plan, 'sessions', sessionId)?.item;
+    if (isNode(input)) shownText = entryById(input.snapshot.result.plan, 'sessions', sessionId)?.item.actions?.[actionIndex]?.text;
+    if (shownText !== undefined || isNode(input)) {
+      // Actions have no ids: make sure the index still names the action the user chose.
+      if (shownText !== session?.actions?.[actionIndex]?.text) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The plan changed since the action was shown; try again.'));
         return false;
       }
     }

@@ -16,6 +16,8 @@ export type Event<T> = (listener: (value: T) => unknown) => Disposable;
 export class Emitter<T> implements Disposable {
   private listeners: ((value: T) => unknown)[] = [];
 
+  constructor(private readonly onListenerError: (error: unknown) => void = () => undefined) {}
+
   readonly event: Event<T> = (listener) => {
     this.listeners.push(listener);
     return {
@@ -25,9 +27,16 @@ export class Emitter<T> implements Disposable {
     };
   };
 
+  /** Delivers to every listener; one that throws is reported and does not stop the others (as vscode.EventEmitter does). */
   fire(value: T): void {
     // A copy: a listener may unsubscribe (or subscribe) while the event is delivered.
-    for (const listener of [...this.listeners]) listener(value);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 
   dispose(): void {

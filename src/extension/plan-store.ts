@@ -61,7 +61,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private readonly checkers = new Map<string, PlanChecker>();
   private readonly checkCosts = new Map<string, number>();
   private readonly timers = new Map<string, Disposable>();
-  private readonly changed = new Emitter<readonly U[]>();
+  // A failing reader (a view, a provider) is reported and does not keep the others from the change.
+  private readonly changed = new Emitter<readonly U[]>((error) => this.host.reportError('A reader of plan changes failed', error));
   private readonly disposables: Disposable[] = [this.changed];
   private watcher: Disposable | undefined;
   private dayTimer: Disposable | undefined;
@@ -86,11 +87,11 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       host.onDidCloseDocument((document) => this.isPlanDocument(document) && void this.documentClosed(document)),
       host.onDidChangeFolders(() => void this.refresh()),
       host.onDidChangeSettings((affects) => {
+        // Both may change in one event (a settings file edited by hand): apply each.
+        if (affects('disabledRules')) this.recheckAll();
         if (affects('planGlob')) {
           this.glob = host.settings().planGlob;
           void this.refresh();
-        } else if (affects('disabledRules')) {
-          this.recheckAll();
         }
       }),
     );
