@@ -280,6 +280,23 @@ describe('plan store (in-memory host)', () => {
 });
 
 describe('plan store failures', () => {
+  it('reports a reader of plan changes that throws, and still tells the readers after it', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    const store = new PlanStore(host);
+    const told: string[] = [];
+    store.onDidChange(() => {
+      throw new Error('a broken view');
+    });
+    store.onDidChange((uris) => told.push(...uris.map((uri) => uri.path)));
+    store.start();
+    await store.ready();
+    await settle();
+    assert.deepEqual(told, [PLAN]);
+    assert.deepEqual(host.errors, ['A reader of plan changes failed']);
+    store.dispose();
+  });
+
   it('reports a failed scan to the user and stays usable', async () => {
     const host = new MemoryHost();
     host.findFiles = async () => {
