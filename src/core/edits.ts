@@ -286,7 +286,8 @@ export class PlanEditor {
         else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
       } else {
         const start = this.lineStartOf(items[from].range![0]);
-        const end = to < items.length ? this.lineStartOf(items[to].range![0]) : this.lineEndAfter(contentEnd(items[to - 1], 0));
+        // Up to the end of the last removed item: comment lines after it stay (they may describe the next item).
+        const end = this.lineEndAfter(contentEnd(items[to - 1], 0));
         this.edits.push({ offset: start, length: end - start, text: '' });
       }
     }

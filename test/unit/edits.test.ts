@@ -285,6 +285,13 @@ describe('edit engine: cases found in review', () => {
     assert.deepEqual(parsePlan(after).syntaxIssues, []);
   });
 
+  it('removing a list item keeps the comment above the next item', () => {
+    const text = `${FEEDBACK_HEAD}  - id: f1\n    feedforward:\n      - Try a\n      - Try b\n      # c is the important one\n      - Try c\n`;
+    const entry = planOf(text).feedback![0];
+    const after = apply(text, updateFeedback(text, 'f1', { ...entry, feedforward: ['Try a', 'Try c'] }));
+    assert.equal(after, text.replace('      - Try b\n', ''));
+  });
+
   it('removes a key that YAML reads as a number, as it removes any other', () => {
     const text = `${FEEDBACK_HEAD}  - id: f1\n    2026: an old note\n    situation: In the review\n    feedforward: [Try x.]\n`;
     const entry = planOf(text).feedback![0];
