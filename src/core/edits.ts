@@ -7,7 +7,7 @@ import type { IncrementalPlanParser, PieceAt, PieceLayout } from './incremental'
 import { locate, parsePlan } from './parse';
 import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
 import type { Action, Feedback, Goal, GoalStatus, Plan, Session } from './plan';
-import { entries, entriesOf, idsOf, isOpenAction, valueAt } from './plan-facts';
+import { entries, entriesOf, idsOf, isOpenAction, isRecord, sameValue, valueAt } from './plan-facts';
 import type { EntryKind } from './plan-facts';
 import { displayPath } from './validate';
 
@@ -686,19 +686,6 @@ function contentEnd(node: Node | Pair<unknown, unknown> | null | undefined, fall
   // An empty value ("key:") has an empty range placed where the next token starts, lines later.
   if (!node?.range || node.range[1] === node.range[0]) return fallback;
   return node.range[1];
-}
-
-function isRecord(value: unknown): value is Record<string, PlainValue> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Deep equality of plain values (what toJS and JSON give), key order ignored. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
-  if (!isRecord(a) || !isRecord(b)) return false;
-  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
-  return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
 }
 
 /** A scalar in the style the old one was written in (quotes kept), or the plainest safe style. */

@@ -6,7 +6,7 @@
 import type { PlanIssue } from './issues';
 import { parsePlan } from './parse';
 import type { Action, Milestone, Plan } from './plan';
-import { datedSessions, entries, entriesById, entriesOf, idsOf, textOf } from './plan-facts';
+import { datedSessions, entries, entriesById, entriesOf, idsOf, isRecord, sameValue, textOf } from './plan-facts';
 import type { EntryKind } from './plan-facts';
 import { markdownCode, markdownText } from './summary';
 
@@ -102,17 +102,6 @@ function errorAt(side: 'old' | 'new', issue: PlanIssue): DiffError {
 // ---------------------------------------------------------------------------------------------
 // Comparison
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
-  const aRecord = a as Record<string, unknown>;
-  const bRecord = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(aRecord), ...Object.keys(bRecord)]);
-  return [...keys].every((key) => sameValue(aRecord[key], bRecord[key]));
-}
-
 /** The value as JSON with keys sorted, so key order (formatting) does not count. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -140,7 +129,7 @@ function explained(named: readonly PlanChange[], oldList: unknown, newList: unkn
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isRecord(value) ? value : {};
 }
 
 /** Keys of either side whose values differ, except `handled`, in the new side's key order then the old's. */
