@@ -7,6 +7,7 @@ import type { ReportRow } from '../core/report';
 import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
 import { EXIT_OK } from './io';
+import { reportWorkerCount, rowsFromWorkers } from './report-pool';
 import { collectPlanFiles } from './validate-command';
 
 export const REPORT_USAGE = `Usage: mentoring-plan report [PATH...] [--format markdown|json|html] [--include-health] [--out FILE] [--today YYYY-MM-DD] [--disable CODE]...
@@ -24,7 +25,10 @@ text.
                     a pair may consider them private)
   --out             write to FILE instead of standard output
   --today           the date facts and checks compare against (default: today)
-  --disable         a check code to leave out of the findings; repeat for more`;
+  --disable         a check code to leave out of the findings; repeat for more
+
+With 64 plans or more, plans are checked on one worker thread per core
+(MENTORING_PLAN_REPORT_WORKERS=N sets how many; 0 checks them on the main thread).`;
 
 const FORMATS = { markdown: reportMarkdown, json: reportJson, html: reportHtml } as const;
 
@@ -47,10 +51,16 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const files = await collectPlanFiles(positionals.length ? positionals : ['.'], io);
   if (files.length === 0) throw new UsageError(`No *.mentoring.yaml files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}.`);
 
-  const rows: ReportRow[] = [];
-  for (const path of files) {
-    const text = await readTextFile(io, path);
-    rows.push(reportRow(path, quickCheckPlan(text, { today, disabledRules: values.disable ?? [] }), options));
+  const disabledRules = values.disable ?? [];
+  const workers = io.realFileSystem ? reportWorkerCount(files.length) : 0;
+  let rows: ReportRow[] = [];
+  if (workers > 0) {
+    rows = await rowsFromWorkers(files, workers, { ...options, disabledRules });
+  } else {
+    for (const path of files) {
+      const text = await readTextFile(io, path);
+      rows.push(reportRow(path, quickCheckPlan(text, { today, disabledRules }), options));
+    }
   }
   const output = FORMATS[format as keyof typeof FORMATS](buildReport(rows, options));
   if (values.out !== undefined) {

@@ -3,7 +3,7 @@
 // output independent of the order plans are found in; and the CLI command end to end.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkPlan } from '../../src/core/check';
@@ -194,6 +194,28 @@ describe('mentoring-plan report (built CLI)', () => {
     assert.equal(html.stdout, '');
     assert.match(html.stderr, /Report of 2 plans written to/);
     assert.match(readFileSync(out, 'utf8'), /<svg class="spark/);
+  });
+
+  it('gives the same report from worker threads as from the main thread, and the same read error', () => {
+    const many = join(folder, 'many');
+    for (let index = 0; index < 70; index++) {
+      mkdirSync(join(many, `team-${index % 3}`), { recursive: true });
+      writeFileSync(join(many, `team-${index % 3}/p${index}.mentoring.yaml`), index % 10 === 0 ? 'mentorship: [\n' : EXAMPLE.replace('Alex Rivera', `Mentor ${index}`));
+    }
+    const report = (workers: string, ...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'report', 'many', '--format', 'json', '--include-health', '--today', TODAY, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, MENTORING_PLAN_REPORT_WORKERS: workers } });
+    const main = report('0');
+    const threads = report('2');
+    assert.equal(threads.status, 0, threads.stderr);
+    assert.equal(JSON.parse(threads.stdout).plans.length, 70);
+    assert.equal(JSON.parse(threads.stdout).totals.unreadable, 7);
+    assert.equal(threads.stdout, main.stdout);
+    symlinkSync(join(folder, 'nowhere.yaml'), join(many, 'team-1/dangling.mentoring.yaml'));
+    const [mainError, threadError] = [report('0'), report('2')];
+    assert.equal(threadError.status, 2);
+    assert.match(threadError.stderr, /Cannot read many\/team-1\/dangling\.mentoring\.yaml: ENOENT/);
+    assert.equal(threadError.stderr, mainError.stderr);
+    rmSync(many, { recursive: true });
   });
 
   it('refuses an unknown format or date with exit status 2', () => {
