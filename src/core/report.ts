@@ -285,7 +285,7 @@ th{background:#f6f8fa;position:sticky;top:0;white-space:nowrap}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
 th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:#cf222e;font-weight:600}td.warn{color:#9a6700}
-tr.unreadable td{background:#fff5f5}.none{color:#8c959f}code{font-size:12px}
+td{white-space:nowrap}td.wrap{white-space:normal;min-width:220px}tr.unreadable td{background:#fff5f5}.none{color:#8c959f}code{font-size:12px}
 svg.spark polyline{stroke:#0969da}svg.spark.falling polyline{stroke:#cf222e}svg.spark circle{fill:currentColor}
 .score{font-variant-numeric:tabular-nums}`;
 
@@ -307,7 +307,7 @@ export function reportHtml(report: Report): string {
   const text = (value: string | null) => sortable(value, value === null ? `<span class="none">${dash}</span>` : htmlText(value));
   const rows = report.plans.map((row) => {
     const status = row.parseError
-      ? sortable('~unreadable', `<strong>unreadable</strong>: ${htmlText(row.parseError.message)} <span class="none">(line ${row.parseError.line}, column ${row.parseError.column})</span>`)
+      ? sortable('~unreadable', `<strong>unreadable</strong>: ${htmlText(row.parseError.message)} <span class="none">(line ${row.parseError.line}, column ${row.parseError.column})</span>`, 'wrap')
       : text(row.status);
     const late = row.daysUntilNextDue !== null && row.daysUntilNextDue < 0;
     const cells = [
