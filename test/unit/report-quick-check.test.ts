@@ -87,8 +87,9 @@ describe('quickCheckPlan: the same findings as checkPlan, by code and count', ()
       }),
       propertyParameters(300),
     );
-    // The generator writes many styles the line parser hands to yaml; a fair share must still be quick.
-    assert.ok(quick > runs / 10, `only ${quick} of ${runs} generated plans took the quick path`);
+    // Most generated styles (a BOM, anchors, tabs, block scalars in odd places) send the plan to
+    // checkPlan; about one in ten takes the quick path, and those must be compared too.
+    assert.ok(quick >= runs / 30, `only ${quick} of ${runs} generated plans took the quick path`);
   });
 });
 
