@@ -81,6 +81,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/feedback-editor.ts'], outfile: 'dist/webview/feedback-editor.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // `mentoring-plan report` checks many plans on worker threads running this script.
+  { ...common, entryPoints: ['src/cli/report-worker.ts'], outfile: 'dist/report-worker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/core/public-api.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
 ];
 

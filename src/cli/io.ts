@@ -15,6 +15,8 @@ export interface CliIo {
   isDirectory(path: string): Promise<boolean>;
   exists(path: string): Promise<boolean>;
   cwd: string;
+  /** True when paths are the real file system's, so a command may read them from worker threads too. */
+  readonly realFileSystem?: boolean;
 }
 
 /** Exit codes shared by every command. */

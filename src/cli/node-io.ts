@@ -27,6 +27,7 @@ export function nodeIo(): CliIo {
         () => false,
       ),
     cwd: process.cwd(),
+    realFileSystem: true,
   };
 }
 

@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import { UsageError } from './args';
 import { checkFeedbackCommand } from './check-feedback';
 import { diffCommand } from './diff-command';
+import { reportCommand } from './report-command';
 import { summaryCommand } from './summary-command';
 import { addSessionCommand, initCommand, setGoalStatusCommand } from './edit-commands';
 import type { CliIo } from './io';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'check-feedback': { run: checkFeedbackCommand, summary: 'check feedback text for past-focused, judging language' },
   summary: { run: summaryCommand, summary: "print the plan (or one goal's history) as Markdown" },
   diff: { run: diffCommand, summary: 'what changed between two versions of a plan, in mentoring terms' },
+  report: { run: reportCommand, summary: 'one table across many plans, for whoever runs the programme' },
 };
 
 export const USAGE = `Usage: mentoring-plan <command> [options]

@@ -90,7 +90,7 @@ function githubAnnotation(path: string, issue: PlanIssue): string {
   return `::${level} file=${property(path)},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${property(`mentoring-plan ${issue.code}`)}::${data(issue.message)}`;
 }
 
-async function collectPlanFiles(paths: string[], io: CliIo): Promise<string[]> {
+export async function collectPlanFiles(paths: string[], io: CliIo): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
     if (!(await io.exists(path))) throw new UsageError(`${path}: no such file or folder.`);

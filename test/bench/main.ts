@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { benchCheck } from './check.bench';
 import { benchEdits } from './edits.bench';
 import { benchFeedback } from './feedback.bench';
+import { benchReport, REPORT_PLANS, REPORT_SESSIONS } from './report.bench';
 import type { Timing } from './measure';
 import { Figures, formatMs, formatTiming } from './measure';
 import { benchPlan, EXAMPLE, kilobytes, REPO_ROOT, SIZES } from './plans';
@@ -55,6 +56,13 @@ function readmeTable(figures: Figures): string {
     ...(wholeParseEdits.length > 0 ? [row(`slowest edit with a whole parse, as the CLI (\`${wholeParseEdits[0].operation}\`)`, wholeParseEdits[0].timing)] : []),
     row(`the example plan (${kilobytes(EXAMPLE)}), full check`, figures.timing('check.full.example')),
     row('feedback analysis of a 50-word paragraph', figures.timing('feedback.analyze.paragraph')),
+    row(`one plan of ${REPORT_SESSIONS} sessions: \`checkPlan\``, figures.timing(`report.checkPlan.${REPORT_SESSIONS}`)),
+    row(`one plan of ${REPORT_SESSIONS} sessions: \`quickCheckPlan\` (the report's check: same findings, no positions)`, figures.timing(`report.quickCheckPlan.${REPORT_SESSIONS}`)),
+    ...(['html', 'json'] as const).map((format) => {
+      const name = `report.${format}.${REPORT_PLANS}x${REPORT_SESSIONS}`;
+      const peak = figures.get(`${name}.peakRssMb`);
+      return row(`\`mentoring-plan report --format ${format}\`: ${REPORT_PLANS.toLocaleString('en-US')} plans of ${REPORT_SESSIONS} sessions (peak memory ${peak === undefined ? '—' : `${peak.toFixed(0)} MB`})`, figures.timing(name));
+    }),
   ].join('\n');
 }
 
@@ -66,6 +74,8 @@ async function main(): Promise<void> {
   await benchCheck(figures);
   await benchEdits(figures);
   benchFeedback(figures);
+  console.log('');
+  await benchReport(figures);
   console.log('');
   const peer = await benchYamlLanguageServer(figures);
   console.log('');

@@ -1,0 +1,292 @@
+// A check for counting, not for pointing: the same findings as checkPlan (code, severity, count)
+// at a fraction of its cost, for reports over many plans. Most of checkPlan's time is the yaml
+// library building a document that keeps every position; a report needs only the plain value.
+//
+// quickParseValue reads the block YAML that plans are written in (block mappings and sequences,
+// one-line plain and simply quoted scalars, flow lists of plain ids) line by line. Any value it
+// is not certain of (block scalars, escapes, multi-line scalars, flow mappings) is handed to the
+// yaml library as a snippet of its own lines; anything else it does not know (anchors, tags,
+// directives, tabs, duplicate keys, odd indentation, any error) makes it give up, and the plan
+// takes checkPlan's whole parse. So the value is always the one yaml would build, and every file
+// with a syntax error is reported by checkPlan, with its position.
+import { checkParsed, checkPlan } from './check';
+import type { CheckOptions } from './check';
+import type { PlanIssue, Range } from './issues';
+import { parseYaml, refusal } from './parse';
+import type { ParsedPlan } from './parse';
+import type { Plan } from './plan';
+import { SourceText } from './source';
+
+export interface QuickCheckResult {
+  /** The plan's plain value; undefined when the file has no mapping at its root. */
+  plan: Partial<Plan> | undefined;
+  /**
+   * The same issues as checkPlan's, by code, severity and count. When `exactPositions` is false
+   * their ranges are the file's first line and any line named in a message is not to be trusted.
+   */
+  issues: PlanIssue[];
+  /** True when the plan took checkPlan's whole parse (syntax errors, unusual YAML): ranges are exact. */
+  exactPositions: boolean;
+}
+
+/** Where issues of a quickly parsed plan point: nowhere in particular. */
+const NO_POSITION: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function quickCheckPlan(text: string, options: CheckOptions): QuickCheckResult {
+  const source = new SourceText(text);
+  const refused = refusal(source);
+  const value = refused ? undefined : quickParseValue(text);
+  if (refused || value === undefined) {
+    const { plan, issues } = refused ? checkParsed(refused, options) : checkPlan(text, options);
+    return { plan, issues, exactPositions: true };
+  }
+  const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange: () => NO_POSITION };
+  const { plan, issues } = checkParsed(parsed, options);
+  return { plan, issues, exactPositions: false };
+}
+
+/** Thrown inside the parser to give up; caught at its entry. */
+class GiveUp extends Error {}
+const giveUp = (): never => {
+  throw new GiveUp();
+};
+
+/** Marks a line's value as one the line parser is not sure of: yaml reads it instead. */
+const ASK_YAML = Symbol('ask yaml');
+type Inline = unknown;
+
+/** Lines that make the document something other than one plain block document. */
+const UNUSUAL_DOCUMENT = /^(?:---|\.\.\.)(?:[ \t]|$)|^%|[\t\u0085\u2028\u2029\uFEFF]|\r(?!\n)/m;
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** Plain scalars the core schema reads as numbers other than small decimal integers: left to yaml. */
+const OTHER_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+const SMALL_INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
+const SIMPLE_DOUBLE_QUOTED = /^"([^"\\]*)"(?: +#.*)?$/;
+const SIMPLE_SINGLE_QUOTED = /^'((?:[^']|'')*)'(?: +#.*)?$/;
+const SIMPLE_FLOW_LIST = /^\[([^[\]{}"'#:]*)\](?: +#.*)?$/;
+
+interface Line {
+  indent: number;
+  /** The text after the indentation, without a trailing CR and trailing spaces. */
+  content: string;
+  /** Blank or only a comment. */
+  empty: boolean;
+}
+
+/**
+ * The plain value yaml's parse (with checkPlan's options) would give `text`, or undefined when this
+ * parser cannot be sure of it; then nothing is known and the caller parses the whole text.
+ */
+export function quickParseValue(text: string): unknown {
+  if (UNUSUAL_DOCUMENT.test(text)) return undefined;
+  const rawLines = text.split('\n');
+  const lines: Line[] = rawLines.map((raw) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    const content = line.slice(indent).replace(/ +$/, '');
+    return { indent, content, empty: content === '' || content.startsWith('#') };
+  });
+  try {
+    return new LineParser(lines, rawLines).document();
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined;
+    throw error;
+  }
+}
+
+class LineParser {
+  private next = 0;
+
+  constructor(
+    private readonly lines: Line[],
+    private readonly rawLines: string[],
+  ) {}
+
+  document(): unknown {
+    this.skipEmpty();
+    const first = this.lines[this.next];
+    if (!first || first.indent !== 0 || !KEY.test(first.content)) giveUp();
+    const value = this.mapping(0, 0);
+    if (this.peek() < this.lines.length) giveUp();
+    return value;
+  }
+
+  private skipEmpty(): void {
+    while (this.next < this.lines.length && this.lines[this.next].empty) this.next++;
+  }
+
+  /** The index of the first line with content after the current one, or the number of lines. */
+  private peek(): number {
+    let index = this.next + 1;
+    while (index < this.lines.length && this.lines[index].empty) index++;
+    return index;
+  }
+
+  /**
+   * A block mapping whose keys stand at column `indent`. Its first key may follow a "- " on the
+   * current line, at column `column` of that line's content (0 when the key starts the line).
+   */
+  private mapping(indent: number, column: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    let offset = column;
+    for (;;) {
+      const line = this.lines[this.next];
+      const match = KEY.exec(offset ? line.content.slice(offset) : line.content);
+      if (!match) giveUp();
+      const key = match![1];
+      // Duplicate keys are a syntax error, and keys the core schema reads as null or true are not text.
+      if (Object.hasOwn(result, key) || key === '__proto__' || NULL.test(key) || BOOL.test(key)) giveUp();
+      const rest = (offset ? line.content.slice(offset) : line.content).slice(match![0].length);
+      result[key] = this.valueAfter(indent, rest, true);
+      offset = 0;
+      const following = this.peek();
+      if (following >= this.lines.length || this.lines[following].indent < indent) break;
+      if (this.lines[following].indent > indent) giveUp();
+      if (isDash(this.lines[following].content)) break;
+      this.next = following;
+    }
+    return result;
+  }
+
+  /** A block sequence whose dashes stand at column `indent`. */
+  private sequence(indent: number): unknown[] {
+    const result: unknown[] = [];
+    for (;;) {
+      const line = this.lines[this.next];
+      if (!isDash(line.content)) giveUp();
+      let column = 1;
+      while (line.content.charCodeAt(column) === 32) column++;
+      const rest = line.content.slice(column);
+      if (KEY.test(rest)) {
+        result.push(this.mapping(indent + column, column));
+      } else if (isDash(rest)) {
+        giveUp();
+      } else {
+        result.push(this.valueAfter(indent, rest, false));
+      }
+      const following = this.peek();
+      if (following >= this.lines.length || this.lines[following].indent < indent) break;
+      if (this.lines[following].indent > indent || !isDash(this.lines[following].content)) {
+        // A mapping key at the dash's column ends a sequence that is a mapping's value; the mapping reads it.
+        if (this.lines[following].indent === indent && KEY.test(this.lines[following].content)) break;
+        giveUp();
+      }
+      this.next = following;
+    }
+    return result;
+  }
+
+  /**
+   * The value that follows a key or a dash on the current line (`rest`), with any lines that belong
+   * to it; leaves `next` on the last line read. `indent` is the column of the key or dash.
+   */
+  private valueAfter(indent: number, rest: string, ofMappingKey: boolean): unknown {
+    const start = this.next;
+    if (rest === '' || rest.startsWith('#')) {
+      const following = this.peek();
+      const line = this.lines[following];
+      if (line && line.indent > indent) {
+        this.next = following;
+        return isDash(line.content) ? this.sequence(line.indent) : this.mappingStartingHere(line);
+      }
+      // A mapping's value may be a sequence at the key's own column.
+      if (line && ofMappingKey && line.indent === indent && isDash(line.content)) {
+        this.next = following;
+        return this.sequence(indent);
+      }
+      return null;
+    }
+    // Lines indented past the key belong to this value: a multi-line scalar, which yaml reads.
+    let end = start + 1;
+    while (end < this.lines.length && (this.lines[end].content === '' || this.lines[end].indent > indent)) end++;
+    while (end > start + 1 && this.lines[end - 1].content === '') end--;
+    const inline = end === start + 1 ? inlineValue(rest) : ASK_YAML;
+    if (inline !== ASK_YAML) return inline;
+    this.next = end - 1;
+    return this.askYaml(start, end, ofMappingKey);
+  }
+
+  private mappingStartingHere(line: Line): Record<string, unknown> {
+    if (!KEY.test(line.content)) giveUp();
+    return this.mapping(line.indent, 0);
+  }
+
+  /**
+   * Parses lines [start, end) with yaml on their own: the entry (`key: value`, its key at the
+   * front after blanking any dashes before it, or `- value`) and its continuation lines.
+   */
+  private askYaml(start: number, end: number, ofMappingKey: boolean): unknown {
+    const first = this.lines[start];
+    const raw = this.rawLines[start];
+    let snippetFirst: string;
+    if (ofMappingKey) {
+      // Blank everything before the key (the dashes of sequence items it is the first key of).
+      const keyAt = raw.length - raw.replace(/^[ -]*/, '').length;
+      snippetFirst = ' '.repeat(keyAt) + raw.slice(keyAt);
+    } else {
+      snippetFirst = ' '.repeat(first.indent) + raw.slice(first.indent);
+    }
+    const snippet = [snippetFirst, ...this.rawLines.slice(start + 1, end)].join('\n');
+    const document = parseYaml(snippet);
+    if (document.errors.length > 0 || document.warnings.length > 0) giveUp();
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: 0 });
+    } catch {
+      giveUp();
+    }
+    if (ofMappingKey) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) giveUp();
+      const values = Object.values(value as Record<string, unknown>);
+      if (values.length !== 1) giveUp();
+      return values[0];
+    }
+    if (!Array.isArray(value) || value.length !== 1) giveUp();
+    return (value as unknown[])[0];
+  }
+}
+
+function isDash(content: string): boolean {
+  return content === '-' || content.startsWith('- ');
+}
+
+/** A value written on one line, or ASK_YAML when this parser is not sure what yaml makes of it. */
+function inlineValue(rest: string): Inline {
+  const first = rest[0];
+  if (first === '"') {
+    const match = SIMPLE_DOUBLE_QUOTED.exec(rest);
+    return match ? match[1] : ASK_YAML;
+  }
+  if (first === "'") {
+    const match = SIMPLE_SINGLE_QUOTED.exec(rest);
+    return match ? match[1].replace(/''/g, "'") : ASK_YAML;
+  }
+  if (first === '[') {
+    const match = SIMPLE_FLOW_LIST.exec(rest);
+    if (!match) return ASK_YAML;
+    if (match[1].trim() === '') return [];
+    const items = match[1].split(',').map((item) => item.replace(/^ +| +$/g, ''));
+    const values = items.map((item) => (item === '' || /^[-?&*!|>%@`]/.test(item) ? ASK_YAML : plainScalar(item)));
+    return values.includes(ASK_YAML) ? ASK_YAML : values;
+  }
+  if ('{]},&*!|>%@`?:-'.includes(first)) {
+    // A dash starts a plain scalar ("-x"), but "- x" here would be a sequence, which is an error.
+    if (first !== '-' || rest === '-' || rest.startsWith('- ')) return ASK_YAML;
+  }
+  const comment = rest.indexOf(' #');
+  const value = (comment === -1 ? rest : rest.slice(0, comment)).replace(/ +$/, '');
+  if (value.includes(': ') || value.endsWith(':')) return ASK_YAML;
+  return plainScalar(value);
+}
+
+/** A plain scalar as yaml's core schema reads it; ASK_YAML for the rarer number forms. */
+function plainScalar(value: string): Inline {
+  if (NULL.test(value)) return null;
+  if (BOOL.test(value)) return value[0] === 't' || value[0] === 'T';
+  if (SMALL_INTEGER.test(value)) return Number(value);
+  if (OTHER_NUMBER.test(value)) return ASK_YAML;
+  return value;
+}
