@@ -290,6 +290,7 @@ function prepareWebExtension(scratch: string): string {
 /** Phase 3: the web tests in the web worker extension host; resolves with their counts. */
 async function runWebTests(browser: Browser, port: number, scratch: string): Promise<Counts> {
   state.phase = 'web extension tests';
+  const started = Date.now();
   const extension = prepareWebExtension(scratch);
   const workspace = join(scratch, 'web-workspace');
   cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
@@ -313,7 +314,7 @@ async function runWebTests(browser: Browser, port: number, scratch: string): Pro
   const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as WebTestResults;
   for (const line of results.lines) say(line);
   const { facts } = results;
-  say(`ran in: WorkerGlobalScope ${facts.workerGlobalScope}, typeof process ${facts.process}, typeof document ${facts.document}`);
+  say(`ran in: WorkerGlobalScope ${facts.workerGlobalScope}, typeof process ${facts.process}, typeof document ${facts.document}; web phase ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // The proof the brief asks for, checked here too: results from any other host do not count.
   if (!facts.workerGlobalScope || facts.process !== 'undefined') {
     say('the web tests did not run in a web worker: failing the web phase');
