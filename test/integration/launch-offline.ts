@@ -303,7 +303,8 @@ async function runWebTests(browser: Browser, port: number, scratch: string): Pro
   const exited = new Promise<number>((resolve) => { exit = resolve; });
   await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
   page.on('crash', () => exit?.(1));
-  await page.goto(workbenchUrl(port, workspace, join(extension, 'test/index.js'), extension));
+  // Generous: on a loaded CI machine the workbench page alone has taken over 30 s (Playwright's default).
+  await page.goto(workbenchUrl(port, workspace, join(extension, 'test/index.js'), extension), { timeout: 120_000 });
   const code = await exited;
   if (!keepOpen) await context.close();
   const resultsPath = join(extension, 'test/results.json');

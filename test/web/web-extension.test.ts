@@ -1,5 +1,6 @@
 // The web build in the web worker extension host, on the path a reviewer on github.dev or
-// vscode.dev takes: diagnostics, the Mentoring tree, an edit command and the feedback editor.
+// vscode.dev takes: diagnostics, quick fixes, completion, the Mentoring tree, an edit command and
+// the feedback editor.
 // The first test proves where all of this runs; the fixtures are test/fixtures/workspace.
 import * as vscode from 'vscode';
 import type { FeedbackEditorPanel } from '../../src/extension/feedback-editor/panel';
@@ -99,6 +100,25 @@ describe('web extension (web worker extension host)', function () {
     // The schema message comes from the validator generated at build time (no ajv compile, no new Function).
     const schema = vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'schema');
     ok(schema && /cannot be `done`; use one of: proposed, active, at-risk, achieved, dropped/.test(schema.message), `schema message: ${schema?.message}`);
+  });
+
+  it('offers the allowed values as quick fixes for a wrong enum value', async () => {
+    const document = await openPlan('problems.mentoring.yaml');
+    const [line, start, end] = at(document.getText(), '    status: done # not a goal status', 'done');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(line, start, line, end), vscode.CodeActionKind.QuickFix.value);
+    deepEqual(
+      actions.filter((action) => action.kind?.value === vscode.CodeActionKind.QuickFix.value).map((action) => action.title),
+      ['Change to "proposed"', 'Change to "active"', 'Change to "at-risk"', 'Change to "achieved"', 'Change to "dropped"'],
+      'quick fixes on `done`',
+    );
+  });
+
+  it('completes session types after type:', async () => {
+    const document = await openPlan('team.mentoring.yaml');
+    const line = document.getText().split('\n').indexOf('    type: kickoff');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, '    type: '.length));
+    const types = list.items.filter((item) => item.kind === vscode.CompletionItemKind.EnumMember).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const type of ['kickoff', 'checkin', 'feedback', 'closure']) ok(types.includes(type), `${type} not offered; got ${types.join(', ')}`);
   });
 
   it('shows each plan of the workspace in the Mentoring tree, with its goals', async () => {
