@@ -61,6 +61,8 @@ const browserArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
+/** Generous: on a loaded machine the workbench page has taken over Playwright's default 30 s to load. */
+const pageLoadTimeoutMs = 120_000;
 const SUMMARY = /^(\d+) passed, (\d+) failed$/;
 
 interface Counts { passed: number; failed: number }
@@ -260,7 +262,7 @@ async function runExtensionHostTests(browser: Browser, port: number, workspace: 
   const exited = new Promise<number>((resolve) => { exit = resolve; });
   await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
   page.on('crash', () => exit?.(1));
-  await page.goto(workbenchUrl(port, workspace, tests));
+  await page.goto(workbenchUrl(port, workspace, tests), { timeout: pageLoadTimeoutMs });
   const code = await exited;
   // The exit call and the last console lines travel separately; give the summary a moment.
   for (let waited = 0; !counts && waited < 3_000; waited += 100) await sleep(100);
@@ -303,8 +305,7 @@ async function runWebTests(browser: Browser, port: number, scratch: string): Pro
   const exited = new Promise<number>((resolve) => { exit = resolve; });
   await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
   page.on('crash', () => exit?.(1));
-  // Generous: on a loaded CI machine the workbench page alone has taken over 30 s (Playwright's default).
-  await page.goto(workbenchUrl(port, workspace, join(extension, 'test/index.js'), extension), { timeout: 120_000 });
+  await page.goto(workbenchUrl(port, workspace, join(extension, 'test/index.js'), extension), { timeout: pageLoadTimeoutMs });
   const code = await exited;
   if (!keepOpen) await context.close();
   const resultsPath = join(extension, 'test/results.json');
@@ -334,7 +335,7 @@ async function runUiTests(browser: Browser, port: number, workspace: string): Pr
     const { text, severity } = consoleText(message);
     rememberWorkbenchLine(`${severity}: ${text}`);
   });
-  await page.goto(workbenchUrl(port, workspace, undefined));
+  await page.goto(workbenchUrl(port, workspace, undefined), { timeout: pageLoadTimeoutMs });
   await waitForWorkbench(page);
   setUiContext({ page, repoRoot, workspace, screenshotDir });
 
