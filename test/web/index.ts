@@ -7,10 +7,8 @@
 // and results go to files next to this bundle, through vscode.workspace.fs.
 import { mocha, reporterBase } from './mocha-bdd';
 import * as vscode from 'vscode';
-import { workerFacts } from './worker-facts';
+import { EXTENSION_ID, workerFacts } from './web-host';
 import './web-extension.test';
-
-export const EXTENSION_ID = 'mentoring-plan.mentoring-plan';
 
 /** Written by the launcher before the run. */
 interface WebTestOptions {

@@ -7,9 +7,7 @@ import type { FeedbackEditorPanel } from '../../src/extension/feedback-editor/pa
 import type { MentoringPlanApi, MentoringPlanTestApi } from '../../src/extension/services';
 import type { PlanNode } from '../../src/extension/tree/nodes';
 import { deepEqual, equal, ok, waitFor } from './expect';
-import { workerFacts } from './worker-facts';
-
-const EXTENSION_ID = 'mentoring-plan.mentoring-plan';
+import { EXTENSION_ID, workerFacts } from './web-host';
 
 let api: MentoringPlanTestApi;
 

@@ -1,5 +1,8 @@
-// What the code running here can see of its host: the launcher refuses a web run whose facts do not
-// show a web worker, and the first web test asserts them, so "ran in the browser" is checked, not assumed.
+// The host the web tests run in: which extension they test, and what the code running here can see
+// of its globals. The launcher refuses a web run whose facts do not show a web worker, and the
+// first web test asserts them, so "ran in the browser" is checked, not assumed.
+
+export const EXTENSION_ID = 'mentoring-plan.mentoring-plan';
 
 declare const WorkerGlobalScope: { new (): unknown } | undefined;
 declare const importScripts: unknown;
