@@ -95,6 +95,10 @@ if (withTests) {
   builds.push(
     { ...common, sourcemap: true, entryPoints: filesUnder('test/unit', '.ts'), outdir: 'out/test/unit', outbase: 'test/unit', platform: 'node', format: 'cjs', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: filesUnder('test/integration', '.ts'), outdir: 'out/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'] },
+    // The web tests run in the web worker extension host with the browser build: mocha's browser
+    // bundle included, no Node built-ins (platform browser refuses them). Inline source map: the
+    // worker loads one file. The launcher's web phase copies it into the web-only extension.
+    { ...common, sourcemap: 'inline', entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
   );
 }
 

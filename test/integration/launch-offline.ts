@@ -9,6 +9,11 @@
 //    window.codeAutomationExit(code). The extension host's console (mocha's output) is relayed.
 // 2. UI phase: a fresh page with the extension under development (no tests path); mocha runs
 //    out/test/integration/ui/*.ui.js here in Node with the page (see ui/helpers.ts).
+// 3. Web phase: a copy of the extension whose manifest has no `main`, so VS Code can run only its
+//    `browser` entry, in the browser's web worker extension host (as on github.dev / vscode.dev);
+//    extensionTestsPath points at out/test/web/index.js inside that copy, so the tests run in the
+//    same worker. They write their results next to themselves (the worker has no console relay),
+//    and the phase fails unless those results show a web worker (no `process`, a WorkerGlobalScope).
 //
 //   npm run test:integration          (builds, then: node out/test/integration/launch-offline.js)
 // Knobs (environment):
@@ -16,18 +21,20 @@
 //   MENTORING_TEST_GREP=<pattern>   only run matching tests (both phases)
 //   MENTORING_TEST_TIMEOUT_MS=<ms>  overall limit, default 1200000 (a hang still ends well inside CI's budget)
 //   MENTORING_SKIP_UI=1             skip the UI phase
+//   MENTORING_SKIP_WEB=1            skip the web phase;  MENTORING_WEB_ONLY=1  run only the web phase
 //   MENTORING_KEEP_OPEN=1           leave code-server running afterwards (prints the URL; Ctrl+C ends)
 //   MENTORING_VERBOSE=1             also print the workbench's own console and code-server's log
 //   MENTORING_CHROMIUM=<path>       browser binary, default /usr/bin/chromium
 //   MENTORING_CODE_SERVER_DIR=<dir> where code-server is installed, default .vscode-test/code-server
 import Mocha from 'mocha';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { WebTestResults } from '../web/index';
 import { findRepoRoot, prepareMultiRootWorkspace, prepareWorkspace } from './support/paths';
 import { setUiContext, waitForWorkbench } from './ui/helpers';
 
@@ -37,6 +44,8 @@ const testsIndex = join(__dirname, 'index.js');
 /** Runs only the suites tagged (multi-root), in the two-folder workspace. */
 const multiRootTestsIndex = join(__dirname, 'multi-root-index.js');
 const uiTestsDir = join(__dirname, 'ui');
+/** The web tests, bundled for the browser (esbuild.mjs --tests). */
+const webTestsBundle = join(__dirname, '../web/index.js');
 const codeServerDir = env.MENTORING_CODE_SERVER_DIR ?? join(repoRoot, '.vscode-test/code-server');
 const codeServerEntry = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
 const installScript = join(repoRoot, 'scripts/install-offline-vscode.sh');
@@ -44,12 +53,16 @@ const browserPath = env.MENTORING_CHROMIUM ?? '/usr/bin/chromium';
 const overallTimeoutMs = Number(env.MENTORING_TEST_TIMEOUT_MS ?? 1_200_000);
 const keepOpen = env.MENTORING_KEEP_OPEN === '1';
 const verbose = env.MENTORING_VERBOSE === '1';
-const skipUi = env.MENTORING_SKIP_UI === '1';
+const webOnly = env.MENTORING_WEB_ONLY === '1';
+const skipUi = env.MENTORING_SKIP_UI === '1' || webOnly;
+const skipWeb = env.MENTORING_SKIP_WEB === '1';
 const screenshotDir = join(repoRoot, 'test-results/screenshots');
 const browserArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
+/** Generous: on a loaded machine the workbench page has taken over Playwright's default 30 s to load. */
+const pageLoadTimeoutMs = 120_000;
 const SUMMARY = /^(\d+) passed, (\d+) failed$/;
 
 interface Counts { passed: number; failed: number }
@@ -176,9 +189,9 @@ function sleep(ms: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Workbench pages
 
-function workbenchUrl(port: number, workspace: string, tests: string | undefined): string {
+function workbenchUrl(port: number, workspace: string, tests: string | undefined, extension = repoRoot): string {
   const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
-  const payload: [string, string][] = [['extensionDevelopmentPath', remote(repoRoot)]];
+  const payload: [string, string][] = [['extensionDevelopmentPath', remote(extension)]];
   if (tests) payload.push(['extensionTestsPath', remote(tests)]);
   payload.push(['skipWelcome', 'true']);
   const target = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
@@ -249,13 +262,67 @@ async function runExtensionHostTests(browser: Browser, port: number, workspace: 
   const exited = new Promise<number>((resolve) => { exit = resolve; });
   await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
   page.on('crash', () => exit?.(1));
-  await page.goto(workbenchUrl(port, workspace, tests));
+  await page.goto(workbenchUrl(port, workspace, tests), { timeout: pageLoadTimeoutMs });
   const code = await exited;
   // The exit call and the last console lines travel separately; give the summary a moment.
   for (let waited = 0; !counts && waited < 3_000; waited += 100) await sleep(100);
   if (!keepOpen) await context.close();
   if (!counts) say(`(no "N passed, N failed" line from the extension host; exit code ${code})`);
   return { ...(counts ?? { passed: 0, failed: code === 0 ? 0 : 1 }), code };
+}
+
+/**
+ * The extension as a web extension only: the manifest without `main` (VS Code then gives it the
+ * extension kind `web` and runs `browser` in the web worker host, whichever side it is installed
+ * on), the files the manifest names, and the web tests inside it, so they run in the same host.
+ */
+function prepareWebExtension(scratch: string): string {
+  const dir = join(scratch, 'web-extension');
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+  delete manifest.main;
+  mkdirSync(join(dir, 'test'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const name of readdirSync(repoRoot).filter((file) => /^package\.nls(\..+)?\.json$/.test(file))) cpSync(join(repoRoot, name), join(dir, name));
+  for (const folder of ['dist/web', 'dist/webview', 'dist/snippets', 'media', 'schemas']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true });
+  cpSync(webTestsBundle, join(dir, 'test/index.js'));
+  writeFileSync(join(dir, 'test/options.json'), JSON.stringify({ grep: env.MENTORING_TEST_GREP }));
+  return dir;
+}
+
+/** Phase 3: the web tests in the web worker extension host; resolves with their counts. */
+async function runWebTests(browser: Browser, port: number, scratch: string): Promise<Counts> {
+  state.phase = 'web extension tests';
+  const started = Date.now();
+  const extension = prepareWebExtension(scratch);
+  const workspace = join(scratch, 'web-workspace');
+  cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const { context, page } = await newPage(browser);
+  page.on('console', (message) => {
+    const { text, severity } = consoleText(message);
+    rememberWorkbenchLine(`${severity}: ${text}`);
+  });
+  let exit: ((code: number) => void) | undefined;
+  const exited = new Promise<number>((resolve) => { exit = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
+  page.on('crash', () => exit?.(1));
+  await page.goto(workbenchUrl(port, workspace, join(extension, 'test/index.js'), extension), { timeout: pageLoadTimeoutMs });
+  const code = await exited;
+  if (!keepOpen) await context.close();
+  const resultsPath = join(extension, 'test/results.json');
+  if (!existsSync(resultsPath)) {
+    say(`(the web tests wrote no results; exit code ${code}: the extension or its tests did not load in the web worker host)`);
+    return { passed: 0, failed: 1 };
+  }
+  const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as WebTestResults;
+  for (const line of results.lines) say(line);
+  const { facts } = results;
+  say(`ran in: WorkerGlobalScope ${facts.workerGlobalScope}, typeof process ${facts.process}, typeof document ${facts.document}; web phase ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The proof the brief asks for, checked here too: results from any other host do not count.
+  if (!facts.workerGlobalScope || facts.process !== 'undefined') {
+    say('the web tests did not run in a web worker: failing the web phase');
+    return { passed: results.passed, failed: results.failed + 1 };
+  }
+  return { passed: results.passed, failed: results.failed + (code !== 0 && results.failed === 0 ? 1 : 0) };
 }
 
 /** Phase 2: mocha in this process over ui/*.ui.js, with a fresh workbench page. */
@@ -268,7 +335,7 @@ async function runUiTests(browser: Browser, port: number, workspace: string): Pr
     const { text, severity } = consoleText(message);
     rememberWorkbenchLine(`${severity}: ${text}`);
   });
-  await page.goto(workbenchUrl(port, workspace, undefined));
+  await page.goto(workbenchUrl(port, workspace, undefined), { timeout: pageLoadTimeoutMs });
   await waitForWorkbench(page);
   setUiContext({ page, repoRoot, workspace, screenshotDir });
 
@@ -316,21 +383,29 @@ async function main(): Promise<number> {
   state.browser.on('disconnected', () => { if (state.browser) rememberWorkbenchLine('browser disconnected'); });
   say(`VS Code (code-server) on http://127.0.0.1:${port}, workspace ${workspace}`);
 
-  say('\n== extension host tests ==');
-  const host = await runExtensionHostTests(state.browser, port, workspace);
+  let host: Counts & { code: number } = { passed: 0, failed: 0, code: 0 };
+  if (!webOnly) {
+    say('\n== extension host tests ==');
+    host = await runExtensionHostTests(state.browser, port, workspace);
+  }
   let uiCounts: Counts = { passed: 0, failed: 0 };
   if (!skipUi) {
     say('\n== UI tests ==');
     uiCounts = await runUiTests(state.browser, port, workspace);
   }
   let multi: Counts & { code: number } = { passed: 0, failed: 0, code: 0 };
-  if (!env.MENTORING_TEST_GREP) {
+  if (!env.MENTORING_TEST_GREP && !webOnly) {
     say('\n== extension host tests, multi-root workspace ==');
     multi = await runExtensionHostTests(state.browser, port, prepareMultiRootWorkspace(repoRoot, state.scratch), multiRootTestsIndex);
   }
-  const passed = host.passed + uiCounts.passed + multi.passed;
-  const failed = host.failed + uiCounts.failed + multi.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0) + (multi.code !== 0 && multi.failed === 0 ? 1 : 0);
-  say(`\nintegration total: ${passed} passed, ${failed} failed (extension host ${host.passed}/${host.failed}, UI ${skipUi ? 'skipped' : `${uiCounts.passed}/${uiCounts.failed}`}, multi-root ${multi.passed}/${multi.failed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let web: Counts = { passed: 0, failed: 0 };
+  if (!skipWeb) {
+    say('\n== web extension tests (web worker extension host) ==');
+    web = await runWebTests(state.browser, port, state.scratch);
+  }
+  const passed = host.passed + uiCounts.passed + multi.passed + web.passed;
+  const failed = host.failed + uiCounts.failed + multi.failed + web.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0) + (multi.code !== 0 && multi.failed === 0 ? 1 : 0);
+  say(`\nintegration total: ${passed} passed, ${failed} failed (extension host ${host.passed}/${host.failed}, UI ${skipUi ? 'skipped' : `${uiCounts.passed}/${uiCounts.failed}`}, multi-root ${multi.passed}/${multi.failed}, web ${skipWeb ? 'skipped' : `${web.passed}/${web.failed}`}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (failed > 0) printWorkbenchLog();
   if (keepOpen) {
     state.phase = 'kept open';
