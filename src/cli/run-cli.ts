@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import { UsageError } from './args';
 import { checkFeedbackCommand } from './check-feedback';
 import { diffCommand } from './diff-command';
+import { installMergeDriverCommand, mergeCommand } from './merge-command';
 import { summaryCommand } from './summary-command';
 import { addSessionCommand, initCommand, setGoalStatusCommand } from './edit-commands';
 import type { CliIo } from './io';
@@ -19,6 +20,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'check-feedback': { run: checkFeedbackCommand, summary: 'check feedback text for past-focused, judging language' },
   summary: { run: summaryCommand, summary: "print the plan (or one goal's history) as Markdown" },
   diff: { run: diffCommand, summary: 'what changed between two versions of a plan, in mentoring terms' },
+  merge: { run: mergeCommand, summary: "git's merge driver for plans: merges two versions by entry id" },
+  'install-merge-driver': { run: installMergeDriverCommand, summary: 'set up the merge driver in this repository' },
 };
 
 export const USAGE = `Usage: mentoring-plan <command> [options]

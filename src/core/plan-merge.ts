@@ -21,6 +21,12 @@ import { displayPath } from './validate';
 export interface MergeOptions {
   /** Length of the conflict markers (git's %L); 7 by default. */
   markerSize?: number;
+  /**
+   * git's line merge of the same three texts, when it merged without conflicts. It is the result
+   * when it reads as the same plan as the merge by entry: it also keeps THEIRS' comment and
+   * formatting changes, which a merge of values cannot see.
+   */
+  lineMerged?: string;
 }
 
 export type MergeResult =
@@ -67,7 +73,7 @@ export function mergePlans(baseText: string, oursText: string, theirsText: strin
     if (error instanceof CannotMerge) return { kind: 'fallback', reason: error.message };
     throw error;
   }
-  return merger.result(options.markerSize ?? 7);
+  return merger.result(options.markerSize ?? 7, options.lineMerged);
 }
 
 /** The parsed side, or why it cannot be merged by entry. */
@@ -244,7 +250,7 @@ class Merger {
     }
   }
 
-  result(markerSize: number): MergeResult {
+  result(markerSize: number, lineMerged: string | undefined): MergeResult {
     const conflicts: TextEdit[] = [];
     const conflictPaths: string[] = [];
     const eol = this.ours.source.eol;
@@ -292,9 +298,14 @@ class Merger {
     if (!edited.ok) return { kind: 'fallback', reason: edited.message };
     const text = applyEdits(oursText, [...edited.edits, ...conflicts]);
     if (conflictPaths.length === 0) {
+      const expected = this.expectedValue();
+      const readsAs = (candidate: string) => {
+        const check = parsePlan(candidate);
+        return check.syntaxIssues.length === 0 && sameValue(check.value, expected);
+      };
+      if (lineMerged !== undefined && readsAs(lineMerged)) return { kind: 'merged', text: lineMerged, conflicts: [] };
       // The text must say what the merge decided; anything else (an edit the engine wrote another way) goes to the line merge.
-      const check = parsePlan(text);
-      if (check.syntaxIssues.length > 0 || !sameValue(check.value, this.expectedValue())) return { kind: 'fallback', reason: 'the merged text did not read back as the merged plan' };
+      if (!readsAs(text)) return { kind: 'fallback', reason: 'the merged text did not read back as the merged plan' };
     }
     return { kind: 'merged', text, conflicts: conflictPaths };
   }
