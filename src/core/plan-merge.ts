@@ -135,12 +135,14 @@ class Merger {
   private mergeValue(path: PlanPath, theirsPath: PlanPath, base: unknown, ours: unknown, theirs: unknown, inEntry: boolean): void {
     if (sameValue(ours, theirs) || sameValue(base, theirs)) return;
     const oursUnchanged = sameValue(base, ours);
-    if (isRecord(ours) && isRecord(theirs) && (isRecord(base) || base === undefined)) {
+    // An empty value ("feedback:") in BASE is where both sides may have started a list or mapping.
+    const noBase = base === undefined || base === null;
+    if (isRecord(ours) && isRecord(theirs) && (isRecord(base) || noBase)) {
       this.mergeMapping(path, theirsPath, base, ours, theirs, inEntry);
       return;
     }
-    if (Array.isArray(ours) && Array.isArray(theirs) && (Array.isArray(base) || base === undefined)) {
-      const keyed = listKeys(base ?? [], ours, theirs);
+    if (Array.isArray(ours) && Array.isArray(theirs) && (Array.isArray(base) || noBase)) {
+      const keyed = listKeys(Array.isArray(base) ? base : [], ours, theirs);
       if (keyed) {
         this.mergeList(path, theirsPath, keyed);
         return;
