@@ -144,7 +144,7 @@ describe('merge driver with real git merges', function () {
     const result = merged.merge(crlf(EXAMPLE), crlf(withSession(EXAMPLE, 'checkin-2026-12-14', '2026-12-14')), crlf(withSession(EXAMPLE, 'checkin-2026-12-07', '2026-12-07')));
     assert.equal(result.status, 0, result.out);
     const text = merged.read();
-    assert.equal(/(^|[^\r])\n/.test(text), false, 'no bare LF');
+    assert.equal(/\r(?!\n)|(^|[^\r])\n/.test(text), false, 'only CRLF line breaks');
     assert.deepEqual(idsOf(plan(text), 'sessions').slice(-2), ['checkin-2026-12-07', 'checkin-2026-12-14']);
   });
 

@@ -136,7 +136,7 @@ describe('plan merge (three-way, by entry)', () => {
   it('keeps CRLF line breaks, in THEIRS\' new entries too', () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const { text } = merged(mergePlans(crlf(BASE), crlf(withSession(BASE, 'checkin-2026-12-14', '2026-12-14')), crlf(withSession(BASE, 'checkin-2026-12-07', '2026-12-07'))));
-    assert.equal(text.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+    assert.equal(/[\r\n]/.test(text.replace(/\r\n/g, '')), false, 'only CRLF line breaks');
     assert.deepEqual(idsOf(plan(text), 'sessions').slice(-2), ['checkin-2026-12-07', 'checkin-2026-12-14']);
   });
 
