@@ -71,7 +71,14 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
  * `status` is 0 when clean, 1 with conflicts, undefined when git failed.
  */
 function lineMerge(base: string, ours: string, theirs: string, markerSize: number, cwd: string): { status?: 0 | 1; text: string; error?: string } {
-  const merged = git(['merge-file', '-p', `--marker-size=${markerSize}`, '-L', 'ours', '-L', 'base', '-L', 'theirs', '--', ours, base, theirs], cwd);
+  let merged: ReturnType<typeof git>;
+  try {
+    merged = git(['merge-file', '-p', `--marker-size=${markerSize}`, '-L', 'ours', '-L', 'base', '-L', 'theirs', '--', ours, base, theirs], cwd);
+  } catch (error) {
+    // No git to run: the merge by entry does without it, and says so only if it needed it.
+    if (error instanceof UsageError) return { text: '', error: error.message };
+    throw error;
+  }
   // merge-file exits with the number of conflicts (capped at 127), or a negative number (255 here) on errors.
   if (merged.status === null || merged.status < 0 || merged.status > 127) return { text: '', error: merged.stderr.trim().split('\n')[0] || `exit status ${merged.status}` };
   return { status: merged.status === 0 ? 0 : 1, text: merged.stdout };
