@@ -24,11 +24,14 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'install-merge-driver': { run: installMergeDriverCommand, summary: 'set up the merge driver in this repository' },
 };
 
+/** The command names' column: as wide as the longest name, so a long one (install-merge-driver) keeps the summaries aligned. */
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 1;
+
 export const USAGE = `Usage: mentoring-plan <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, { summary }]) => `  ${name.padEnd(16)} ${summary}`)
+  .map(([name, { summary }]) => `  ${name.padEnd(NAME_WIDTH)} ${summary}`)
   .join('\n')}
 
 Run mentoring-plan <command> --help for a command's options.`;
