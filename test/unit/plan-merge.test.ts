@@ -133,6 +133,15 @@ describe('plan merge (three-way, by entry)', () => {
     assert.match(text, /<<<<<<< ours\n {2}- id: feedback-2026-11-30\n[^]*=======\n>>>>>>> theirs\n/);
   });
 
+  it("takes git's clean line merge when it means the same plan (THEIRS' comment edits kept), else its own", () => {
+    const ours = withSession(BASE, 'checkin-2026-12-14', '2026-12-14');
+    const theirs = BASE.replace('# Reviewed in pull requests', '# Reviewed (and merged) in pull requests');
+    const lineMerged = ours.replace('# Reviewed in pull requests', '# Reviewed (and merged) in pull requests');
+    assert.equal(merged(mergePlans(BASE, ours, theirs, { lineMerged })).text, lineMerged);
+    // A line merge that reads as another plan (here: OURS' session lost) is not taken.
+    assert.equal(merged(mergePlans(BASE, ours, theirs, { lineMerged: theirs })).text, ours);
+  });
+
   it('keeps CRLF line breaks, in THEIRS\' new entries too', () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const { text } = merged(mergePlans(crlf(BASE), crlf(withSession(BASE, 'checkin-2026-12-14', '2026-12-14')), crlf(withSession(BASE, 'checkin-2026-12-07', '2026-12-07'))));
