@@ -6,6 +6,8 @@ import { UsageError } from './args';
 
 export interface GitResult {
   ok: boolean;
+  /** The exit status (git merge-file counts conflicts in it); null when git was ended by a signal. */
+  status: number | null;
   stdout: string;
   stderr: string;
 }
@@ -14,7 +16,7 @@ export function git(args: readonly string[], cwd: string): GitResult {
   // LC_ALL=C: git's messages are matched (a path missing at BASE is an added file), so they must not be translated.
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } });
   if (result.error) throw new UsageError(`Cannot run git: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}.`);
-  return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
+  return { ok: result.status === 0, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** True when `ref` names a commit (so a first argument can be told from a file name). */

@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { checkFeedbackCommand } from './check-feedback';
 import { diffCommand } from './diff-command';
 import { reportCommand } from './report-command';
+import { installMergeDriverCommand, mergeCommand } from './merge-command';
 import { summaryCommand } from './summary-command';
 import { addSessionCommand, initCommand, setGoalStatusCommand } from './edit-commands';
 import type { CliIo } from './io';
@@ -21,13 +22,18 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   summary: { run: summaryCommand, summary: "print the plan (or one goal's history) as Markdown" },
   diff: { run: diffCommand, summary: 'what changed between two versions of a plan, in mentoring terms' },
   report: { run: reportCommand, summary: 'one table across many plans, for whoever runs the programme' },
+  merge: { run: mergeCommand, summary: "git's merge driver for plans: merges two versions by entry id" },
+  'install-merge-driver': { run: installMergeDriverCommand, summary: 'set up the merge driver in this repository' },
 };
+
+/** The command names' column: as wide as the longest name, so a long one (install-merge-driver) keeps the summaries aligned. */
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 1;
 
 export const USAGE = `Usage: mentoring-plan <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, { summary }]) => `  ${name.padEnd(16)} ${summary}`)
+  .map(([name, { summary }]) => `  ${name.padEnd(NAME_WIDTH)} ${summary}`)
   .join('\n')}
 
 Run mentoring-plan <command> --help for a command's options.`;

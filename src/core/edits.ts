@@ -21,7 +21,7 @@ export interface TextEdit {
 
 export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string };
 
-type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue | undefined };
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue | undefined };
 
 /** Applies edits computed on `text`. Edits at one offset apply in the order given. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -68,6 +68,14 @@ function editing(text: string, build: (editor: PlanEditor) => void, options?: Ed
     }
   }
   return editParsed(parsePlan(text), build);
+}
+
+/**
+ * Runs several changes on one text in one pass (the merge driver's): `build` calls the editor's
+ * operations, and their edits are returned together, all computed on `text`.
+ */
+export function editPlan(text: string, build: (editor: PlanEditor) => void): EditResult {
+  return editing(text, build);
 }
 
 function editParsed(parsed: ParsedPlan, build: (editor: PlanEditor) => void): EditResult {
@@ -277,20 +285,125 @@ export class PlanEditor {
         for (const item of added) this.insertLines(before, this.renderItem(item, dashColumn));
       }
     }
-    if (removedCount > replaced) {
-      const from = prefix + replaced;
-      const to = prefix + removedCount; // exclusive
-      if (seq.flow) {
-        // From the first removed item to the next kept one, or from the last kept one when the removed items end the list.
-        if (to < items.length) this.edits.push({ offset: items[from].range![0], length: items[to].range![0] - items[from].range![0], text: '' });
-        else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
-      } else {
-        const start = this.lineStartOf(items[from].range![0]);
-        // Up to the end of the last removed item: comment lines after it stay (they may describe the next item).
-        const end = this.lineEndAfter(contentEnd(items[to - 1], 0));
-        this.edits.push({ offset: start, length: end - start, text: '' });
+    if (removedCount > replaced) this.removeItems(seq, prefix + replaced, prefix + removedCount);
+  }
+
+  /** Removes items `from` to `to` (exclusive) of a list whose items are editable, keeping at least one. */
+  private removeItems(seq: YAMLSeq, from: number, to: number): void {
+    const items = seq.items as Node[];
+    if (seq.flow) {
+      // From the first removed item to the next kept one, or from the last kept one when the removed items end the list.
+      if (to < items.length) this.edits.push({ offset: items[from].range![0], length: items[to].range![0] - items[from].range![0], text: '' });
+      else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
+    } else {
+      const start = this.lineStartOf(items[from].range![0]);
+      // Up to the end of the last removed item: comment lines after it stay (they may describe the next item).
+      const end = this.lineEndAfter(contentEnd(items[to - 1], 0));
+      this.edits.push({ offset: start, length: end - start, text: '' });
+    }
+  }
+
+  /** Removes the list item at `path` ([...list, index]); the list's last item leaves `[]` behind. */
+  removeEntry(path: PlanPath): void {
+    const listPath = path.slice(0, -1);
+    const index = path[path.length - 1];
+    this.guard(path);
+    const { node, depth } = this.locate(listPath);
+    if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
+    if (depth < listPath.length || !isSeq(node) || typeof index !== 'number' || index >= node.items.length || !this.itemsEditable(node)) {
+      throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
+    }
+    if (node.items.length === 1) this.set(listPath, []);
+    else this.removeItems(node, index, index + 1);
+  }
+
+  /**
+   * Inserts entries into the list at `path` before its item `index` (at the end when `index` is its
+   * length). An entry given with `lines` (copied from another version of the plan, its "- " at
+   * column 0) is written as those lines, so its comments and formatting stay; others are rendered.
+   * Lists that separate entries with a blank line get one between the new entries too.
+   */
+  insertEntries(path: PlanPath, index: number, added: readonly { value: PlainValue; lines?: readonly string[] }[]): void {
+    this.guard(path);
+    const { node, depth } = this.locate(path);
+    if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
+    const length = isSeq(node) && depth === path.length ? node.items.length : 0;
+    if (index < 0 || index > length) throw new EditError(`\`${displayPath(path)}\` has no place ${index + 1}.`);
+    if (!isSeq(node) || depth < path.length || length === 0 || (node.flow && index === length)) {
+      this.append(path, ...added.map((entry) => entry.value));
+      return;
+    }
+    if (node.flow) {
+      this.insertIntoFlow(node, index, added.map((entry) => entry.value));
+      return;
+    }
+    const point = this.insertionPoint(path, index);
+    if (!point) throw new EditError(`\`${displayPath(path)}\` is not written one entry per line; cannot insert into it.`);
+    const blank = this.blankBetweenItems(node);
+    const render = (entry: (typeof added)[number]) => (entry.lines ? entry.lines.map((line) => (line.trim() === '' ? '' : ' '.repeat(point.column) + line)) : this.renderItem(entry.value, point.column));
+    // Before the first entry the blank line follows each new one; elsewhere it precedes it.
+    this.insertLines(point.offset, added.flatMap((entry) => (index === 0 ? [...render(entry), ...(blank ? [''] : [])] : [...(blank ? [''] : []), ...render(entry)])));
+  }
+
+  /** Where lines go to insert before item `index` of the block list at `path` (after its last item when `index` is its length), and its dash column. */
+  insertionPoint(path: PlanPath, index: number): { offset: number; column: number } | undefined {
+    const { node, depth } = this.locate(path);
+    if (depth < path.length || !isSeq(node) || node.flow || node.items.length === 0 || !this.itemsEditable(node)) return undefined;
+    const items = node.items as Node[];
+    const column = this.columnOf(this.text.lastIndexOf('-', items[0].range![0]));
+    if (index === 0) return { offset: this.lineStartOf(items[0].range![0]), column };
+    const end = this.lineEndAfter(contentEnd(items[index - 1], 0));
+    // After the last entry, past the comment lines indented into it (as append does).
+    return { offset: index >= items.length ? this.afterOwnComments(end, column + 1) : end, column };
+  }
+
+  /** Whether a block list separates its entries with blank lines. */
+  private blankBetweenItems(seq: YAMLSeq): boolean {
+    const items = seq.items as Node[];
+    if (items.length < 2) return false;
+    const between = this.text.slice(this.lineEndAfter(contentEnd(items[0], 0)), this.lineStartOf(items[1].range![0]));
+    return between.split('\n').some((line) => line.trim() === '');
+  }
+
+  /**
+   * The whole lines of the list item or mapping pair at `path`, when it has lines of its own (a
+   * block item starting with "- ", a pair whose key starts its line): [start, end) and the column
+   * of its "- " or key. With `leadingComments`, the comment lines right above it at that column
+   * are part of it (they describe it).
+   */
+  span(path: PlanPath, leadingComments = false): { start: number; end: number; column: number } | undefined {
+    if (path.length === 0) return undefined;
+    const parentPath = path.slice(0, -1);
+    const { node: parent, depth } = this.locate(parentPath);
+    if (depth < parentPath.length || this.insideFlow(path.slice(0, -1)) || (!isMap(parent) && !isSeq(parent))) return undefined;
+    const last = path[path.length - 1];
+    let start: number;
+    let end: number;
+    let column: number;
+    if (isSeq(parent)) {
+      const item = typeof last === 'number' ? (parent.items[last] as Node | null | undefined) : undefined;
+      if (!item?.range || !this.itemsEditable(parent)) return undefined;
+      start = this.lineStartOf(item.range[0]);
+      column = this.columnOf(this.text.lastIndexOf('-', item.range[0]));
+      end = this.lineEndAfter(contentEnd(item, item.range[1]));
+    } else {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last)) as Pair<Node, Node | null> | undefined;
+      if (!pair?.key?.range) return undefined;
+      start = this.lineStartOf(pair.key.range[0]);
+      if (this.text.slice(start, pair.key.range[0]).trim() !== '') return undefined;
+      column = this.columnOf(pair.key.range[0]);
+      end = this.lineEndAfter(contentEnd(pair, pair.key.range[1]));
+    }
+    if (leadingComments) {
+      const { line } = this.parsed.source.positionAt(start);
+      for (let above = line - 1; above >= 0; above--) {
+        const lineStart = this.parsed.source.lineStarts[above];
+        const content = this.text.slice(lineStart, this.parsed.source.lineStarts[above + 1]).replace(/\r?\n$/, '');
+        if (!/^ *#/.test(content) || content.length - content.trimStart().length !== column) break;
+        start = lineStart;
       }
     }
+    return { start, end, column };
   }
 
   /**

@@ -32,6 +32,8 @@ function operations(plan: string, sessions: number, options: EditOptions): Recor
     setActionDone: () => edits.setActionDone(plan, session, 0, middle % 3 === 0, options),
     carryForwardActions: () => edits.carryForwardActions(plan, `checkin-${openFrom}`, `checkin-${openFrom + 1}`, options),
     setValue: () => edits.setValue(plan, ['sessions', middle, 'type'], 'feedback', options),
+    // The merge driver's way: several changes in one pass (here a session inserted mid-list, by date).
+    editPlan: () => edits.editPlan(plan, (editor) => editor.insertEntries(['sessions'], middle, [{ value: { id: 'bench-merged', date: '2026-12-01', type: 'checkin' } }])),
   };
 }
 
