@@ -292,3 +292,14 @@ describe('action: the entry point in a simulated runner', () => {
     assert.match(notPullRequest.summary, /^## Mentoring plan changes\n\n2 plan files changed since /, 'a push compares with the commit before it');
   });
 });
+
+describe('action: the README sample', () => {
+  it('is what scripts/action-sample.sh prints now (the bundle on examples/), inside the README', function () {
+    this.timeout(60_000);
+    const sample = spawnSync('bash', [join(ROOT, 'scripts/action-sample.sh')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(sample.status, 0, sample.stderr);
+    assert.match(sample.stdout, /^## Mentoring plan changes\n\n1 plan file changed since `1a2b3c4`\. Checks: 0 errors, 0 warnings\.\n/);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes(`\n\`\`\`\`markdown\n${sample.stdout}\`\`\`\`\n`), 'README lacks the current sample: paste the output of bash scripts/action-sample.sh');
+  });
+});
