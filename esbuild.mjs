@@ -1,5 +1,6 @@
 // Builds every bundle the project ships, plus the test bundles with --tests.
-// One entry per target: node extension, web extension, webview script, CLI, core library.
+// One entry per target: node extension, web extension, webview script, CLI, core library;
+// with --action only the GitHub Action's bundle (scripts/action-bundle.mjs).
 // --watch keeps rebuilding on change (`npm run watch`, the F5 pre-launch task): each round prints
 // "[watch] build started", its errors as "[watch] error FILE:LINE:COL: MESSAGE" (the problem matcher
 // in .vscode/tasks.json reads these) and "[watch] build finished in N ms".
@@ -8,12 +9,16 @@ import { mkdirSync, readFileSync, writeFileSync, readdirSync, statSync, unwatchF
 import { join, relative } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { ACTION_BUNDLE, buildAction } from './scripts/action-bundle.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const withTests = args.has('--tests');
 const withBenchmarks = args.has('--bench');
 const watching = args.has('--watch');
+// The GitHub Action's committed bundle is rebuilt only on request (`npm run build:action`), so an
+// ordinary build never leaves it changed in the working tree; a unit test checks it is current.
+const actionOnly = args.has('--action');
 const SCHEMA = 'schemas/mentoring-plan.schema.json';
 
 /** Precompiles the schema so no host pays ajv's compile cost (or needs `new Function`) at run time. */
@@ -177,7 +182,10 @@ async function watch() {
 
 generateValidator();
 await generateLexicon();
-if (watching) {
+if (actionOnly) {
+  await buildAction();
+  console.log(`esbuild: ${ACTION_BUNDLE}`);
+} else if (watching) {
   await watch();
 } else {
   await generateSnippets();

@@ -39,9 +39,12 @@ export function defaultBase(cwd: string): string {
   throw new UsageError('Cannot find the default branch (origin/HEAD, main or master) to compare with; give BASE, e.g. diff --git HEAD~1.');
 }
 
-/** Plan files under the current folder that differ between `base` and the working tree (added, modified, deleted, untracked), relative to it. */
-export function changedPlanFiles(base: string, cwd: string): string[] {
-  const patterns = ['*.mentoring.yaml', '*.mentoring.yml'];
+/**
+ * Plan files under the current folder that differ between `base` and the working tree (added,
+ * modified, deleted, untracked), relative to it. `patterns` are git pathspecs (the GitHub Action
+ * passes every file and applies its own glob).
+ */
+export function changedPlanFiles(base: string, cwd: string, patterns: readonly string[] = ['*.mentoring.yaml', '*.mentoring.yml']): string[] {
   const tracked = git(['diff', '--name-only', '--no-renames', '--relative', base, '--', ...patterns], cwd);
   if (!tracked.ok) throw new UsageError(`git diff failed: ${tracked.stderr.trim().split('\n')[0]}`);
   const untracked = git(['ls-files', '--others', '--exclude-standard', '--', ...patterns], cwd);

@@ -82,8 +82,12 @@ function textLine(path: string, issue: PlanIssue): string {
 }
 
 /** GitHub's workflow-command escaping: data escapes %, CR, LF; properties also : and ,. */
+export function workflowData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
 function githubAnnotation(path: string, issue: PlanIssue): string {
-  const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const data = workflowData;
   const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const level = issue.severity === 'info' ? 'notice' : issue.severity;
   const { start, end } = issue.range;

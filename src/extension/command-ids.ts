@@ -13,6 +13,7 @@ export const COMMANDS = {
   writeFeedback: 'mentoringPlan.writeFeedback',
   editFeedback: 'mentoringPlan.editFeedback',
   insertAgendaQuestion: 'mentoringPlan.insertAgendaQuestion',
+  comparePlan: 'mentoringPlan.comparePlan',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

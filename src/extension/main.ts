@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { registerAgendaQuestions } from './agenda-questions';
 import { registerCommands } from './commands';
+import { registerComparePlan } from './compare-plan';
 import { registerDiagnostics } from './diagnostics';
 import { registerFeedbackEditor } from './feedback-editor/register';
 import { createLog } from './log';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const statusBar = registerStatusBar(context, services);
   const feedbackEditor = registerFeedbackEditor(context, services);
   registerAgendaQuestions(context, services);
+  registerComparePlan(context, services);
   store.start();
 
   const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };
