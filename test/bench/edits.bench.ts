@@ -32,6 +32,10 @@ function operations(plan: string, sessions: number, options: EditOptions): Recor
     setActionDone: () => edits.setActionDone(plan, session, 0, middle % 3 === 0, options),
     carryForwardActions: () => edits.carryForwardActions(plan, `checkin-${openFrom}`, `checkin-${openFrom + 1}`, options),
     setValue: () => edits.setValue(plan, ['sessions', middle, 'type'], 'feedback', options),
+    achieveGoal: () => edits.achieveGoal(plan, 'system-design', 'Led the design review of the billing service', options),
+    recordHealth: () => edits.recordHealth(plan, session, { mentor: 4, note: 'Easier to talk now' }, options),
+    setMentorshipStatus: () => edits.setMentorshipStatus(plan, 'paused', options),
+    closeMentorship: () => edits.closeMentorship(plan, { date: TODAY, outcome: 'goals-met', retrospective: ['Questions first worked'] }, { id: 'bench-closure', date: TODAY, type: 'closure', agenda: ['What are you proudest of?'] }, options),
   };
 }
 
