@@ -13,6 +13,11 @@ export const COMMANDS = {
   writeFeedback: 'mentoringPlan.writeFeedback',
   editFeedback: 'mentoringPlan.editFeedback',
   insertAgendaQuestion: 'mentoringPlan.insertAgendaQuestion',
+  recordHealthCheckin: 'mentoringPlan.recordHealthCheckin',
+  pauseMentorship: 'mentoringPlan.pauseMentorship',
+  resumeMentorship: 'mentoringPlan.resumeMentorship',
+  closeMentorship: 'mentoringPlan.closeMentorship',
+  addHealthCheckSession: 'mentoringPlan.addHealthCheckSession',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
