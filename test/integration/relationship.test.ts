@@ -41,8 +41,8 @@ describe('relationship over time (issue 11)', () => {
   afterEach(async () => {
     await undoUntil(team, teamText);
     await undoUntil(problems, problemsText);
-    assert.equal(team.isDirty, false);
-    assert.equal(problems.isDirty, false);
+    // The dirty flag reaches the extension host after the text: wait for it rather than race it.
+    await waitFor(() => !team.isDirty && !problems.isDirty, 'undo to bring back the saved state');
   });
 
   /** The plan row's description once the tree has caught up with the edit. */
@@ -55,7 +55,7 @@ describe('relationship over time (issue 11)', () => {
 
   it('shows the health trend of both sides on the plan row', async () => {
     const row = await teamRow(/^active · health mentor ▆ 4\/5, protégé █ 5\/5 · team\.mentoring\.yaml$/);
-    assert.match(plainTooltip(row.item), /Relationship: health mentor ▆ 4\/5, protégé █ 5\/5/);
+    assert.match(plainTooltip(row.item), /\*Relationship:\* health mentor ▆ 4\/5, protégé █ 5\/5/);
   });
 
   it('Record Health Check-in writes my rating, and a low one raises the warning with a health-check row', async () => {
@@ -63,7 +63,7 @@ describe('relationship over time (issue 11)', () => {
     assert.equal(team.getText(), teamText.replace('    health:\n      mentor: 4\n      protege: 5\n', '    health:\n      mentor: 2\n      protege: 5\n      note: We keep skipping the agenda\n'));
     const row = await teamRow(/health mentor ▂ 2\/5, protégé █ 5\/5/);
     assert.equal(iconOf(row.item), 'warning');
-    assert.match(plainTooltip(row.item), /Health declining: The mentor rated the relationship 2 of 5/);
+    assert.match(plainTooltip(row.item), /\*Health declining:\* The mentor rated the relationship 2 of 5/);
     const rows = await children(mentoring.tree, row.node);
     assert.deepEqual(
       rows.map((child) => [child.label, child.item.contextValue]),
@@ -99,7 +99,7 @@ describe('relationship over time (issue 11)', () => {
     assert.equal(team.getText(), teamText.replace('  status: active\n', '  status: paused\n'));
     const paused = await teamRow(/^paused · /);
     assert.equal(iconOf(paused.item), 'debug-pause');
-    assert.match(plainTooltip(paused.item), /Paused: no cadence or overdue warnings until you resume/);
+    assert.match(plainTooltip(paused.item), /\*Paused:\* no cadence or overdue warnings until you resume/);
     // problems.mentoring.yaml (active) first; then the paused plans in the store's order.
     assert.deepEqual((await workspacePlans(mentoring.tree)).map((plan) => plan.label), ['Lin and Sam', 'Noor Ali and Kim Park', 'Ada and Grace']);
 
@@ -153,6 +153,6 @@ describe('relationship over time (issue 11)', () => {
       const found = await descend(mentoring.tree, await planNode(mentoring.tree, 'team.mentoring.yaml'), ['Goals', 'Review pull requests with confidence']);
       return found.description === 'achieved · no evidence yet' && found;
     }, 'the goal to show it has no evidence');
-    assert.match(plainTooltip(goal.item), /Evidence: none yet: where has this shown up in your daily work\?/);
+    assert.match(plainTooltip(goal.item), /\*Evidence:\* none yet: where has this shown up in your daily work\?/);
   });
 });
