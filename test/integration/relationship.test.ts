@@ -105,7 +105,9 @@ describe('relationship over time (issue 11)', () => {
 
     assert.equal(await vscode.commands.executeCommand('mentoringPlan.pauseMentorship', { uri: problems.uri }), true);
     assert.equal(problems.getText(), problemsText.replace('  status: active\n', '  status: paused\n'));
-    await waitFor(() => mentoring.statusBarText() === '$(debug-pause) Mentoring paused', `the status bar to say paused (now "${mentoring.statusBarText()}")`);
+    // Its overdue action no longer counts. (The text then depends on the other suites' plans in the store:
+    // "Mentoring paused" shows only when every plan is paused or closed.)
+    await waitFor(() => !mentoring.statusBarText()?.startsWith('$(warning)'), `the overdue count to go (now "${mentoring.statusBarText()}")`);
     assert.ok(!vscode.languages.getDiagnostics(problems.uri).some((diagnostic) => diagnostic.code === 'overdue-action'), 'no overdue warning while paused');
 
     assert.equal(await vscode.commands.executeCommand('mentoringPlan.resumeMentorship', { uri: problems.uri }), true);
