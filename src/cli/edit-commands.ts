@@ -1,24 +1,27 @@
 // init, set-goal-status and add-session: the core's edit engine from the terminal. Files change only
 // where the edit requires; a file with YAML errors is left untouched.
-import { defaultAgenda } from '../core/agenda';
-import { addSession, applyEdits, newPlanText, setGoalStatus } from '../core/edits';
+import { defaultAgenda, sessionWithAgenda } from '../core/agenda';
+import { achieveGoal, addAction, addGoal, addSession, applyEdits, closeMentorship, newPlanText, recordHealth, setActionDone, setGoalStatus, setMentorshipStatus } from '../core/edits';
 import type { EditResult } from '../core/edits';
+import { HEALTH_SCORE_MEANINGS, latestSessionId } from '../core/health';
 import { parsePlan } from '../core/parse';
-import { newSessionId, previousOpenActions } from '../core/plan-facts';
-import { CADENCES, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
-import type { GoalStatus, Plan, SessionType } from '../core/plan';
+import { entryById, idFrom, idsOf, mentorshipStatus, newSessionId, previousOpenActions } from '../core/plan-facts';
+import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
+import type { ActionOwner, ClosureOutcome, Goal, GoalKind, GoalStatus, Plan, SessionType } from '../core/plan';
 import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
-import { EXIT_OK, FileChangedError } from './io';
+import { EXIT_FINDINGS, EXIT_OK, FileChangedError } from './io';
 
 export const INIT_USAGE = `Usage: mentoring-plan init [FILE] [--mentor NAME] [--protege NAME] [--cadence weekly|biweekly|monthly] [--force]
 
 Writes a new plan (default: plan.mentoring.yaml) with the agreement filled with placeholders to
 edit together at the kickoff. Refuses to overwrite an existing file unless --force is given.`;
 
-export const SET_GOAL_STATUS_USAGE = `Usage: mentoring-plan set-goal-status FILE GOAL_ID STATUS
+export const SET_GOAL_STATUS_USAGE = `Usage: mentoring-plan set-goal-status FILE GOAL_ID STATUS [--evidence TEXT]
 
-Sets a goal's status (${GOAL_STATUSES.join(', ')}). Only that value changes in the file.`;
+Sets a goal's status (${GOAL_STATUSES.join(', ')}). Only that value changes in the file.
+With STATUS achieved, --evidence records where it has shown up in your daily work (appended to
+the goal's evidence).`;
 
 export const ADD_SESSION_USAGE = `Usage: mentoring-plan add-session FILE [--type TYPE] [--date YYYY-MM-DD] [--goal ID]... [--id ID]
 
@@ -45,12 +48,15 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function setGoalStatusCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {});
+  const { values, positionals } = parseCommandArgs(args, { evidence: { type: 'string' } });
   if (values.help) return usage(io, SET_GOAL_STATUS_USAGE);
   if (positionals.length !== 3) throw new UsageError('set-goal-status takes FILE GOAL_ID STATUS.');
   const [file, goalId, status] = positionals;
+  const checked = oneOf(status, GOAL_STATUSES, 'STATUS') as GoalStatus;
+  if (values.evidence !== undefined && checked !== 'achieved') throw new UsageError('--evidence goes with the status achieved.');
   const text = await readTextFile(io, file);
-  return write(file, text, setGoalStatus(text, goalId, oneOf(status, GOAL_STATUSES, 'STATUS') as GoalStatus), io, `Goal ${goalId} is now ${status}.`);
+  const result = checked === 'achieved' ? achieveGoal(text, goalId, values.evidence) : setGoalStatus(text, goalId, checked);
+  return write(file, text, result, io, `Goal ${goalId} is now ${status}.`);
 }
 
 export async function addSessionCommand(args: string[], io: CliIo): Promise<number> {
@@ -72,6 +78,174 @@ export async function addSessionCommand(args: string[], io: CliIo): Promise<numb
   const goals = values.goal ?? [];
   const result = addSession(text, { id, date, type, ...(goals.length ? { goals } : {}), agenda, actions: [] });
   return write(file, text, result, io, `Added session ${id} with ${agenda.length} agenda questions.`);
+}
+
+const EXIT_CODES = `Exit codes: 0 written; 1 nothing to change (the plan already says so); 2 bad arguments,
+an unreadable file, or an edit the plan refuses (the message says why).`;
+
+export const ADD_GOAL_USAGE = `Usage: mentoring-plan add-goal FILE TITLE [--id ID] [--kind ${GOAL_KINDS.join('|')}] [--status STATUS] [--why TEXT] [--target YYYY-MM-DD]
+
+Appends a goal (status proposed unless --status says otherwise). The id defaults to one made from
+the title, unique in the plan.
+
+${EXIT_CODES}`;
+
+export const ADD_ACTION_USAGE = `Usage: mentoring-plan add-action FILE SESSION_ID TEXT [--owner ${ACTION_OWNERS.join('|')}] [--due YYYY-MM-DD]
+
+Appends an action to a session's actions.
+
+${EXIT_CODES}`;
+
+export const SET_ACTION_DONE_USAGE = `Usage: mentoring-plan set-action-done FILE SESSION_ID N [--open]
+
+Marks the session's Nth action (counting from 1) done, or open again with --open.
+
+${EXIT_CODES}`;
+
+export const RECORD_HEALTH_USAGE = `Usage: mentoring-plan record-health FILE [SESSION_ID] [--mentor N] [--protege N] [--note TEXT]
+
+Records a health check-in on a session (default: the latest one held by today): each person's
+rating of the relationship from 1 to 5, and an optional note. Only the ratings given change.
+${Object.entries(HEALTH_SCORE_MEANINGS)
+  .map(([score, meaning]) => `  ${score}  ${meaning}`)
+  .join('\n')}
+
+${EXIT_CODES}`;
+
+export const PAUSE_USAGE = `Usage: mentoring-plan pause FILE
+
+Sets the mentorship's status to paused: no cadence or overdue warnings until it resumes.
+
+${EXIT_CODES}`;
+
+export const RESUME_USAGE = `Usage: mentoring-plan resume FILE
+
+Sets a paused mentorship's status back to active.
+
+${EXIT_CODES}`;
+
+export const CLOSE_USAGE = `Usage: mentoring-plan close FILE --outcome ${CLOSURE_OUTCOMES.join('|')} [--date YYYY-MM-DD] [--retro TEXT]... [--no-session]
+
+Concludes the mentorship: adds a closure session with the question bank's closure questions
+(unless --no-session), records the date (default today), the outcome and each --retro line in
+mentorship.closure, and sets the status to closed.
+
+${EXIT_CODES}`;
+
+export async function addGoalCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    status: { type: 'string', default: 'proposed' },
+    why: { type: 'string' },
+    target: { type: 'string' },
+  });
+  if (values.help) return usage(io, ADD_GOAL_USAGE);
+  if (positionals.length !== 2 || positionals[1].trim() === '') throw new UsageError('add-goal takes FILE TITLE.');
+  const [file, title] = positionals;
+  const kind = values.kind === undefined ? undefined : (oneOf(values.kind, GOAL_KINDS, '--kind') as GoalKind);
+  const status = oneOf(values.status, GOAL_STATUSES, '--status') as GoalStatus;
+  const target = requireDate(values.target, '--target');
+  const text = await readTextFile(io, file);
+  const id = values.id ?? idFrom(title, new Set(idsOf(planOf(text), 'goals')));
+  const goal: Goal = { id, title: title.trim(), ...(kind ? { kind } : {}), ...(values.why ? { why: values.why } : {}), status, ...(target ? { target } : {}) };
+  return write(file, text, addGoal(text, goal), io, `Added goal ${id}.`);
+}
+
+export async function addActionCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { owner: { type: 'string' }, due: { type: 'string' } });
+  if (values.help) return usage(io, ADD_ACTION_USAGE);
+  if (positionals.length !== 3 || positionals[2].trim() === '') throw new UsageError('add-action takes FILE SESSION_ID TEXT.');
+  const [file, sessionId, actionText] = positionals;
+  const owner = values.owner === undefined ? undefined : (oneOf(values.owner, ACTION_OWNERS, '--owner') as ActionOwner);
+  const due = requireDate(values.due, '--due');
+  const text = await readTextFile(io, file);
+  const action = { text: actionText.trim(), ...(owner ? { owner } : {}), ...(due ? { due } : {}), done: false };
+  return write(file, text, addAction(text, sessionId, action), io, `Added an action to ${sessionId}.`);
+}
+
+export async function setActionDoneCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { open: { type: 'boolean', default: false } });
+  if (values.help) return usage(io, SET_ACTION_DONE_USAGE);
+  if (positionals.length !== 3) throw new UsageError('set-action-done takes FILE SESSION_ID N.');
+  const [file, sessionId, n] = positionals;
+  if (!/^[1-9][0-9]*$/.test(n)) throw new UsageError(`N counts actions from 1, not "${n}".`);
+  const index = Number(n) - 1;
+  const done = !values.open;
+  const text = await readTextFile(io, file);
+  const action = entryById(planOf(text), 'sessions', sessionId)?.item.actions?.[index];
+  if (action && (action.done === true) === done) return nothingToChange(io, `Action ${n} of ${sessionId} is already ${done ? 'done' : 'open'}.`);
+  return write(file, text, setActionDone(text, sessionId, index, done), io, `Action ${n} of ${sessionId} is now ${done ? 'done' : 'open'}.`);
+}
+
+export async function recordHealthCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { mentor: { type: 'string' }, protege: { type: 'string' }, note: { type: 'string' } });
+  if (values.help) return usage(io, RECORD_HEALTH_USAGE);
+  if (positionals.length < 1 || positionals.length > 2) throw new UsageError('record-health takes FILE and optionally SESSION_ID.');
+  const mentor = score(values.mentor, '--mentor');
+  const protege = score(values.protege, '--protege');
+  if (mentor === undefined && protege === undefined && !values.note?.trim()) throw new UsageError('Give --mentor, --protege or --note.');
+  const [file] = positionals;
+  const text = await readTextFile(io, file);
+  const sessionId = positionals[1] ?? latestSessionId(planOf(text), localToday());
+  if (!sessionId) throw new UsageError(`${file} has no session to record a check-in on; add one first.`);
+  return write(file, text, recordHealth(text, sessionId, { mentor, protege, note: values.note }), io, `Recorded a health check-in on ${sessionId}.`);
+}
+
+export async function pauseCommand(args: string[], io: CliIo): Promise<number> {
+  return statusCommand(args, io, 'paused', PAUSE_USAGE);
+}
+
+export async function resumeCommand(args: string[], io: CliIo): Promise<number> {
+  return statusCommand(args, io, 'active', RESUME_USAGE);
+}
+
+async function statusCommand(args: string[], io: CliIo, status: 'paused' | 'active', help: string): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {});
+  if (values.help) return usage(io, help);
+  if (positionals.length !== 1) throw new UsageError(`${status === 'paused' ? 'pause' : 'resume'} takes exactly one FILE.`);
+  const [file] = positionals;
+  const text = await readTextFile(io, file);
+  const plan = planOf(text);
+  if (plan?.mentorship && mentorshipStatus(plan) === status) return nothingToChange(io, `The mentorship is already ${status}.`);
+  return write(file, text, setMentorshipStatus(text, status), io, status === 'paused' ? 'The mentorship is paused.' : 'The mentorship is active again.');
+}
+
+export async function closeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    outcome: { type: 'string' },
+    date: { type: 'string' },
+    retro: { type: 'string', multiple: true },
+    'no-session': { type: 'boolean', default: false },
+  });
+  if (values.help) return usage(io, CLOSE_USAGE);
+  if (positionals.length !== 1) throw new UsageError('close takes exactly one FILE.');
+  if (values.outcome === undefined) throw new UsageError(`--outcome is required: ${CLOSURE_OUTCOMES.join(', ')}.`);
+  const outcome = oneOf(values.outcome, CLOSURE_OUTCOMES, '--outcome') as ClosureOutcome;
+  const date = requireDate(values.date, '--date') ?? localToday();
+  const [file] = positionals;
+  const text = await readTextFile(io, file);
+  const plan = planOf(text);
+  if (plan?.mentorship && mentorshipStatus(plan) === 'closed') return nothingToChange(io, 'The mentorship is already closed.');
+  const retrospective = (values.retro ?? []).map((line) => line.trim()).filter(Boolean);
+  const session = values['no-session'] ? undefined : sessionWithAgenda(plan, 'closure', date);
+  const result = closeMentorship(text, { date, outcome, ...(retrospective.length ? { retrospective } : {}) }, session);
+  return write(file, text, result, io, `The mentorship is closed (${outcome})${session ? `; added session ${session.id}` : ''}.`);
+}
+
+function score(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-5]$/.test(value.trim())) throw new UsageError(`${flag} takes a rating from 1 to 5, not "${value}".`);
+  return Number(value);
+}
+
+function planOf(text: string): Partial<Plan> | undefined {
+  return parsePlan(text).value as Partial<Plan> | undefined;
+}
+
+function nothingToChange(io: CliIo, message: string): number {
+  io.out(`${message} Nothing written.`);
+  return EXIT_FINDINGS;
 }
 
 function usage(io: CliIo, text: string): number {

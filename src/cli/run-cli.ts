@@ -6,7 +6,7 @@ import { diffCommand } from './diff-command';
 import { reportCommand } from './report-command';
 import { installMergeDriverCommand, mergeCommand } from './merge-command';
 import { summaryCommand } from './summary-command';
-import { addSessionCommand, initCommand, setGoalStatusCommand } from './edit-commands';
+import { addActionCommand, addGoalCommand, addSessionCommand, closeCommand, initCommand, pauseCommand, recordHealthCommand, resumeCommand, setActionDoneCommand, setGoalStatusCommand } from './edit-commands';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE } from './io';
 import { validateCommand } from './validate-command';
@@ -18,6 +18,13 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'write a new plan with the agreement to fill in' },
   'set-goal-status': { run: setGoalStatusCommand, summary: "change a goal's status" },
   'add-session': { run: addSessionCommand, summary: 'append a session with a question-led agenda' },
+  'add-goal': { run: addGoalCommand, summary: 'append a goal' },
+  'add-action': { run: addActionCommand, summary: "append an action to a session's actions" },
+  'set-action-done': { run: setActionDoneCommand, summary: 'mark an action done (or open again)' },
+  'record-health': { run: recordHealthCommand, summary: "record a health check-in (1-5) on a session" },
+  pause: { run: pauseCommand, summary: 'pause the mentorship: no cadence or overdue warnings' },
+  resume: { run: resumeCommand, summary: 'resume a paused mentorship' },
+  close: { run: closeCommand, summary: 'conclude the mentorship: closure session, outcome, retrospective' },
   'check-feedback': { run: checkFeedbackCommand, summary: 'check feedback text for past-focused, judging language' },
   summary: { run: summaryCommand, summary: "print the plan (or one goal's history) as Markdown" },
   diff: { run: diffCommand, summary: 'what changed between two versions of a plan, in mentoring terms' },

@@ -2,7 +2,8 @@
 // last session's open actions, and the ordered list an editor offers as completions. Pure and
 // deterministic, so "add session" gives the same draft in the CLI, the desktop and the browser.
 
-import type { SessionType } from './plan';
+import type { Plan, Session, SessionType } from './plan';
+import { newSessionId } from './plan-facts';
 import { SESSION_TYPES } from './plan';
 import type { AskedBy, BankQuestion, Stage } from './questions';
 import { SESSION_TYPE_LABELS, STAGE_LABELS, normalizeQuestion, questionsFor, stagesOf } from './questions';
@@ -97,4 +98,12 @@ export function agendaCompletions(type: SessionType | undefined, existing: reado
     }
   }
   return result;
+}
+
+/**
+ * A new session of `type` on `date` with its default agenda and an id unique in the plan: what
+ * Close Mentorship (CLI and extension) adds as the closure session.
+ */
+export function sessionWithAgenda(plan: Partial<Plan> | undefined, type: SessionType, date: string): Session {
+  return { id: newSessionId(plan, type, date), date, type, agenda: defaultAgenda(type) };
 }

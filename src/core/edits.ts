@@ -6,8 +6,9 @@ import type { Node, Pair } from 'yaml';
 import type { IncrementalPlanParser, PieceAt, PieceLayout } from './incremental';
 import { locate, parsePlan } from './parse';
 import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
-import type { Action, Feedback, Goal, GoalStatus, Plan, Session } from './plan';
-import { entries, entriesOf, idsOf, isOpenAction, isRecord, sameValue, valueAt } from './plan-facts';
+import { isHealthScore } from './health';
+import type { Action, Closure, Feedback, Goal, GoalStatus, HealthCheck, MentorshipStatus, Plan, Session } from './plan';
+import { entries, entriesOf, idsOf, isOpenAction, isRecord, mentorshipStatus, sameValue, valueAt } from './plan-facts';
 import type { EntryKind } from './plan-facts';
 import { displayPath } from './validate';
 
@@ -891,6 +892,78 @@ export function setActionDone(text: string, sessionId: string, actionIndex: numb
     }
     editor.set(['sessions', sessionIndex, 'actions', actionIndex, 'done'], done);
   }, options);
+}
+
+/**
+ * Marks a goal achieved and records where it has shown up in daily work (the evidence of transfer),
+ * appended to its `evidence` list. Without evidence it is setGoalStatus to achieved.
+ */
+export function achieveGoal(text: string, goalId: string, evidence: string | undefined, options?: EditOptions): EditResult {
+  return editing(text, (editor) => {
+    const index = editor.indexOf('goals', goalId);
+    editor.set(['goals', index, 'status'], 'achieved');
+    const trimmed = evidence?.trim();
+    if (!trimmed) return;
+    const current = editor.value(['goals', index, 'evidence']);
+    if (current !== undefined && current !== null && !Array.isArray(current)) throw new EditError(`\`${displayPath(['goals', index, 'evidence'])}\` is not a list; make it one before adding evidence.`);
+    editor.append(['goals', index, 'evidence'], trimmed);
+  }, options);
+}
+
+/**
+ * Records a health check-in on a session: the ratings given (1-5) and an optional note. Only the
+ * keys given change; a rating already there for the other side stays as it is.
+ */
+export function recordHealth(text: string, sessionId: string, check: HealthCheck, options?: EditOptions): EditResult {
+  return editing(text, (editor) => {
+    for (const side of ['mentor', 'protege'] as const) {
+      if (check[side] !== undefined && !isHealthScore(check[side])) throw new EditError(`A ${side === 'mentor' ? "mentor's" : "protégé's"} rating is a whole number from 1 to 5, not ${String(check[side])}.`);
+    }
+    if (check.mentor === undefined && check.protege === undefined && !check.note?.trim()) throw new EditError('A health check-in needs a rating (1 to 5) or a note.');
+    const index = editor.indexOf('sessions', sessionId);
+    const path = ['sessions', index, 'health'];
+    const current = editor.value(path);
+    if (current !== undefined && current !== null && !isRecord(current)) throw new EditError(`\`${displayPath(path)}\` is not a mapping; fix it by hand before recording a check-in.`);
+    const given = plain({ mentor: check.mentor, protege: check.protege, note: check.note?.trim() || undefined }) as Record<string, PlainValue>;
+    editor.update(path, { ...((current ?? {}) as Record<string, PlainValue>), ...given });
+  }, options);
+}
+
+/** Pauses or resumes the mentorship (`status: paused | active`); the rules go quiet about cadence while paused. */
+export function setMentorshipStatus(text: string, status: Exclude<MentorshipStatus, 'closed'>, options?: EditOptions): EditResult {
+  return editing(text, (editor) => {
+    const plan = mentorshipOf(editor);
+    const current = mentorshipStatus(plan);
+    if (current === status) throw new EditError(`The mentorship is already ${status}.`);
+    if (current === 'closed') throw new EditError('The mentorship is closed; reopen it by setting `mentorship.status` by hand if you both agree.');
+    editor.set(['mentorship', 'status'], status);
+  }, options);
+}
+
+/**
+ * Concludes the mentorship: appends the closure session (when given), records how it ended in
+ * `mentorship.closure` (an existing closure is updated key by key) and sets `status: closed`.
+ */
+export function closeMentorship(text: string, closure: Closure, session?: Session, options?: EditOptions): EditResult {
+  return editing(text, (editor) => {
+    const plan = mentorshipOf(editor);
+    if (mentorshipStatus(plan) === 'closed') throw new EditError('The mentorship is already closed.');
+    const current = editor.value(['mentorship', 'closure']);
+    if (current !== undefined && current !== null && !isRecord(current)) throw new EditError('`mentorship.closure` is not a mapping; fix it by hand before closing.');
+    editor.set(['mentorship', 'status'], 'closed');
+    editor.update(['mentorship', 'closure'], { ...((current ?? {}) as Record<string, PlainValue>), ...(plain(closure) as Record<string, PlainValue>) });
+    if (session) {
+      assertNewId(editor, 'sessions', session.id);
+      editor.append(['sessions'], plain(session));
+    }
+  }, options);
+}
+
+/** The plan, refusing one without a `mentorship` mapping (nothing to set a status on). */
+function mentorshipOf(editor: PlanEditor): Partial<Plan> {
+  const mentorship = editor.value(['mentorship']);
+  if (!isRecord(mentorship)) throw new EditError('The plan has no `mentorship` mapping to change.');
+  return { mentorship: mentorship as unknown as Plan['mentorship'] };
 }
 
 /**

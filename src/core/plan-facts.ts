@@ -47,6 +47,12 @@ export function mentorshipStatus(plan: Partial<Plan>): string {
   return typeof status === 'string' ? status : 'active';
 }
 
+/** Active plans first, then paused, then closed (anything else counts as active): how lists of plans are ordered. */
+export function mentorshipStatusRank(plan: Partial<Plan> | undefined): number {
+  const status = plan ? mentorshipStatus(plan) : 'active';
+  return status === 'closed' ? 2 : status === 'paused' ? 1 : 0;
+}
+
 /** The value at `path` in a plan's plain value (or any part of it), or undefined where the path leaves it. */
 export function valueAt(root: unknown, path: PlanPath): unknown {
   let value = root;
@@ -215,10 +221,10 @@ export interface PlanStatus {
   scheduled: boolean;
 }
 
-/** What the status bar shows for one plan. */
+/** What the status bar shows for one plan. A paused or closed mentorship has nothing due and nothing overdue. */
 export function planStatus(plan: Partial<Plan> | undefined, today: string): PlanStatus {
+  if (!plan || mentorshipStatus(plan) !== 'active') return { overdueActions: 0, nextSession: undefined, scheduled: false };
   const overdue = overdueActions(plan, today).length;
-  if (!plan || mentorshipStatus(plan) !== 'active') return { overdueActions: overdue, nextSession: undefined, scheduled: false };
   const sessions = datedSessions(plan);
   const upcoming = sessions.find((session) => String(session.date) >= today);
   if (upcoming) return { overdueActions: overdue, nextSession: String(upcoming.date), scheduled: true };

@@ -4,6 +4,7 @@ import type { PlanIssue } from './issues';
 import { datedSessions, entriesOf, entryById, isOverdue, openActions } from './plan-facts';
 import type { Plan, Session } from './plan';
 import { dayNumber } from './dates';
+import { healthChart, healthPoints, healthText } from './health';
 
 export interface SummaryOptions {
   today: string;
@@ -63,15 +64,10 @@ export function summarizePlan(plan: Partial<Plan>, options: SummaryOptions): str
   const past = sessions.filter((session) => (dayNumber(session.date) ?? 0) <= today);
   lines.push('', '### Sessions', '');
   lines.push(`${past.length} held${upcoming.length ? `, next on ${markdownText(upcoming[0].date)} (${markdownText(upcoming[0].type ?? 'session')})` : ', none planned'}.`);
-  const rated = past.filter((session) => session.health && typeof session.health === 'object');
-  if (rated.length) {
-    const trend = (rater: 'mentor' | 'protege') =>
-      rated
-        .slice(-5)
-        .map((session) => session.health?.[rater])
-        .filter((score) => typeof score === 'number')
-        .join(' → ');
-    lines.push('', `Relationship health (last ${Math.min(5, rated.length)} check-ins): mentor ${trend('mentor') || '–'}; protégé ${trend('protege') || '–'}.`);
+  // Ratings up to today: a planned session has none yet. A chart for Markdown that renders Mermaid, the same in words for the rest.
+  const points = healthPoints(plan, options.today);
+  if (points.length) {
+    lines.push('', '### Relationship health', '', healthChart(points)!, '', ...healthText(points).map((line) => `- ${markdownText(line)}`));
   }
   return `${lines.join('\n')}\n`;
 }

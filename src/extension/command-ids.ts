@@ -14,6 +14,11 @@ export const COMMANDS = {
   editFeedback: 'mentoringPlan.editFeedback',
   insertAgendaQuestion: 'mentoringPlan.insertAgendaQuestion',
   comparePlan: 'mentoringPlan.comparePlan',
+  recordHealthCheckin: 'mentoringPlan.recordHealthCheckin',
+  pauseMentorship: 'mentoringPlan.pauseMentorship',
+  resumeMentorship: 'mentoringPlan.resumeMentorship',
+  closeMentorship: 'mentoringPlan.closeMentorship',
+  addHealthCheckSession: 'mentoringPlan.addHealthCheckSession',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -3,7 +3,7 @@
 // that prompt also take their answers as an argument object, so tests and keybindings skip the UI.
 import * as vscode from 'vscode';
 import { defaultAgenda } from '../core/agenda';
-import { addGoal, addSession, carryForwardActions, newPlanText, setActionDone, setGoalStatus } from '../core/edits';
+import { achieveGoal, addGoal, addSession, carryForwardActions, newPlanText, setActionDone, setGoalStatus } from '../core/edits';
 import { rangeAt } from '../core/parse';
 import type { PlanPath } from '../core/parse';
 import { CADENCES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
@@ -51,6 +51,8 @@ export interface SetGoalStatusArgs {
   uri?: UriLike;
   goalId?: string;
   status?: GoalStatus;
+  /** With status achieved: where it has shown up in daily work ('' for none); asked when left out. */
+  evidence?: string;
 }
 export interface ToggleActionArgs {
   uri?: UriLike;
@@ -175,6 +177,17 @@ class Commands {
         vscode.l10n.t('New status of the goal'),
       ));
     if (status === undefined) return false;
+    if (status === 'achieved') {
+      // Learning transfer: an achieved goal is the moment to say where it shows in daily work.
+      const evidence =
+        args.evidence ??
+        (await vscode.window.showInputBox({
+          title: vscode.l10n.t('Goal achieved'),
+          prompt: vscode.l10n.t('Where has this shown up in your daily work? (recorded as evidence; leave empty to skip)'),
+        }));
+      if (evidence === undefined) return false;
+      return this.edit(target.document, (text, options) => achieveGoal(text, goalId, evidence, options), ['goals', goalId, 'status']);
+    }
     return this.edit(target.document, (text, options) => setGoalStatus(text, goalId, status, options), ['goals', goalId, 'status']);
   }
 
@@ -325,12 +338,14 @@ async function pick<T>(items: (vscode.QuickPickItem & { value: T })[], placeHold
 }
 
 type Handler = (arg?: unknown) => unknown;
+type RelationshipCommandName = 'recordHealthCheckin' | 'pauseMentorship' | 'resumeMentorship' | 'closeMentorship' | 'addHealthCheckSession';
 
 export const registerCommands: Feature = (context, { store, resolver, log }) => {
   const commands = new Commands(store, resolver, log);
   // Tree menus pass the clicked node; tests and keybindings pass the argument objects above.
   // writeFeedback and editFeedback are registered by feedback-editor/register.ts, insertAgendaQuestion by agenda-questions.ts, comparePlan by compare-plan.ts.
-  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion' | 'comparePlan'>, Handler> = {
+  // The relationship commands (pause, close, health) are registered by relationship-commands.ts.
+  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion' | 'comparePlan' | RelationshipCommandName>, Handler> = {
     newPlan: (args) => commands.newPlan(args as NewPlanArgs | undefined),
     addGoal: (args) => commands.addGoal(args as AddGoalArgs | PlanNode | undefined),
     addSession: (args) => commands.addSession(args as AddSessionArgs | PlanNode | undefined),

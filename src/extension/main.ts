@@ -11,6 +11,7 @@ import { createLog } from './log';
 import { PlanStore } from './plan-store';
 import { PlanResolver } from './plan-target';
 import { registerQuickFixes } from './quick-fixes';
+import { registerRelationshipCommands } from './relationship-commands';
 import type { MentoringPlanApi, MentoringPlanTestApi, Services } from './services';
 import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   registerQuickFixes(context, services);
   const tree = registerTree(context, services);
   registerCommands(context, services);
+  registerRelationshipCommands(context, services);
   const statusBar = registerStatusBar(context, services);
   const feedbackEditor = registerFeedbackEditor(context, services);
   registerAgendaQuestions(context, services);

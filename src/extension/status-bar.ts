@@ -1,8 +1,8 @@
 // A status bar item while any plan is known: overdue actions first (they need doing), else when
-// the next session is due by cadence. Clicking it opens the Mentoring view.
+// the next session is due by cadence, else that the mentorships are paused or closed. Clicking it opens the Mentoring view.
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID } from './command-ids';
-import { planStatus } from '../core/plan-facts';
+import { mentorshipStatus, planStatus } from '../core/plan-facts';
 import type { PlanStore } from './plan-store';
 import type { Feature } from './services';
 import { todayIso } from './today';
@@ -28,7 +28,13 @@ export function statusText(store: PlanStore): StatusText | undefined {
     const text = overdue === 1 ? vscode.l10n.t('1 overdue action') : vscode.l10n.t('{0} overdue actions', overdue);
     return { text: `$(warning) ${text}`, tooltip: vscode.l10n.t('Mentoring: open actions past their due date. Click to open the plan view.') };
   }
-  if (!next) return { text: `$(mortar-board) ${vscode.l10n.t('Mentoring')}`, tooltip: vscode.l10n.t('Mentoring: no session is due. Click to open the plan view.') };
+  if (!next) {
+    // Every plan paused or closed: say so, rather than "nothing due" as if the pair were meeting.
+    const statuses = plans.map((entry) => (entry.result.plan ? mentorshipStatus(entry.result.plan) : 'active'));
+    if (statuses.every((status) => status === 'closed')) return { text: `$(archive) ${vscode.l10n.t('Mentoring closed')}`, tooltip: vscode.l10n.t('Mentoring: every mentorship here is closed. Click to open the plan view.') };
+    if (statuses.every((status) => status === 'paused' || status === 'closed')) return { text: `$(debug-pause) ${vscode.l10n.t('Mentoring paused')}`, tooltip: vscode.l10n.t('Mentoring: paused; no session is due and no action counts as overdue until you resume. Click to open the plan view.') };
+    return { text: `$(mortar-board) ${vscode.l10n.t('Mentoring')}`, tooltip: vscode.l10n.t('Mentoring: no session is due. Click to open the plan view.') };
+  }
   const text =
     next.date === today
       ? vscode.l10n.t('Session due today')

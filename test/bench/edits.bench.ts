@@ -34,6 +34,10 @@ function operations(plan: string, sessions: number, options: EditOptions): Recor
     setValue: () => edits.setValue(plan, ['sessions', middle, 'type'], 'feedback', options),
     // The merge driver's way: several changes in one pass (here a session inserted mid-list, by date).
     editPlan: () => edits.editPlan(plan, (editor) => editor.insertEntries(['sessions'], middle, [{ value: { id: 'bench-merged', date: '2026-12-01', type: 'checkin' } }])),
+    achieveGoal: () => edits.achieveGoal(plan, 'system-design', 'Led the design review of the billing service', options),
+    recordHealth: () => edits.recordHealth(plan, session, { mentor: 4, note: 'Easier to talk now' }, options),
+    setMentorshipStatus: () => edits.setMentorshipStatus(plan, 'paused', options),
+    closeMentorship: () => edits.closeMentorship(plan, { date: TODAY, outcome: 'goals-met', retrospective: ['Questions first worked'] }, { id: 'bench-closure', date: TODAY, type: 'closure', agenda: ['What are you proudest of?'] }, options),
   };
 }
 

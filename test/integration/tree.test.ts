@@ -23,12 +23,13 @@ describe('Mentoring tree', () => {
     assert.deepEqual(
       plans.map((plan) => [plan.label, plan.description]),
       [
-        ['Noor Ali and Kim Park', 'paused · paused.mentoring.yml'],
+        // Active plans first, paused and closed ones below (issue 11); the health trend after the status.
         ['Lin and Sam', 'active · problems.mentoring.yaml'],
-        ['Ada and Grace', 'active · team.mentoring.yaml'],
+        ['Ada and Grace', 'active · health mentor ▆ 4/5, protégé █ 5/5 · team.mentoring.yaml'],
+        ['Noor Ali and Kim Park', 'paused · paused.mentoring.yml'],
       ],
     );
-    const team = plans[2];
+    const team = plans[1];
     assert.equal(team.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     assert.match(tooltipText(team.item), /\*\*Ada and Grace\*\*/);
     assert.match(tooltipText(team.item), /biweekly/);

@@ -223,7 +223,9 @@ describe('plan facts: sessions by date and cadence', () => {
     const sessions = [{ id: 'a', date: '2025-01-06', actions: [{ text: 'x', due: '2025-01-10' }, { text: 'y', due: '2025-01-10', done: true }] }];
     assert.deepEqual(planStatus(plan(sessions), '2025-01-11'), { overdueActions: 1, nextSession: '2025-01-20', scheduled: false });
     assert.deepEqual(planStatus(plan([...sessions, { id: 'b', date: '2025-01-30' }]), '2025-01-11'), { overdueActions: 1, nextSession: '2025-01-30', scheduled: true });
-    assert.deepEqual(planStatus(plan(sessions, 'biweekly', { status: 'paused' }), '2025-01-11'), { overdueActions: 1, nextSession: undefined, scheduled: false });
+    // Paused or closed: nothing is due and nothing is overdue (issue 11: the warnings go quiet).
+    assert.deepEqual(planStatus(plan(sessions, 'biweekly', { status: 'paused' }), '2025-01-11'), { overdueActions: 0, nextSession: undefined, scheduled: false });
+    assert.deepEqual(planStatus(plan(sessions, 'biweekly', { status: 'closed' }), '2025-01-11'), { overdueActions: 0, nextSession: undefined, scheduled: false });
     assert.deepEqual(planStatus(plan([]), '2025-01-01'), { overdueActions: 0, nextSession: '2025-01-20', scheduled: false });
     assert.deepEqual(planStatus(undefined, '2025-01-01'), { overdueActions: 0, nextSession: undefined, scheduled: false });
   });

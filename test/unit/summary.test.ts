@@ -17,7 +17,7 @@ describe('Markdown summary', () => {
     assert.match(summary, /^\| Lead the design of a cross-team service \(`system-design`\) \| stretch \| active \| 1\/2 milestones \| 2027-02-15 \|$/m);
     assert.match(summary, /^- \[ \] Book the design review with the platform team \(protege, due 2026-11-30, from `checkin-2026-11-16`\)$/m);
     assert.match(summary, /^2 held, next on 2026-11-30 \(feedback\)\.$/m);
-    assert.match(summary, /mentor 4 → 4; protégé 4 → 5/);
+    assert.match(summary, /^- Mentor: 4 → 4 \(2026-09-07 to 2026-11-16\)$/m);
   });
 
   it('marks actions past their due date as overdue', () => {

@@ -1,11 +1,16 @@
-import { overdueActions, textOf } from '../plan-facts';
+import { mentorshipStatus, overdueActions, textOf } from '../plan-facts';
 import type { Rule } from './rule';
 
-/** Actions carry learning back to the workplace; one left past its due date needs a nudge. */
+/**
+ * Actions carry learning back to the workplace; one left past its due date needs a nudge. Not while
+ * the mentorship is paused or closed: the pair agreed to stop, and nagging then only teaches people
+ * to ignore the warnings.
+ */
 export const overdueAction: Rule = {
   code: 'overdue-action',
   severity: 'warning',
   check({ plan, today, rangeOf }) {
+    if (mentorshipStatus(plan) !== 'active') return [];
     return overdueActions(plan, today).map(({ action, sessionIndex, actionIndex, days }) => {
       const path = ['sessions', sessionIndex, 'actions', actionIndex, 'due'];
       return {

@@ -9,8 +9,9 @@ import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
 import type { PlanEntry } from '../plan-store';
 import { toVsRange } from '../ranges';
+import { decoratePlanItem, healthDescription, markMissingEvidence, relationshipRows } from './relationship-rows';
 
-export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health';
+export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health' | 'relationship';
 
 /** Where a node's entry stands in its plan; commands from context menus read it. */
 export interface PlanNode {
@@ -76,7 +77,7 @@ export class NodeBuilder {
     const item = new vscode.TreeItem(title, readable ? Expanded : None);
     const status = text(mentorship?.status) ?? (mentorship ? 'active' : undefined);
     const where = this.planCount > 1 ? vscode.workspace.asRelativePath(this.entry.uri) : undefined;
-    item.description = [readable ? status : vscode.l10n.t('cannot be read'), where].filter(Boolean).join(' · ');
+    item.description = [readable ? status : vscode.l10n.t('cannot be read'), readable ? healthDescription(this.entry) : undefined, where].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(readable ? 'mortar-board' : 'error', readable ? undefined : new vscode.ThemeColor('problemsErrorIcon.foreground'));
     item.resourceUri = this.entry.uri;
     const tooltip = markdown(title);
@@ -89,6 +90,7 @@ export class NodeBuilder {
     const problems = this.entry.result.issues.length;
     if (problems > 0) line(tooltip, vscode.l10n.t('Problems'), String(problems));
     item.tooltip = tooltip;
+    decoratePlanItem(item, this.entry);
     return this.node('plan', undefined, [], 'plan', item);
   }
 
@@ -104,7 +106,8 @@ export class NodeBuilder {
     sessionsItem.description = String(sessions.length);
     sessionsItem.iconPath = new vscode.ThemeIcon('calendar');
     sessionsItem.tooltip = markdown(vscode.l10n.t('Sessions'), vscode.l10n.t('{0} sessions, upcoming first, then the past ones, latest first.', sessions.length));
-    return [this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem)];
+    const relationship = relationshipRows(this.entry, (kind, path, idSuffix, item) => this.node(kind, parent, path, idSuffix, item));
+    return [...relationship, this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem)];
   }
 
   goalNodes(parent: PlanNode): PlanNode[] {
@@ -137,6 +140,7 @@ export class NodeBuilder {
         bullets(tooltip, vscode.l10n.t('Milestones'), milestones.map(({ item: m }) => `${m.done === true ? '☑' : '☐'} ${text(m.text) ?? ''}`));
         bullets(tooltip, vscode.l10n.t('Evidence'), strings(goal.evidence));
         item.tooltip = tooltip;
+        markMissingEvidence(item, goal);
         const key = uniqueKey(ids, `goal:${id ?? ''}`, index);
         return this.node('goal', parent, ['goals', index], key, item, { goalId: id });
       });

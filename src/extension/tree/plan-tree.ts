@@ -6,6 +6,7 @@ import type { PlanEntry, PlanStore } from '../plan-store';
 import type { Feature } from '../services';
 import { NodeBuilder } from './nodes';
 import type { PlanNode } from './nodes';
+import { byMentorshipStatus } from './relationship-rows';
 
 const REFRESH_COALESCE_MS = 30;
 
@@ -49,7 +50,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
       await this.store.ready();
       const plans = this.store.all();
       this.shown = shownFrom(plans);
-      return plans.map((entry) => new NodeBuilder(entry, plans.length).planNode());
+      return byMentorshipStatus(plans).map((entry) => new NodeBuilder(entry, plans.length).planNode());
     }
     // Children come from the parent's snapshot, not the store: a check that landed in between
     // would shift indices, and the refresh it fires rebuilds the tree from the root anyway.

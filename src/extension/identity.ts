@@ -1,0 +1,96 @@
+// "Which side of the pair am I?" for a plan: the git e-mail (through the built-in Git extension's
+// API, never by running git: this path also runs in the browser) or the GitHub handle of a session
+// the user already signed in with (silently: never a sign-in prompt) matched against the plan;
+// else the setting mentoringPlan.me; else asked once per plan and remembered for the workspace.
+import * as vscode from 'vscode';
+import type { Me, Side } from '../core/identity';
+import { isSide, resolveSide } from '../core/identity';
+import type { Plan } from '../core/plan';
+import { CONFIG_SECTION } from './command-ids';
+import { escapeIcons } from './plain-text';
+
+/** Key of the answer remembered for one plan in workspaceState. */
+const rememberedKey = (uri: vscode.Uri) => `mentoringPlan.me:${uri.toString()}`;
+
+/** Nothing the user sees waits long on another extension or an auth provider. */
+const LOOKUP_TIMEOUT_MS = 1500;
+
+interface GitRepository {
+  getConfig(key: string): Promise<string>;
+  getGlobalConfig(key: string): Promise<string>;
+}
+interface GitApi {
+  getRepository(uri: vscode.Uri): GitRepository | null;
+  repositories: GitRepository[];
+}
+
+export class Identity {
+  private me: Promise<Me> | undefined;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /**
+   * The user's side of the plan at `uri`; asks (once per plan) when nothing else tells, unless
+   * `ask` is false. Undefined when the user dismissed the question.
+   */
+  async sideFor(uri: vscode.Uri, plan: Partial<Plan> | undefined, ask = true): Promise<Side | undefined> {
+    const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<unknown>('me');
+    const found = resolveSide(plan, await this.whoAmI(uri), setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)));
+    if (found) return found.side;
+    if (!ask) return undefined;
+    const mentorship = plan?.mentorship;
+    const name = (side: Side) => (typeof mentorship?.[side]?.name === 'string' ? escapeIcons(mentorship[side].name) : undefined);
+    const chosen = await vscode.window.showQuickPick(
+      [
+        { label: vscode.l10n.t('I am the mentor'), description: name('mentor'), side: 'mentor' as const },
+        { label: vscode.l10n.t('I am the protégé'), description: name('protege'), side: 'protege' as const },
+      ],
+      { placeHolder: vscode.l10n.t('Which side of this mentoring plan are you? (asked once for this plan; the setting mentoringPlan.me can say it too)') },
+    );
+    if (!chosen) return undefined;
+    await this.remember(uri, chosen.side);
+    return chosen.side;
+  }
+
+  async remember(uri: vscode.Uri, side: Side | undefined): Promise<void> {
+    await this.state.update(rememberedKey(uri), isSide(side) ? side : undefined);
+  }
+
+  /** The git e-mail and GitHub handle, looked up once per window (each may be missing). */
+  private whoAmI(uri: vscode.Uri): Promise<Me> {
+    this.me ??= Promise.all([withTimeout(this.gitEmail(uri)), withTimeout(this.githubHandle())]).then(([email, github]) => ({ email, github }));
+    return this.me;
+  }
+
+  private async gitEmail(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+      if (!extension) return undefined;
+      const api = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
+      const repository = api.getRepository(uri) ?? api.repositories[0];
+      if (!repository) return undefined;
+      const email = (await repository.getConfig('user.email').catch(() => '')) || (await repository.getGlobalConfig('user.email').catch(() => ''));
+      return email.trim() || undefined;
+    } catch (error) {
+      this.log.info('No git e-mail from the Git extension', error);
+      return undefined;
+    }
+  }
+
+  private async githubHandle(): Promise<string | undefined> {
+    try {
+      const session = await vscode.authentication.getSession('github', [], { silent: true });
+      return session?.account.label;
+    } catch (error) {
+      this.log.info('No GitHub session to read the handle from', error);
+      return undefined;
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T | undefined>): Promise<T | undefined> {
+  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LOOKUP_TIMEOUT_MS))]);
+}
