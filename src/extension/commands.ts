@@ -24,6 +24,9 @@ import type { Feature } from './services';
 import { todayIso } from './today';
 import type { PlanNode, RevealTarget } from './tree/nodes';
 
+/** Registered by private-notes.ts. */
+type PrivateNoteCommandName = 'openPrivateNote' | 'deletePrivateNote';
+
 export interface NewPlanArgs {
   /** Where to create the file; defaults to `<first folder>/<protégé>.mentoring.yaml`. */
   uri?: UriLike;
@@ -330,7 +333,7 @@ export const registerCommands: Feature = (context, { store, resolver, log }) => 
   const commands = new Commands(store, resolver, log);
   // Tree menus pass the clicked node; tests and keybindings pass the argument objects above.
   // writeFeedback and editFeedback are registered by feedback-editor/register.ts, insertAgendaQuestion by agenda-questions.ts.
-  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion'>, Handler> = {
+  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion' | PrivateNoteCommandName>, Handler> = {
     newPlan: (args) => commands.newPlan(args as NewPlanArgs | undefined),
     addGoal: (args) => commands.addGoal(args as AddGoalArgs | PlanNode | undefined),
     addSession: (args) => commands.addSession(args as AddSessionArgs | PlanNode | undefined),

@@ -9,8 +9,9 @@ import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
 import type { PlanEntry } from '../plan-store';
 import { toVsRange } from '../ranges';
+import { privateNoteRows } from './private-rows';
 
-export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health';
+export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health' | 'privateNote';
 
 /** Where a node's entry stands in its plan; commands from context menus read it. */
 export interface PlanNode {
@@ -104,7 +105,7 @@ export class NodeBuilder {
     sessionsItem.description = String(sessions.length);
     sessionsItem.iconPath = new vscode.ThemeIcon('calendar');
     sessionsItem.tooltip = markdown(vscode.l10n.t('Sessions'), vscode.l10n.t('{0} sessions, upcoming first, then the past ones, latest first.', sessions.length));
-    return [this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem)];
+    return [this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem), ...privateNoteRows(this.entry, parent)];
   }
 
   goalNodes(parent: PlanNode): PlanNode[] {
