@@ -213,6 +213,40 @@ export function previousOpenActions(plan: Partial<Plan> | undefined, date: strin
   return openActions(previous).map((action) => String(action.text));
 }
 
+/** An open action a new session can follow up on, and the session it stays in. */
+export interface CarryForwardCandidate {
+  text: string;
+  sessionId: string | undefined;
+  sessionDate: string;
+  due: string | undefined;
+  owner: string | undefined;
+  /** From the latest session before the new one: offered ticked, as previousOpenActions gives them. */
+  fromLatest: boolean;
+}
+
+/**
+ * The open actions of every session held before `date`, latest session first, each action once:
+ * one carried forward into a later session (same text, whitespace and case aside) is offered from
+ * the latest session that holds it. The actions stay where they are; the new session only asks
+ * about them.
+ */
+export function carryForwardCandidates(plan: Partial<Plan> | undefined, date: string): CarryForwardCandidate[] {
+  const before = datedSessions(plan).filter((session) => String(session.date) < date);
+  const latest = before[before.length - 1];
+  const seen = new Set<string>();
+  const found: CarryForwardCandidate[] = [];
+  for (const session of [...before].reverse()) {
+    for (const action of openActions(session)) {
+      const text = String(action.text);
+      const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ text, sessionId: textOf(session.id), sessionDate: String(session.date), due: textOf(action.due), owner: textOf(action.owner), fromLatest: session === latest });
+    }
+  }
+  return found;
+}
+
 /**
  * The date a new session defaults to: one cadence after the latest session (or the start date
  * when there is none), but never in the past, since a new session is usually being scheduled.
