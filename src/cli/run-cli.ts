@@ -1,6 +1,7 @@
 // Dispatch for the `mentoring-plan` command; main.ts gives it the real process, tests a fake.
 import { version } from '../../package.json';
 import { UsageError } from './args';
+import { calendarCommand } from './calendar-command';
 import { checkFeedbackCommand } from './check-feedback';
 import { diffCommand } from './diff-command';
 import { summaryCommand } from './summary-command';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'check-feedback': { run: checkFeedbackCommand, summary: 'check feedback text for past-focused, judging language' },
   summary: { run: summaryCommand, summary: "print the plan (or one goal's history) as Markdown" },
   diff: { run: diffCommand, summary: 'what changed between two versions of a plan, in mentoring terms' },
+  calendar: { run: calendarCommand, summary: 'write the coming sessions and due actions as an iCalendar (.ics) file' },
 };
 
 export const USAGE = `Usage: mentoring-plan <command> [options]

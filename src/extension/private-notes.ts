@@ -197,7 +197,7 @@ export class PrivateNoteStore implements vscode.FileSystemProvider, vscode.Dispo
     const names = this.files.get(folder) ?? new Set<string>();
     names.add(name);
     this.files.set(folder, names);
-    this.fileChanged.fire([{ type: exists ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
+    this.fireSoon({ type: exists ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri });
     if (!exists) this.notesChanged.fire();
   }
 
@@ -210,8 +210,25 @@ export class PrivateNoteStore implements vscode.FileSystemProvider, vscode.Dispo
       throw vscode.FileSystemError.FileNotFound(uri);
     }
     this.files.get(folder)?.delete(name);
-    this.fileChanged.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+    this.fireSoon({ type: vscode.FileChangeType.Deleted, uri });
     this.notesChanged.fire();
+  }
+
+  private pendingChanges: vscode.FileChangeEvent[] = [];
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Reports a change after the write or delete has answered: an event that reaches the editor
+   * before its own save has finished makes it reload the note and cancel that save.
+   */
+  private fireSoon(change: vscode.FileChangeEvent): void {
+    this.pendingChanges.push(change);
+    this.pendingTimer ??= setTimeout(() => {
+      this.pendingTimer = undefined;
+      const changes = this.pendingChanges;
+      this.pendingChanges = [];
+      this.fileChanged.fire(changes);
+    }, 5);
   }
 
   rename(uri: vscode.Uri): void {
@@ -220,6 +237,7 @@ export class PrivateNoteStore implements vscode.FileSystemProvider, vscode.Dispo
   }
 
   dispose(): void {
+    if (this.pendingTimer !== undefined) clearTimeout(this.pendingTimer);
     this.fileChanged.dispose();
     this.notesChanged.dispose();
   }
