@@ -4,7 +4,7 @@
 // text (RFC 5545). Pure, so the CLI and the extension (desktop and web) export the same file.
 import { addDays, dayNumber } from './dates';
 import type { Plan } from './plan';
-import { daysOfCadence, datedSessions, entriesOf, mentorshipStatus, openActions, textOf } from './plan-facts';
+import { daysOfCadence, datedSessions, entriesOf, mentorshipStatus, openActions, planStatus, textOf } from './plan-facts';
 
 /** One all-day event. `uid` stays the same for the same session or action, so re-importing updates it. */
 export interface CalendarEvent {
@@ -192,4 +192,21 @@ export const writeICalendar: ICalendarWriter = (events, stamp) => {
 /** The plan's calendar as iCalendar text. */
 export function planCalendar(plan: Partial<Plan> | undefined, options: CalendarOptions & { stamp: Date }, writer: ICalendarWriter = writeICalendar): string {
   return writer(calendarEvents(plan, options), options.stamp);
+}
+
+/** What the daily reminder mentions for one plan: open actions due tomorrow, and whether a session is due by cadence. */
+export interface DueSoon {
+  actionsDueTomorrow: string[];
+  /** The date a session is due by cadence (today or tomorrow) when none is scheduled, else undefined. */
+  sessionDue: string | undefined;
+}
+
+export function dueSoon(plan: Partial<Plan> | undefined, today: string): DueSoon {
+  const tomorrow = addDays(today, 1);
+  const status = plan ? mentorshipStatus(plan) : 'active';
+  if (status !== 'active') return { actionsDueTomorrow: [], sessionDue: undefined };
+  const actionsDueTomorrow = entriesOf(plan, 'sessions').flatMap(({ item }) => openActions(item).filter((action) => action.due === tomorrow).map((action) => String(action.text)));
+  const next = planStatus(plan, today);
+  const sessionDue = !next.scheduled && next.nextSession !== undefined && next.nextSession <= tomorrow ? next.nextSession : undefined;
+  return { actionsDueTomorrow, sessionDue };
 }

@@ -15,6 +15,7 @@ export const COMMANDS = {
   insertAgendaQuestion: 'mentoringPlan.insertAgendaQuestion',
   openPrivateNote: 'mentoringPlan.openPrivateNote',
   deletePrivateNote: 'mentoringPlan.deletePrivateNote',
+  exportCalendar: 'mentoringPlan.exportCalendar',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -24,8 +24,8 @@ import type { Feature } from './services';
 import { todayIso } from './today';
 import type { PlanNode, RevealTarget } from './tree/nodes';
 
-/** Registered by private-notes.ts. */
-type PrivateNoteCommandName = 'openPrivateNote' | 'deletePrivateNote';
+/** Registered by private-notes.ts and reminders.ts. */
+type PrivateNoteCommandName = 'openPrivateNote' | 'deletePrivateNote' | 'exportCalendar';
 
 export interface NewPlanArgs {
   /** Where to create the file; defaults to `<first folder>/<protégé>.mentoring.yaml`. */

@@ -12,6 +12,7 @@ import { PlanStore } from './plan-store';
 import { PlanResolver } from './plan-target';
 import { registerPrivateNotes } from './private-notes';
 import { registerQuickFixes } from './quick-fixes';
+import { registerReminders } from './reminders';
 import type { MentoringPlanApi, MentoringPlanTestApi, Services } from './services';
 import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
@@ -34,12 +35,13 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   registerAgendaQuestions(context, services);
   const privateNotes = registerPrivateNotes(context, services, () => tree.refresh());
   const actionsView = registerActionsView(context, services, whoAmI);
+  const reminders = registerReminders(context, services);
   store.start();
 
   const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };
   // The one place that decides whether test hooks are exposed: only when VS Code runs the extension's tests.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing, privateNotes, actionsView } };
+  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing, privateNotes, actionsView, reminders } };
   return testApi;
 }
 

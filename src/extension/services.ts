@@ -36,6 +36,7 @@ export interface TestingHooks {
   readonly feedbackEditor: FeedbackEditorTesting;
   readonly privateNotes: PrivateNotesTesting;
   readonly actionsView: ActionsViewProvider;
+  readonly reminders: { remindNow(): Promise<string | undefined> };
 }
 
 /** The API as activate() returns it when VS Code runs the extension's tests. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run-cli';
-import { calendarEvents, lastDay, planCalendar, withoutControls, writeICalendar } from '../../src/core/calendar';
+import { calendarEvents, dueSoon, lastDay, planCalendar, withoutControls, writeICalendar } from '../../src/core/calendar';
 import { parsePlan } from '../../src/core/parse';
 import type { Plan } from '../../src/core/plan';
 import { parseICalendar, prop } from '../support/ical-parse';
@@ -86,6 +86,18 @@ describe('calendar export', () => {
   it('takes plans that break the schema without a crash', () => {
     const odd = { mentorship: { cadence: 'toString', started: '2025-02-30' }, sessions: [null, { date: 'soon', actions: 'many' }, { id: 7, date: '2025-01-20', actions: [{ text: 'x', due: 'tomorrow' }] }] } as unknown as Partial<Plan>;
     assert.deepEqual(calendarEvents(odd, { from: '2025-01-01', planKey: 'odd' }).map((e) => e.kind), ['session']);
+  });
+});
+
+describe('daily reminder', () => {
+  it('names the open actions due tomorrow and a session due by cadence, only for active plans', () => {
+    const plan = parsePlan(WITH_OPEN).value as Partial<Plan>;
+    assert.deepEqual(dueSoon(plan, '2025-02-09'), { actionsDueTomorrow: ['Draft three talk topics'], sessionDue: '2025-01-20' });
+    assert.deepEqual(dueSoon(plan, '2025-01-18'), { actionsDueTomorrow: [], sessionDue: undefined });
+    assert.deepEqual(dueSoon(plan, '2025-01-19'), { actionsDueTomorrow: [], sessionDue: '2025-01-20' });
+    const scheduled = parsePlan(`${WITH_OPEN.replace(/\nfeedback:[\s\S]*$/, '\n')}  - id: next\n    date: 2025-01-20\n`).value as Partial<Plan>;
+    assert.equal(dueSoon(scheduled, '2025-01-19').sessionDue, undefined);
+    assert.deepEqual(dueSoon(parsePlan(WITH_OPEN.replace('  status: active', '  status: paused')).value as Partial<Plan>, '2025-02-09'), { actionsDueTomorrow: [], sessionDue: undefined });
   });
 });
 
