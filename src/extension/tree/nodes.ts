@@ -9,9 +9,10 @@ import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
 import type { PlanEntry } from '../plan-store';
 import { toVsRange } from '../ranges';
+import { agreementRow } from './agreement-rows';
 import { privateNoteRows } from './private-rows';
 
-export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health' | 'privateNote';
+export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health' | 'privateNote' | 'agreement' | 'agreementItem';
 
 /** Where a node's entry stands in its plan; commands from context menus read it. */
 export interface PlanNode {
@@ -105,7 +106,7 @@ export class NodeBuilder {
     sessionsItem.description = String(sessions.length);
     sessionsItem.iconPath = new vscode.ThemeIcon('calendar');
     sessionsItem.tooltip = markdown(vscode.l10n.t('Sessions'), vscode.l10n.t('{0} sessions, upcoming first, then the past ones, latest first.', sessions.length));
-    return [this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem), ...privateNoteRows(this.entry, parent)];
+    return [...agreementRow(this.entry, parent), this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem), ...privateNoteRows(this.entry, parent)];
   }
 
   goalNodes(parent: PlanNode): PlanNode[] {
