@@ -2,7 +2,7 @@
 // revealing its line.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { api, children, descend, lineOf, planNode, workspaceUri } from './extension-support';
 
 describe('Agreement in the tree', function () {
@@ -26,8 +26,8 @@ describe('Agreement in the tree', function () {
     const text = readFileSync(workspaceUri('team.mentoring.yaml').fsPath, 'utf8');
     const lines = rows.map((row) => ((row.item.command?.arguments?.[1] as vscode.TextDocumentShowOptions).selection as vscode.Range).start.line);
     assert.deepEqual(lines, [
-      lineOf(text, '        - Ask questions before offering answers'),
-      lineOf(text, '        - Set the agenda for each session'),
+      lineOf(text, '      mentor:'),
+      lineOf(text, '      protege:'),
       lineOf(text, '  cadence: biweekly'),
       lineOf(text, '    confidentiality: What we discuss stays between us unless there is a safety concern.'),
       lineOf(text, '    endWhen: Goals met, on 2025-07-04, or when either of us asks for a no-fault conclusion.'),
