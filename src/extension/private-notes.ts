@@ -197,7 +197,7 @@ export class PrivateNoteStore implements vscode.FileSystemProvider, vscode.Dispo
     const names = this.files.get(folder) ?? new Set<string>();
     names.add(name);
     this.files.set(folder, names);
-    this.fireSoon({ type: exists ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri });
+    // Writes come from the editor's own file service (or create a note no editor shows yet): no event, which would make the editor reload the note mid-save.
     if (!exists) this.notesChanged.fire();
   }
 
