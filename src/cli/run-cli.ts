@@ -1,6 +1,7 @@
 // Dispatch for the `mentoring-plan` command; main.ts gives it the real process, tests a fake.
 import { version } from '../../package.json';
 import { UsageError } from './args';
+import { calendarCommand } from './calendar-command';
 import { checkFeedbackCommand } from './check-feedback';
 import { diffCommand } from './diff-command';
 import { reportCommand } from './report-command';
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   report: { run: reportCommand, summary: 'one table across many plans, for whoever runs the programme' },
   merge: { run: mergeCommand, summary: "git's merge driver for plans: merges two versions by entry id" },
   'install-merge-driver': { run: installMergeDriverCommand, summary: 'set up the merge driver in this repository' },
+  calendar: { run: calendarCommand, summary: 'write the coming sessions and due actions as an iCalendar (.ics) file' },
 };
 
 /** The command names' column: as wide as the longest name, so a long one (install-merge-driver) keeps the summaries aligned. */

@@ -143,6 +143,44 @@ export function overdueActions(plan: Partial<Plan> | undefined, today: string): 
   return found;
 }
 
+/** An open action and where it stands: its session, and its index in the session's actions. */
+export interface PlacedAction {
+  session: Partial<Session>;
+  sessionIndex: number;
+  action: Partial<Action>;
+  actionIndex: number;
+  /** Days past due (positive) when overdue, else undefined. */
+  daysOverdue: number | undefined;
+}
+
+/** Every open action of the plan, soonest due first (no due date last), file order among equals. */
+export function openActionsByDue(plan: Partial<Plan> | undefined, today: string): PlacedAction[] {
+  const found: PlacedAction[] = [];
+  for (const { item: session, index: sessionIndex } of entriesOf(plan, 'sessions')) {
+    for (const { item: action, index: actionIndex } of entries<Action>(session.actions)) {
+      if (isOpenAction(action)) found.push({ session, sessionIndex, action, actionIndex, daysOverdue: daysOverdue(action, today) });
+    }
+  }
+  const due = (placed: PlacedAction) => dayNumber(placed.action.due) ?? Number.POSITIVE_INFINITY;
+  return found.map((placed, order) => ({ placed, order })).sort((a, b) => due(a.placed) - due(b.placed) || a.order - b.order).map(({ placed }) => placed);
+}
+
+/** A side of the pair (who the user is, when known). */
+export type Side = 'mentor' | 'protege';
+
+/** Open actions in groups by owner: the user's own first, then both of us, then the other side, then those with no owner. */
+export function actionsByOwner(actions: readonly PlacedAction[], me: Side | undefined): { owner: string; actions: PlacedAction[] }[] {
+  const other: Side | undefined = me === 'mentor' ? 'protege' : me === 'protege' ? 'mentor' : undefined;
+  const order = me && other ? [me, 'both', other] : ['protege', 'mentor', 'both'];
+  const ownerOf = (placed: PlacedAction) => {
+    const owner = textOf(placed.action.owner);
+    return owner !== undefined && order.includes(owner) ? owner : '';
+  };
+  return [...order, '']
+    .map((owner) => ({ owner, actions: actions.filter((placed) => ownerOf(placed) === owner) }))
+    .filter((group) => group.actions.length > 0);
+}
+
 /** The agreed cadence in days. */
 export const CADENCE_DAYS: Readonly<Record<string, number>> = { weekly: 7, biweekly: 14, monthly: 30 };
 
@@ -179,6 +217,40 @@ export function previousOpenActions(plan: Partial<Plan> | undefined, date: strin
   const before = datedSessions(plan).filter((session) => String(session.date) < date);
   const previous = before[before.length - 1];
   return openActions(previous).map((action) => String(action.text));
+}
+
+/** An open action a new session can follow up on, and the session it stays in. */
+export interface CarryForwardCandidate {
+  text: string;
+  sessionId: string | undefined;
+  sessionDate: string;
+  due: string | undefined;
+  owner: string | undefined;
+  /** From the latest session before the new one: offered ticked, as previousOpenActions gives them. */
+  fromLatest: boolean;
+}
+
+/**
+ * The open actions of every session held before `date`, latest session first, each action once:
+ * one carried forward into a later session (same text, whitespace and case aside) is offered from
+ * the latest session that holds it. The actions stay where they are; the new session only asks
+ * about them.
+ */
+export function carryForwardCandidates(plan: Partial<Plan> | undefined, date: string): CarryForwardCandidate[] {
+  const before = datedSessions(plan).filter((session) => String(session.date) < date);
+  const latest = before[before.length - 1];
+  const seen = new Set<string>();
+  const found: CarryForwardCandidate[] = [];
+  for (const session of [...before].reverse()) {
+    for (const action of openActions(session)) {
+      const text = String(action.text);
+      const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ text, sessionId: textOf(session.id), sessionDate: String(session.date), due: textOf(action.due), owner: textOf(action.owner), fromLatest: session === latest });
+    }
+  }
+  return found;
 }
 
 /**

@@ -19,12 +19,17 @@ export const COMMANDS = {
   resumeMentorship: 'mentoringPlan.resumeMentorship',
   closeMentorship: 'mentoringPlan.closeMentorship',
   addHealthCheckSession: 'mentoringPlan.addHealthCheckSession',
+  openPrivateNote: 'mentoringPlan.openPrivateNote',
+  deletePrivateNote: 'mentoringPlan.deletePrivateNote',
+  exportCalendar: 'mentoringPlan.exportCalendar',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 export const VIEW_CONTAINER_ID = 'mentoring';
 export const TREE_VIEW_ID = 'mentoringPlan.plans';
+/** The Actions view: open actions across plans. */
+export const ACTIONS_VIEW_ID = 'mentoringPlan.actions';
 /** Context key: true while the workspace has at least one plan. */
 export const HAS_PLANS_CONTEXT = 'mentoringPlan.hasPlans';
 /** Configuration section; every setting lives under it. */

@@ -15,7 +15,7 @@ import { escapeIcons } from './plain-text';
 import { COMMANDS } from './command-ids';
 import { registerLoggedCommand } from './log';
 import { isCalendarDate } from '../core/dates';
-import { carryForwardDefaults, entriesOf, entryById, idFrom, idsOf, newSessionId, nextSessionDate, previousOpenActions, sessionAfter } from '../core/plan-facts';
+import { carryForwardCandidates, carryForwardDefaults, entriesOf, entryById, idFrom, idsOf, newSessionId, nextSessionDate, previousOpenActions, sessionAfter } from '../core/plan-facts';
 import type { PlanStore } from './plan-store';
 import { toUri } from './plan-target';
 import type { PlanResolver, UriLike } from './plan-target';
@@ -23,6 +23,9 @@ import { toVsRange } from './ranges';
 import type { Feature } from './services';
 import { todayIso } from './today';
 import type { PlanNode, RevealTarget } from './tree/nodes';
+
+/** Registered by private-notes.ts and reminders.ts. */
+type PrivateNoteCommandName = 'openPrivateNote' | 'deletePrivateNote' | 'exportCalendar';
 
 export interface NewPlanArgs {
   /** Where to create the file; defaults to `<first folder>/<protégé>.mentoring.yaml`. */
@@ -46,6 +49,8 @@ export interface AddSessionArgs {
   type?: SessionType;
   date?: string;
   id?: string;
+  /** Texts of earlier open actions to ask about as follow-ups; asked for when the type or date was, else the latest session's. */
+  carryForward?: string[];
 }
 export interface SetGoalStatusArgs {
   uri?: UriLike;
@@ -152,7 +157,9 @@ class Commands {
     // The plan as it is now: the user may have typed while the prompts were open.
     const now = this.store.forDocument(target.document)?.result.plan ?? plan;
     const id = args.id ?? newSessionId(now, type, date);
-    const agenda = defaultAgenda(type, { previousOpenActions: previousOpenActions(now, date) });
+    const followUps = args.carryForward ?? (args.type === undefined || args.date === undefined ? await askCarryForward(now, date) : previousOpenActions(now, date));
+    if (followUps === undefined) return false;
+    const agenda = defaultAgenda(type, { previousOpenActions: followUps });
     const session: Session = { id, date, type, agenda };
     return this.edit(target.document, (text, options) => addSession(text, session, options), ['sessions', id]);
   }
@@ -332,6 +339,23 @@ async function askDate(suggested: string): Promise<string | undefined> {
   }).then((text) => text?.trim());
 }
 
+/** Which earlier open actions the new session follows up on (the latest session's ticked); undefined when cancelled. */
+async function askCarryForward(plan: Parameters<typeof carryForwardCandidates>[0], date: string): Promise<string[] | undefined> {
+  const candidates = carryForwardCandidates(plan, date);
+  if (candidates.length === 0) return [];
+  const chosen = await vscode.window.showQuickPick(
+    candidates.map((candidate) => ({
+      label: escapeIcons(candidate.text),
+      description: escapeIcons([candidate.owner, candidate.due && vscode.l10n.t('due {0}', candidate.due)].filter(Boolean).join(' · ')),
+      detail: escapeIcons(vscode.l10n.t('open since {0} ({1})', candidate.sessionDate, candidate.sessionId ?? '?')),
+      picked: candidate.fromLatest,
+      text: candidate.text,
+    })),
+    { canPickMany: true, placeHolder: vscode.l10n.t('Follow up on which open actions? They stay in their sessions; the new one asks about them.') },
+  );
+  return chosen?.map((item) => item.text);
+}
+
 async function pick<T>(items: (vscode.QuickPickItem & { value: T })[], placeHolder: string): Promise<T | undefined> {
   const chosen = await vscode.window.showQuickPick(items, { placeHolder });
   return chosen?.value;
@@ -344,8 +368,8 @@ export const registerCommands: Feature = (context, { store, resolver, log }) => 
   const commands = new Commands(store, resolver, log);
   // Tree menus pass the clicked node; tests and keybindings pass the argument objects above.
   // writeFeedback and editFeedback are registered by feedback-editor/register.ts, insertAgendaQuestion by agenda-questions.ts, comparePlan by compare-plan.ts.
-  // The relationship commands (pause, close, health) are registered by relationship-commands.ts.
-  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion' | 'comparePlan' | RelationshipCommandName>, Handler> = {
+  // The relationship commands (pause, close, health) are registered by relationship-commands.ts, the private-note commands by private-notes.ts.
+  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion' | 'comparePlan' | RelationshipCommandName | PrivateNoteCommandName>, Handler> = {
     newPlan: (args) => commands.newPlan(args as NewPlanArgs | undefined),
     addGoal: (args) => commands.addGoal(args as AddGoalArgs | PlanNode | undefined),
     addSession: (args) => commands.addSession(args as AddSessionArgs | PlanNode | undefined),

@@ -2,6 +2,7 @@
 // API from what the features return. Nothing here waits on the workspace; the store scans after
 // activation returns.
 import * as vscode from 'vscode';
+import { registerActionsView } from './actions-view';
 import { registerAgendaQuestions } from './agenda-questions';
 import { registerCommands } from './commands';
 import { registerComparePlan } from './compare-plan';
@@ -10,12 +11,15 @@ import { registerFeedbackEditor } from './feedback-editor/register';
 import { createLog } from './log';
 import { PlanStore } from './plan-store';
 import { PlanResolver } from './plan-target';
+import { registerPrivateNotes } from './private-notes';
 import { registerQuickFixes } from './quick-fixes';
 import { registerRelationshipCommands } from './relationship-commands';
+import { registerReminders } from './reminders';
 import type { MentoringPlanApi, MentoringPlanTestApi, Services } from './services';
 import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
 import { VsCodePlanHost } from './vscode-host';
+import { whoAmI } from './who-am-i';
 
 export function activate(context: vscode.ExtensionContext): MentoringPlanApi | MentoringPlanTestApi {
   const started = Date.now();
@@ -33,12 +37,15 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const feedbackEditor = registerFeedbackEditor(context, services);
   registerAgendaQuestions(context, services);
   registerComparePlan(context, services);
+  const privateNotes = registerPrivateNotes(context, services, () => tree.refresh());
+  const actionsView = registerActionsView(context, services, whoAmI);
+  const reminders = registerReminders(context, services);
   store.start();
 
   const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };
   // The one place that decides whether test hooks are exposed: only when VS Code runs the extension's tests.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing } };
+  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing, privateNotes, actionsView, reminders } };
   return testApi;
 }
 

@@ -1,8 +1,10 @@
 // What every feature gets from the composition root (src/extension/main.ts), and the API it returns.
 import type * as vscode from 'vscode';
+import type { ActionsViewProvider } from './actions-view';
 import type { FeedbackEditorTesting } from './feedback-editor/register';
 import type { PlanStore } from './plan-store';
 import type { PlanResolver } from './plan-target';
+import type { PrivateNotesTesting } from './private-notes';
 import type { PlanTreeProvider } from './tree/plan-tree';
 
 export interface Services {
@@ -32,6 +34,9 @@ export interface MentoringPlanApi {
 /** Hooks only for the integration tests; present only when the extension runs under test (see main.ts). */
 export interface TestingHooks {
   readonly feedbackEditor: FeedbackEditorTesting;
+  readonly privateNotes: PrivateNotesTesting;
+  readonly actionsView: ActionsViewProvider;
+  readonly reminders: { remindNow(): Promise<string | undefined> };
 }
 
 /** The API as activate() returns it when VS Code runs the extension's tests. */

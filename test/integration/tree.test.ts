@@ -38,6 +38,7 @@ describe('Mentoring tree', () => {
   it('shows goals ordered by status, with status icon, colour and progress', async () => {
     const team = await planNode(mentoring.tree, 'team.mentoring.yaml');
     assert.deepEqual((await children(mentoring.tree, team.node)).map((c) => [c.label, c.description]), [
+      ['Agreement', ''],
       ['Goals', '2'],
       ['Sessions', '1'],
     ]);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../src/core/rules/all-rules';
-import { COMMANDS, CONFIG_SECTION, DEFAULT_PLAN_GLOB, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/extension/command-ids';
+import { ACTIONS_VIEW_ID, COMMANDS, CONFIG_SECTION, DEFAULT_PLAN_GLOB, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../src/extension/command-ids';
 
 const root = join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -39,7 +39,7 @@ describe('package.json agrees with src/extension/command-ids.ts', () => {
 
   it('declares the tree view in the Mentoring view container, with a welcome view', () => {
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id), [VIEW_CONTAINER_ID]);
-    assert.deepEqual(contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id), [TREE_VIEW_ID]);
+    assert.deepEqual(contributes.views[VIEW_CONTAINER_ID].map((v: { id: string }) => v.id), [TREE_VIEW_ID, ACTIONS_VIEW_ID]);
     assert.ok(contributes.viewsWelcome.some((w: { view: string; contents: string }) => w.view === TREE_VIEW_ID && nls[w.contents.slice(1, -1)]?.includes(`command:${COMMANDS.newPlan}`)));
   });
 

@@ -9,9 +9,11 @@ import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
 import type { PlanEntry } from '../plan-store';
 import { toVsRange } from '../ranges';
+import { agreementRow } from './agreement-rows';
+import { privateNoteRows } from './private-rows';
 import { decoratePlanItem, healthDescription, markMissingEvidence, relationshipRows } from './relationship-rows';
 
-export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health' | 'relationship';
+export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health' | 'relationship' | 'privateNote' | 'agreement' | 'agreementItem';
 
 /** Where a node's entry stands in its plan; commands from context menus read it. */
 export interface PlanNode {
@@ -107,7 +109,7 @@ export class NodeBuilder {
     sessionsItem.iconPath = new vscode.ThemeIcon('calendar');
     sessionsItem.tooltip = markdown(vscode.l10n.t('Sessions'), vscode.l10n.t('{0} sessions, upcoming first, then the past ones, latest first.', sessions.length));
     const relationship = relationshipRows(this.entry, (kind, path, idSuffix, item) => this.node(kind, parent, path, idSuffix, item));
-    return [...relationship, this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem)];
+    return [...relationship, ...agreementRow(this.entry, parent), this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem), ...privateNoteRows(this.entry, parent)];
   }
 
   goalNodes(parent: PlanNode): PlanNode[] {

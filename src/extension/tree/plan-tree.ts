@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { HAS_PLANS_CONTEXT, TREE_VIEW_ID } from '../command-ids';
 import type { PlanEntry, PlanStore } from '../plan-store';
 import type { Feature } from '../services';
+import { agreementChildren } from './agreement-rows';
 import { NodeBuilder } from './nodes';
 import type { PlanNode } from './nodes';
 import { byMentorshipStatus } from './relationship-rows';
@@ -66,6 +67,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
         return builder.milestoneNodes(node);
       case 'session':
         return builder.sessionChildren(node);
+      case 'agreement':
+        return agreementChildren(node);
       default:
         return [];
     }
