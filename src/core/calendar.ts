@@ -1,7 +1,8 @@
 // Reminders without a server (issue 11): a plan's coming sessions (scheduled ones, then one per
 // cadence after the latest) and its open actions by due date, as all-day events for any calendar.
-// The events are computed here from the plan facts; `ICalendarWriter` turns them into iCalendar
+// The events are computed here from the plan facts; ical-generator turns them into iCalendar
 // text (RFC 5545). Pure, so the CLI and the extension (desktop and web) export the same file.
+import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import { addDays, dayNumber } from './dates';
 import type { Plan } from './plan';
 import { daysOfCadence, datedSessions, entriesOf, mentorshipStatus, openActions, planStatus, textOf } from './plan-facts';
@@ -123,11 +124,7 @@ export function calendarEvents(plan: Partial<Plan> | undefined, options: Calenda
   return [...unique.values()].sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
 }
 
-/**
- * Turns events into calendar text. The project would rather use a well-kept library here (`ics`
- * or `ical-generator`); until one is a dependency, `writeICalendar` below implements the small part
- * of RFC 5545 these events need behind this interface, so swapping it is one line.
- */
+/** Turns events into calendar text; the default is ical-generator, tests may pass another. */
 export type ICalendarWriter = (events: readonly CalendarEvent[], stamp: Date) => string;
 
 /** RFC 5545 allows no control characters in TEXT but tab (line breaks are escaped): others become spaces. */
@@ -135,58 +132,28 @@ export function withoutControls(value: string): string {
   return value.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 }
 
-/** RFC 5545 text escaping for TEXT values. */
-function escapeText(value: string): string {
-  return withoutControls(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+/** Midnight UTC of a YYYY-MM-DD day: ical-generator writes an all-day date from the UTC fields. */
+function utcDay(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
 }
 
-/** Folds a content line at 75 octets (UTF-8), never inside a character, continuation lines starting with a space. */
-function fold(line: string): string {
-  const encoder = new TextEncoder();
-  const parts: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const char of line) {
-    const bytes = encoder.encode(char).length;
-    const limit = parts.length === 0 ? 75 : 74;
-    if (size + bytes > limit) {
-      parts.push(current);
-      current = '';
-      size = 0;
-    }
-    current += char;
-    size += bytes;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-function basicDate(date: string): string {
-  return date.replace(/-/g, '');
-}
-
-function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
-}
-
+// A library writes the format (escaping, folding at 75 octets, line endings), not our code.
 export const writeICalendar: ICalendarWriter = (events, stamp) => {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${DOMAIN}//Mentoring Plan//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const calendar = ical({ prodId: { company: DOMAIN, product: 'Mentoring Plan', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
   for (const event of events) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${event.uid}`,
-      `DTSTAMP:${utcStamp(stamp)}`,
-      `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
-      `DTEND;VALUE=DATE:${basicDate(addDays(event.date, 1))}`,
-      `SUMMARY:${escapeText(event.summary)}`,
-      `DESCRIPTION:${escapeText(event.description)}`,
-      `CATEGORIES:${event.kind === 'action' ? 'Mentoring action' : 'Mentoring session'}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    );
+    calendar.createEvent({
+      id: event.uid,
+      stamp,
+      start: utcDay(event.date),
+      end: utcDay(addDays(event.date, 1)),
+      allDay: true,
+      summary: withoutControls(event.summary),
+      description: withoutControls(event.description),
+      categories: [{ name: event.kind === 'action' ? 'Mentoring action' : 'Mentoring session' }],
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
   }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  return calendar.toString();
 };
 
 /** The plan's calendar as iCalendar text. */
