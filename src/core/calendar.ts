@@ -153,7 +153,9 @@ export const writeICalendar: ICalendarWriter = (events, stamp) => {
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one too, with CRLF; the library leaves the last bare.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 };
 
 /** The plan's calendar as iCalendar text. */
