@@ -14,7 +14,7 @@ import { registerLoggedCommand } from './log';
 import type { UriLike } from './plan-target';
 import type { Feature } from './services';
 
-const KINDS = { question: vscode.CompletionItemKind.Text, value: vscode.CompletionItemKind.EnumMember, goal: vscode.CompletionItemKind.Reference } as const;
+const KINDS = { question: vscode.CompletionItemKind.Text, value: vscode.CompletionItemKind.EnumMember, goal: vscode.CompletionItemKind.Reference, session: vscode.CompletionItemKind.Reference } as const;
 
 export interface InsertQuestionArgs {
   uri?: UriLike;

@@ -32,6 +32,8 @@ function operations(plan: string, sessions: number, options: EditOptions): Recor
     setActionDone: () => edits.setActionDone(plan, session, 0, middle % 3 === 0, options),
     carryForwardActions: () => edits.carryForwardActions(plan, `checkin-${openFrom}`, `checkin-${openFrom + 1}`, options),
     setValue: () => edits.setValue(plan, ['sessions', middle, 'type'], 'feedback', options),
+    // F2 on a goal most sessions name: its definition and every reference.
+    renameId: () => edits.renameId(plan, 'goal', 'system-design', 'systems-design', options),
   };
 }
 
