@@ -359,7 +359,8 @@ export function planHover(parsed: ParsedPlan, offset: number, options: HoverOpti
 }
 
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1');
+  // Only what would change how a title renders (emphasis, code, links, HTML, tables); dashes and brackets of plain text stay readable.
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
 
 /** The deepest key or scalar value at `offset`, by the positions of the parse. */
