@@ -6,6 +6,7 @@ import { registerAgendaQuestions } from './agenda-questions';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { registerFeedbackEditor } from './feedback-editor/register';
+import { registerLanguageFeatures } from './language/language-features';
 import { createLog } from './log';
 import { PlanStore } from './plan-store';
 import { PlanResolver } from './plan-target';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const statusBar = registerStatusBar(context, services);
   const feedbackEditor = registerFeedbackEditor(context, services);
   registerAgendaQuestions(context, services);
+  registerLanguageFeatures(context, services);
   store.start();
 
   const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };
