@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { benchCheck } from './check.bench';
 import { benchEdits } from './edits.bench';
 import { benchFeedback } from './feedback.bench';
+import { benchLanguage } from './language.bench';
 import type { Timing } from './measure';
 import { Figures, formatMs, formatTiming } from './measure';
 import { benchPlan, EXAMPLE, kilobytes, REPO_ROOT, SIZES } from './plans';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   await benchCheck(figures);
   await benchEdits(figures);
   benchFeedback(figures);
+  await benchLanguage(figures);
   console.log('');
   const peer = await benchYamlLanguageServer(figures);
   console.log('');

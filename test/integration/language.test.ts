@@ -56,7 +56,7 @@ describe('plan language features', () => {
         ],
       ],
       ['sessions', '1', 'Array', [42, 0, 56, 16], [42, 0, 42, 8], [['kickoff 2025-01-06', 'kickoff', 'Event', [43, 4, 56, 16], [43, 8, 43, 15], []]]],
-      ['feedback', '1', 'Array', [57, 0, 66, 70], [57, 0, 57, 8], [['feedback from mentor 2025-02-03', 'first-dry-run', 'String', [58, 4, 66, 70], [58, 8, 58, 21], []]]],
+      ['feedback', '1', 'Array', [57, 0, 66, 73], [57, 0, 57, 8], [['feedback from mentor 2025-02-03', 'first-dry-run', 'String', [58, 4, 66, 73], [58, 8, 58, 21], []]]],
     ]);
   });
 
