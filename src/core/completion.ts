@@ -6,7 +6,7 @@ import { agendaCompletions } from './agenda';
 import { rangeAt } from './parse';
 import type { ParsedPlan } from './parse';
 import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, FEEDBACK_SOURCES, GOAL_KINDS, GOAL_STATUSES, MENTORSHIP_STATUSES, SESSION_TYPES } from './plan';
-import type { Goal, Plan, SessionType } from './plan';
+import type { Goal, Plan, Session, SessionType } from './plan';
 import { entriesOf } from './plan-facts';
 
 export interface PlanCompletion {
@@ -14,7 +14,7 @@ export interface PlanCompletion {
   /** Text to insert; YAML-quoted where the plain text would not survive. */
   insertText: string;
   detail?: string;
-  kind: 'question' | 'value' | 'goal';
+  kind: 'question' | 'value' | 'goal' | 'session';
   /** Orders the list: lower first. */
   sortText: string;
 }
@@ -53,6 +53,7 @@ export function planCompletions(parsed: ParsedPlan, offset: number): PlanComplet
       if (flow) return { items: goalItems(plan, session?.goals), replaceFrom: offset - flow[1].length };
     }
     if (key === 'goal' && section === 'feedback') return { items: goalItems(plan, []), replaceFrom };
+    if (key === 'session' && section === 'feedback') return { items: sessionItems(plan), replaceFrom };
     const values = section ? ENUMS[section]?.[key] : undefined;
     if (values) return { items: values.map((value, index) => ({ label: value, insertText: value, kind: 'value', sortText: String(index).padStart(3, '0') })), replaceFrom };
     return undefined;
@@ -85,6 +86,16 @@ function goalItems(plan: Partial<Plan>, already: unknown): PlanCompletion[] {
   return goals
     .filter((goal) => !taken.has(goal.id))
     .map((goal, index) => ({ label: goal.id, insertText: goal.id, detail: `${goal.title ?? ''}${goal.status ? ` (${goal.status})` : ''}`, kind: 'goal', sortText: String(index).padStart(3, '0') }));
+}
+
+/** Session ids, latest first: feedback is usually about a recent session. */
+function sessionItems(plan: Partial<Plan>): PlanCompletion[] {
+  const sessions = entriesOf(plan, 'sessions')
+    .map(({ item }) => item)
+    .filter((session): session is Session => typeof session.id === 'string');
+  return [...sessions]
+    .reverse()
+    .map((session, index) => ({ label: session.id, insertText: session.id, detail: [session.type, session.date].filter((part) => typeof part === 'string').join(' '), kind: 'session', sortText: String(index).padStart(5, '0') }));
 }
 
 /** The top-level key whose block holds the line starting at `lineStart`. */

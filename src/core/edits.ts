@@ -10,6 +10,8 @@ import { isHealthScore } from './health';
 import type { Action, Closure, Feedback, Goal, GoalStatus, HealthCheck, MentorshipStatus, Plan, Session } from './plan';
 import { entries, entriesOf, idsOf, isOpenAction, isRecord, mentorshipStatus, sameValue, valueAt } from './plan-facts';
 import type { EntryKind } from './plan-facts';
+import { idUses, invalidIdReason, LIST_OF_KIND } from './plan-symbols';
+import type { IdKind } from './plan-symbols';
 import { displayPath } from './validate';
 
 export interface TextEdit {
@@ -993,6 +995,30 @@ export function carryForwardActions(text: string, fromSessionId: string, toSessi
 /** Sets any value by path; quick fixes use it (an allowed enum value, a renamed id). */
 export function setValue(text: string, path: PlanPath, value: string | number | boolean, options?: EditOptions): EditResult {
   return editing(text, (editor) => editor.set(path, value), options);
+}
+
+/**
+ * Renames a goal, session or feedback id: its definition and every reference to it (plan-symbols'
+ * idUses), each scalar replaced in place, so comments, quoting and layout stay. Refused when the
+ * new id is not a valid id (the schema's pattern) or is taken, or the old id is not exactly one entry's.
+ */
+export function renameId(text: string, kind: IdKind, from: string, to: string, options?: EditOptions): EditResult {
+  const invalid = invalidIdReason(to);
+  if (invalid) return { ok: false, message: invalid };
+  return editing(
+    text,
+    (editor) => {
+      const list = LIST_OF_KIND[kind];
+      editor.indexOf(list, from);
+      if (from === to) return;
+      const uses = idUses(editor.value([]));
+      if (uses.some((use) => use.kind === kind && use.role === 'definition' && use.id === to)) {
+        throw new EditError(`The id "${to}" is already used by another ${kind === 'feedback' ? 'feedback entry' : kind}; choose another.`);
+      }
+      for (const use of uses) if (use.kind === kind && use.id === from) editor.set(use.path, to);
+    },
+    options,
+  );
 }
 
 function assertNewId(editor: PlanEditor, list: 'goals' | 'sessions' | 'feedback', id: string): void {

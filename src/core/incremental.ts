@@ -6,7 +6,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Document } from 'yaml';
 import { exactRange, parsePlan, parseYaml, refusal } from './parse';
-import type { ParsedPlan, PlanPath } from './parse';
+import type { ParsedPlan, PlanPath, RangePart } from './parse';
 import { SourceText } from './source';
 
 /** Below this size a whole parse takes a millisecond or two; cutting would not pay for itself. */
@@ -114,7 +114,7 @@ export class IncrementalPlanParser {
     if (pieces.some((piece) => piece.document.errors.length > 0)) return parsePlan(text);
 
     const first = pieces[0];
-    const resolveRange = (path: PlanPath, part: 'key' | 'value') => {
+    const resolveRange = (path: PlanPath, part: RangePart) => {
       if (path.length === 0) return exactRange(first.document, source, first.start, path, part);
       const segment = located.get(String(path[0]));
       if (!segment) return undefined;

@@ -19,6 +19,8 @@ export interface IssueData {
   allowed?: string[];
   /** The path of the offending node in the plan, e.g. ['sessions', 2, 'type']. */
   path?: (string | number)[];
+  /** A `schema` finding JSON Schema cannot express (2026-02-30 is no day), so other schema validators never report it. */
+  beyondSchema?: boolean;
 }
 
 export interface PlanIssue {

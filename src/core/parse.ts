@@ -23,6 +23,8 @@ const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u008
 const MAX_ALIAS_COUNT = 200;
 
 export type PlanPath = readonly (string | number)[];
+/** Which part of a node a range covers: its key, its value (a collection's first line), or the whole node (every line of an entry). */
+export type RangePart = 'key' | 'value' | 'whole';
 
 export interface ParsedPlan {
   readonly source: SourceText;
@@ -34,7 +36,7 @@ export interface ParsedPlan {
   /** False when the text was refused before a value could be built (too deep, too large, alias bomb); nothing further is checked. */
   readonly readable: boolean;
   /** Set when positions come from several documents (the incremental parser); rangeAt uses it. */
-  readonly resolveRange?: (path: PlanPath, part: 'key' | 'value') => Range | undefined;
+  readonly resolveRange?: (path: PlanPath, part: RangePart) => Range | undefined;
 }
 
 export function parsePlan(text: string): ParsedPlan {
@@ -210,8 +212,8 @@ export function locate(document: Document.Parsed | undefined, path: PlanPath): N
 }
 
 /** Source range of the value (or key) at `path`, or of the deepest ancestor that exists. */
-export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: 'key' | 'value' = 'value'): Range {
-  const resolve = parsed.resolveRange ?? ((subPath: PlanPath, subPart: 'key' | 'value') => exactRange(parsed.document, parsed.source, 0, subPath, subPart));
+export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: RangePart = 'value'): Range {
+  const resolve = parsed.resolveRange ?? ((subPath: PlanPath, subPart: RangePart) => exactRange(parsed.document, parsed.source, 0, subPath, subPart));
   for (let length = path.length; length >= 0; length--) {
     // Not found (or found without a position): the nearest ancestor stands in for it.
     const found = resolve(path.slice(0, length), part);
@@ -224,7 +226,7 @@ export function rangeAt(parsed: ParsedPlan, path: PlanPath, part: 'key' | 'value
  * The range of exactly the node at `path` in `document`, whose offsets start at `base` in the
  * source; undefined when the path does not exist there.
  */
-export function exactRange(document: Document.Parsed | undefined, source: SourceText, base: number, path: PlanPath, part: 'key' | 'value'): Range | undefined {
+export function exactRange(document: Document.Parsed | undefined, source: SourceText, base: number, path: PlanPath, part: RangePart): Range | undefined {
   if (path.length === 0) {
     const contents = document?.contents;
     return contents?.range ? source.restOfLine(base + contents.range[0]) : undefined;
@@ -233,6 +235,7 @@ export function exactRange(document: Document.Parsed | undefined, source: Source
   if (depth !== path.length) return undefined;
   const span = (range: readonly number[]) => source.rangeOf(base + range[0], base + range[1]);
   if (part === 'key' && key?.range) return span(key.range);
+  if (part === 'whole' && node?.range) return span(node.range);
   if (node?.range) {
     // A collection spans many lines; its first line is what a reader needs to find it.
     if (isMap(node) || isSeq(node)) {

@@ -51,7 +51,7 @@ function calendarIssues(parsed: ParsedPlan): PlanIssue[] {
       const match = typeof value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value) : null;
       if (match && !isCalendarDate(value)) {
         const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
-        issues.push({ severity: 'error', code: 'schema', message: `\`${displayPath(path)}\` is not a real date: ${match[1]}-${match[2]} has ${last} days.`, range: rangeAt(parsed, path), data: { path } });
+        issues.push({ severity: 'error', code: 'schema', message: `\`${displayPath(path)}\` is not a real date: ${match[1]}-${match[2]} has ${last} days.`, range: rangeAt(parsed, path), data: { path, beyondSchema: true } });
       }
       return;
     }

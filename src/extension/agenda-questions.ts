@@ -12,9 +12,10 @@ import { COMMANDS } from './command-ids';
 import { registerForPlanDocuments } from './config';
 import { registerLoggedCommand } from './log';
 import type { UriLike } from './plan-target';
+import { ourSchemaFeatures } from './language/schema-mode';
 import type { Feature } from './services';
 
-const KINDS = { question: vscode.CompletionItemKind.Text, value: vscode.CompletionItemKind.EnumMember, goal: vscode.CompletionItemKind.Reference } as const;
+const KINDS = { question: vscode.CompletionItemKind.Text, value: vscode.CompletionItemKind.EnumMember, goal: vscode.CompletionItemKind.Reference, session: vscode.CompletionItemKind.Reference } as const;
 
 export interface InsertQuestionArgs {
   uri?: UriLike;
@@ -33,7 +34,9 @@ export const registerAgendaQuestions: Feature = (context, { store, resolver, log
       const list = planCompletions(entry.result.parsed, offset);
       if (!list) return undefined;
       const range = new vscode.Range(document.positionAt(list.replaceFrom), position);
-      return list.items.map((entry) => {
+      // Allowed values come from the schema: left to Red Hat's YAML extension when it completes them (language/schema-mode.ts).
+      const schemaValues = ourSchemaFeatures();
+      return list.items.filter((entry) => schemaValues || entry.kind !== 'value').map((entry) => {
         const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
         item.insertText = entry.insertText;
         item.detail = entry.detail;

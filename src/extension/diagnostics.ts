@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { PlanIssue, Severity } from '../core/issues';
 import { DIAGNOSTIC_SOURCE } from './command-ids';
 import { affectsSettings, readSettings } from './config';
+import { ourSchemaFeatures } from './language/schema-mode';
 import type { PlanEntry } from './plan-store';
 import { toVsRange } from './ranges';
 import type { Feature } from './services';
@@ -23,7 +24,10 @@ export function toDiagnostic(issue: PlanIssue): vscode.Diagnostic {
 export const registerDiagnostics: Feature = (context, { store }) => {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const publish = (entry: PlanEntry) => {
-    if (readSettings(entry.uri).diagnosticsEnabled) collection.set(entry.uri, entry.result.issues.map(toDiagnostic));
+    // Schema findings only where no other extension reports them (language/schema-mode.ts); our own checks always.
+    const schema = ourSchemaFeatures();
+    const shown = entry.result.issues.filter((issue) => schema || issue.code !== 'schema' || issue.data?.beyondSchema === true);
+    if (readSettings(entry.uri).diagnosticsEnabled) collection.set(entry.uri, shown.map(toDiagnostic));
     else collection.delete(entry.uri);
   };
   context.subscriptions.push(
@@ -36,8 +40,10 @@ export const registerDiagnostics: Feature = (context, { store }) => {
       }
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsSettings(event, 'diagnostics.enabled')) store.all().forEach(publish);
+      if (affectsSettings(event, 'diagnostics.enabled', 'schemaDiagnostics')) store.all().forEach(publish);
     }),
+    // Red Hat's YAML extension installed, enabled or removed: the schema findings change hands.
+    vscode.extensions.onDidChange(() => store.all().forEach(publish)),
   );
   store.all().forEach(publish);
 };

@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { registerComparePlan } from './compare-plan';
 import { registerDiagnostics } from './diagnostics';
 import { registerFeedbackEditor } from './feedback-editor/register';
+import { registerLanguageFeatures } from './language/language-features';
 import { createLog } from './log';
 import { PlanStore } from './plan-store';
 import { PlanResolver } from './plan-target';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const privateNotes = registerPrivateNotes(context, services, () => tree.refresh());
   const actionsView = registerActionsView(context, services, whoAmI);
   const reminders = registerReminders(context, services);
+  registerLanguageFeatures(context, services);
   store.start();
 
   const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };

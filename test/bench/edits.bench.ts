@@ -38,6 +38,8 @@ function operations(plan: string, sessions: number, options: EditOptions): Recor
     recordHealth: () => edits.recordHealth(plan, session, { mentor: 4, note: 'Easier to talk now' }, options),
     setMentorshipStatus: () => edits.setMentorshipStatus(plan, 'paused', options),
     closeMentorship: () => edits.closeMentorship(plan, { date: TODAY, outcome: 'goals-met', retrospective: ['Questions first worked'] }, { id: 'bench-closure', date: TODAY, type: 'closure', agenda: ['What are you proudest of?'] }, options),
+    // F2 on a goal most sessions name: its definition and every reference.
+    renameId: () => edits.renameId(plan, 'goal', 'system-design', 'systems-design', options),
   };
 }
 

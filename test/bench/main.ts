@@ -7,6 +7,7 @@ import { benchCheck } from './check.bench';
 import { benchEdits } from './edits.bench';
 import { benchFeedback } from './feedback.bench';
 import { benchReport, REPORT_PLANS, REPORT_SESSIONS } from './report.bench';
+import { benchLanguage } from './language.bench';
 import type { Timing } from './measure';
 import { Figures, formatMs, formatTiming } from './measure';
 import { benchPlan, EXAMPLE, kilobytes, REPO_ROOT, SIZES } from './plans';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   await benchCheck(figures);
   await benchEdits(figures);
   benchFeedback(figures);
+  await benchLanguage(figures);
   console.log('');
   await benchReport(figures);
   console.log('');

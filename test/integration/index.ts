@@ -9,6 +9,8 @@ import { format } from 'node:util';
 
 /** The title tag of suites that run only in a multi-root workspace. */
 export const MULTI_ROOT_TAG = '(multi-root)';
+/** The title tag of suites that run only with Red Hat's YAML extension installed beside ours. */
+export const RED_HAT_TAG = '(red-hat)';
 
 /**
  * launch-offline.ts sets MENTORING_CONSOLE_TAG: in a test run VS Code sends the extension host's
@@ -31,7 +33,7 @@ export function run(): Promise<void> {
  * Which suites run is decided by the launcher's choice of index file, not by looking at the
  * workspace: in a multi-root window the folders can still be empty when run() starts.
  */
-export function runSuites(multiRoot: boolean): Promise<void> {
+export function runSuites(multiRoot: boolean, tag = multiRoot ? MULTI_ROOT_TAG : undefined): Promise<void> {
   // No colours: the output reaches the browser console (offline launcher) or a log file, where
   // ANSI escapes only garble it.
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: false });
@@ -40,9 +42,9 @@ export function runSuites(multiRoot: boolean): Promise<void> {
   // Suites tagged "(multi-root)" need a workspace of several folders; the launcher opens one for
   // them in a run of their own (multi-root-index.ts), and every other suite runs in the single-folder workspace.
   const grep = process.env.MENTORING_TEST_GREP;
-  if (multiRoot) mocha.grep(MULTI_ROOT_TAG);
-  else if (grep) mocha.grep(new RegExp(`^(?!.*\\(multi-root\\))(?=.*(?:${grep}))`));
-  else mocha.grep(MULTI_ROOT_TAG).invert();
+  if (tag) mocha.grep(tag);
+  else if (grep) mocha.grep(new RegExp(`^(?!.*\\((?:multi-root|red-hat)\\))(?=.*(?:${grep}))`));
+  else mocha.grep(/\((?:multi-root|red-hat)\)/).invert();
 
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const name of files) mocha.addFile(join(__dirname, name));

@@ -43,6 +43,9 @@ const repoRoot = findRepoRoot(__dirname);
 const testsIndex = join(__dirname, 'index.js');
 /** Runs only the suites tagged (multi-root), in the two-folder workspace. */
 const multiRootTestsIndex = join(__dirname, 'multi-root-index.js');
+/** Runs only the suites tagged (red-hat), after Red Hat's YAML extension is installed beside ours. */
+const redHatTestsIndex = join(__dirname, 'red-hat-index.js');
+const redHatVsix = join(repoRoot, 'test/fixtures/third-party/redhat.vscode-yaml-1.24.0.vsix');
 const uiTestsDir = join(__dirname, 'ui');
 /** The web tests, bundled for the browser (esbuild.mjs --tests). */
 const webTestsBundle = join(__dirname, '../web/index.js');
@@ -103,7 +106,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function writeUserSettings(userDataDir: string): void {
+function writeUserSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {
   // Keep the workbench quiet and offline: no gallery checks, no welcome page, no trust prompt.
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   const settings = {
@@ -118,16 +121,17 @@ function writeUserSettings(userDataDir: string): void {
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
     'chat.disableAIFeatures': true,
+    ...extra,
   };
   writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
 }
 
-async function startCodeServer(scratch: string, port: number): Promise<void> {
+async function startCodeServer(scratch: string, port: number, extraSettings: Record<string, unknown> = {}): Promise<void> {
   const home = join(scratch, 'home');
   const userDataDir = join(scratch, 'user-data');
   const extensionsDir = join(scratch, 'extensions');
   for (const dir of [home, userDataDir, extensionsDir]) mkdirSync(dir, { recursive: true });
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, extraSettings);
   const logPath = join(scratch, 'code-server.log');
   const log = createWriteStream(logPath);
   const args = [
@@ -403,9 +407,16 @@ async function main(): Promise<number> {
     say('\n== web extension tests (web worker extension host) ==');
     web = await runWebTests(state.browser, port, state.scratch);
   }
-  const passed = host.passed + uiCounts.passed + multi.passed + web.passed;
-  const failed = host.failed + uiCounts.failed + multi.failed + web.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0) + (multi.code !== 0 && multi.failed === 0 ? 1 : 0);
-  say(`\nintegration total: ${passed} passed, ${failed} failed (extension host ${host.passed}/${host.failed}, UI ${skipUi ? 'skipped' : `${uiCounts.passed}/${uiCounts.failed}`}, multi-root ${multi.passed}/${multi.failed}, web ${skipWeb ? 'skipped' : `${web.passed}/${web.failed}`}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let redHat: Counts & { code: number } = { passed: 0, failed: 0, code: 0 };
+  // Last, since it restarts code-server with another extension installed.
+  if (!env.MENTORING_SKIP_RED_HAT && (!env.MENTORING_TEST_GREP || /red-hat/i.test(env.MENTORING_TEST_GREP))) {
+    say("\n== extension host tests, beside Red Hat's YAML extension ==");
+    const redHatPort = await restartWithRedHat(state.scratch);
+    redHat = await runExtensionHostTests(state.browser, redHatPort, workspace, redHatTestsIndex);
+  }
+  const passed = host.passed + uiCounts.passed + multi.passed + web.passed + redHat.passed;
+  const failed = host.failed + uiCounts.failed + multi.failed + web.failed + redHat.failed + (host.code !== 0 && host.failed === 0 ? 1 : 0) + (multi.code !== 0 && multi.failed === 0 ? 1 : 0) + (redHat.code !== 0 && redHat.failed === 0 ? 1 : 0);
+  say(`\nintegration total: ${passed} passed, ${failed} failed (extension host ${host.passed}/${host.failed}, UI ${skipUi ? 'skipped' : `${uiCounts.passed}/${uiCounts.failed}`}, multi-root ${multi.passed}/${multi.failed}, web ${skipWeb ? 'skipped' : `${web.passed}/${web.failed}`}, beside Red Hat YAML ${redHat.passed}/${redHat.failed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (failed > 0) printWorkbenchLog();
   if (keepOpen) {
     state.phase = 'kept open';
@@ -414,6 +425,30 @@ async function main(): Promise<number> {
     await new Promise(() => undefined);
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * Stops code-server, installs Red Hat's YAML extension (a copy in test/fixtures/third-party/) into
+ * its extensions folder, and starts it again; a running server does not see an extension installed
+ * by another process. Returns the new port.
+ */
+async function restartWithRedHat(scratch: string): Promise<number> {
+  state.phase = "installing Red Hat's YAML extension";
+  const server = state.server;
+  killServer('SIGTERM');
+  for (let waited = 0; server && server.exitCode === null && server.signalCode === null && waited < 5_000; waited += 100) await sleep(100);
+  killServer('SIGKILL');
+  const home = join(scratch, 'home');
+  const install = spawnSync(process.execPath, [codeServerEntry, '--user-data-dir', join(scratch, 'user-data'), '--extensions-dir', join(scratch, 'extensions'), '--install-extension', redHatVsix], {
+    encoding: 'utf8',
+    env: { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache'), EXTENSIONS_GALLERY: '{}' },
+  });
+  if (install.status !== 0) throw new Error(`installing ${redHatVsix} failed (exit ${install.status ?? install.signal}): ${install.stderr}${install.stdout}`);
+  const port = await freePort();
+  state.phase = 'restarting code-server';
+  // Red Hat's extension asks for telemetry consent on first start; answered here, offline.
+  await startCodeServer(scratch, port, { 'redhat.telemetry.enabled': false });
+  return port;
 }
 
 /** Workbench messages seen on every run, offline or not; never the cause of a failure. */

@@ -1,0 +1,208 @@
+// Plan files as a language: outline and breadcrumbs, workspace symbols, go to definition, find
+// references, highlights, rename, hover, inlay hints and CodeLens. Every provider reads the plan
+// store's check of the document's current version and the symbol index cached on its parse
+// (src/core/plan-symbols.ts): no provider parses.
+import * as vscode from 'vscode';
+import { renameId } from '../../core/edits';
+import { goalActivity, planHover, plural, symbolIndex, targetSummary } from '../../core/plan-symbols';
+import type { IdOccurrence, PlanSymbol, PlanSymbolKind } from '../../core/plan-symbols';
+import { toWorkspaceEdit } from '../apply-edit';
+import { CONFIG_SECTION } from '../command-ids';
+import { affectsSettings, registerForPlanDocuments } from '../config';
+import type { PlanEntry, PlanStore } from '../plan-store';
+import { toVsRange } from '../ranges';
+import type { Feature } from '../services';
+import { ourSchemaFeatures } from './schema-mode';
+
+const SYMBOL_KINDS: Record<PlanSymbolKind, vscode.SymbolKind> = {
+  mentorship: vscode.SymbolKind.Module,
+  agreement: vscode.SymbolKind.Struct,
+  list: vscode.SymbolKind.Array,
+  goal: vscode.SymbolKind.Object,
+  session: vscode.SymbolKind.Event,
+  feedback: vscode.SymbolKind.String,
+};
+
+function toDocumentSymbol(symbol: PlanSymbol): vscode.DocumentSymbol {
+  const result = new vscode.DocumentSymbol(symbol.name, symbol.detail, SYMBOL_KINDS[symbol.kind], toVsRange(symbol.range), toVsRange(symbol.selectionRange));
+  result.children = symbol.children.map(toDocumentSymbol);
+  return result;
+}
+
+/** The id under the cursor in the current version of a plan document, with that version's check. */
+function occurrenceAt(store: PlanStore, document: vscode.TextDocument, position: vscode.Position): { entry: PlanEntry; occurrence: IdOccurrence } | undefined {
+  const entry = store.forDocument(document);
+  const occurrence = entry && symbolIndex(entry.result.parsed).at(document.offsetAt(position));
+  return entry && occurrence ? { entry, occurrence } : undefined;
+}
+
+export class PlanLanguageFeatures
+  implements
+    vscode.DocumentSymbolProvider,
+    vscode.WorkspaceSymbolProvider,
+    vscode.DefinitionProvider,
+    vscode.ReferenceProvider,
+    vscode.DocumentHighlightProvider,
+    vscode.RenameProvider,
+    vscode.HoverProvider,
+    vscode.InlayHintsProvider,
+    vscode.CodeLensProvider
+{
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.changed.event;
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly store: PlanStore) {}
+
+  /** Hints and lenses follow the store's checks and the settings. */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const entry = this.store.forDocument(document);
+    return entry ? symbolIndex(entry.result.parsed).symbols().map(toDocumentSymbol) : [];
+  }
+
+  provideWorkspaceSymbols(query: string): vscode.SymbolInformation[] {
+    const wanted = query.toLowerCase();
+    const found: vscode.SymbolInformation[] = [];
+    for (const entry of this.store.all()) {
+      const container = vscode.workspace.asRelativePath(entry.uri);
+      for (const list of symbolIndex(entry.result.parsed).symbols()) {
+        for (const symbol of list.children) {
+          if (symbol.kind !== 'goal' && symbol.kind !== 'session') continue;
+          // Titles and ids are both what people remember; the name carries both so the quick open matches either.
+          const name = symbol.id && symbol.id !== symbol.name ? `${symbol.name} (${symbol.id})` : symbol.name;
+          if (!matchesQuery(name, wanted)) continue;
+          found.push(new vscode.SymbolInformation(name, SYMBOL_KINDS[symbol.kind], container, new vscode.Location(entry.uri, toVsRange(symbol.selectionRange))));
+        }
+      }
+    }
+    return found;
+  }
+
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] {
+    const at = occurrenceAt(this.store, document, position);
+    if (!at) return [];
+    return symbolIndex(at.entry.result.parsed)
+      .definitions(at.occurrence.kind, at.occurrence.id)
+      .map((use) => new vscode.Location(document.uri, toVsRange(use.range)));
+  }
+
+  provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
+    const at = occurrenceAt(this.store, document, position);
+    if (!at) return [];
+    return symbolIndex(at.entry.result.parsed)
+      .uses(at.occurrence.kind, at.occurrence.id)
+      .filter((use) => context.includeDeclaration || use.role === 'reference')
+      .map((use) => new vscode.Location(document.uri, toVsRange(use.range)));
+  }
+
+  provideDocumentHighlights(document: vscode.TextDocument, position: vscode.Position): vscode.DocumentHighlight[] {
+    const at = occurrenceAt(this.store, document, position);
+    if (!at) return [];
+    return symbolIndex(at.entry.result.parsed)
+      .uses(at.occurrence.kind, at.occurrence.id)
+      .map((use) => new vscode.DocumentHighlight(toVsRange(use.range), use.role === 'definition' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read));
+  }
+
+  prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
+    const at = occurrenceAt(this.store, document, position);
+    // VS Code shows the message of what prepareRename throws.
+    if (!at) throw new Error(vscode.l10n.t('Only the id of a goal, session or feedback entry, or a use of one, can be renamed.'));
+    return { range: toVsRange(at.occurrence.range), placeholder: at.occurrence.id };
+  }
+
+  provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
+    const at = occurrenceAt(this.store, document, position);
+    if (!at) throw new Error(vscode.l10n.t('Only the id of a goal, session or feedback entry, or a use of one, can be renamed.'));
+    const result = renameId(document.getText(), at.occurrence.kind, at.occurrence.id, newName.trim(), this.store.editOptions(document));
+    if (!result.ok) throw new Error(result.message);
+    return toWorkspaceEdit(document, result);
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = this.store.forDocument(document);
+    if (!entry) return undefined;
+    const hover = planHover(entry.result.parsed, document.offsetAt(position), { today: entry.today, schemaText: ourSchemaFeatures() });
+    return hover && new vscode.Hover(new vscode.MarkdownString(hover.contents), toVsRange(hover.range));
+  }
+
+  provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+    if (!vscode.workspace.getConfiguration(CONFIG_SECTION, document.uri).get<boolean>('inlayHints.enabled', true)) return [];
+    const entry = this.store.forDocument(document);
+    if (!entry) return [];
+    const hints: vscode.InlayHint[] = [];
+    for (const use of symbolIndex(entry.result.parsed).occurrences) {
+      if (use.role !== 'reference' || use.range.end.line < range.start.line || use.range.start.line > range.end.line) continue;
+      const summary = targetSummary(entry.result.plan, use.kind, use.id, entry.today);
+      if (!summary) continue;
+      const label = use.kind === 'session' ? [summary.title, summary.facts[0]?.split(' ')[0]].filter(Boolean).join(' ') : summary.title;
+      const hint = new vscode.InlayHint(toVsRange(use.range).end, label, vscode.InlayHintKind.Type);
+      hint.paddingLeft = true;
+      hints.push(hint);
+    }
+    return hints;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const entry = this.store.forDocument(document);
+    if (!entry) return [];
+    const index = symbolIndex(entry.result.parsed);
+    const lenses: vscode.CodeLens[] = [];
+    for (const goals of index.symbols().filter((symbol) => symbol.kind === 'list' && symbol.name === 'goals')) {
+      for (const goal of goals.children) {
+        if (!goal.id) continue;
+        const activity = goalActivity(entry.result.plan, goal.id);
+        const parts = [plural(activity.sessions, 'session'), plural(activity.openActions, 'open action')];
+        if (activity.latestFeedback) parts.push(`feedback ${activity.latestFeedback}`);
+        const locations = index.references('goal', goal.id).map((use) => new vscode.Location(document.uri, toVsRange(use.range)));
+        const at = toVsRange(goal.selectionRange).start;
+        lenses.push(new vscode.CodeLens(toVsRange(goal.range), { title: parts.join(' · '), command: 'editor.action.showReferences', arguments: [document.uri, at, locations] }));
+      }
+    }
+    return lenses;
+  }
+}
+
+/** The letters of the query in order (what VS Code's own quick open accepts); empty matches all. */
+function matchesQuery(name: string, query: string): boolean {
+  const text = name.toLowerCase();
+  let from = 0;
+  for (const char of query) {
+    if (char === ' ') continue;
+    const found = text.indexOf(char, from);
+    if (found === -1) return false;
+    from = found + 1;
+  }
+  return true;
+}
+
+export const registerLanguageFeatures: Feature = (context, { store }) => {
+  const features = new PlanLanguageFeatures(store);
+  context.subscriptions.push(
+    features,
+    registerForPlanDocuments((selector) =>
+      vscode.Disposable.from(
+        vscode.languages.registerDocumentSymbolProvider(selector, features, { label: 'Mentoring Plan' }),
+        vscode.languages.registerDefinitionProvider(selector, features),
+        vscode.languages.registerReferenceProvider(selector, features),
+        vscode.languages.registerDocumentHighlightProvider(selector, features),
+        vscode.languages.registerRenameProvider(selector, features),
+        vscode.languages.registerHoverProvider(selector, features),
+        vscode.languages.registerInlayHintsProvider(selector, features),
+        vscode.languages.registerCodeLensProvider(selector, features),
+      ),
+    ),
+    vscode.languages.registerWorkspaceSymbolProvider(features),
+    store.onDidChange(() => features.refresh()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsSettings(event, 'inlayHints.enabled')) features.refresh();
+    }),
+  );
+};

@@ -1,0 +1,31 @@
+// UI: the outline of a plan file and the hover on a goal reference, as a user sees them; the
+// screenshot (outline-and-hover.png) is the README's picture of plan files as a language.
+import * as assert from 'node:assert/strict';
+import { assertPng, quickInputRows, quickOpen, runCommand, screenshot, treeItem, ui } from './helpers';
+
+describe('plan language (UI)', () => {
+  it('shows the outline of a plan and a hover on a goal reference', async () => {
+    const { page } = ui();
+    await quickOpen(page, 'team.mentoring.yaml');
+    await quickInputRows(page).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.monaco-editor[data-uri$="team.mentoring.yaml"]').first();
+    await editor.waitFor({ state: 'visible', timeout: 20_000 });
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    await treeItem(page, 'Ada and Grace').waitFor({ state: 'visible', timeout: 20_000 });
+    await treeItem(page, /^goals/).waitFor({ state: 'visible', timeout: 10_000 });
+    // Hover the goal id the kickoff session names (line 47), brought into view with Go to Line.
+    await editor.click();
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type('47');
+    await page.keyboard.press('Enter');
+    const line = editor.locator('.view-line', { hasText: 'goals: [public-speaking' }).first();
+    await line.waitFor({ state: 'visible', timeout: 20_000 });
+    const word = line.locator('span', { hasText: /^public-speaking$/ }).first();
+    await word.hover();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Give a talk at the team meetup' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match((await hover.textContent()) ?? '', /goal public-speaking/);
+    assertPng(await screenshot('outline-and-hover'));
+  });
+});
