@@ -13,6 +13,7 @@ export const COMMANDS = {
   writeFeedback: 'mentoringPlan.writeFeedback',
   editFeedback: 'mentoringPlan.editFeedback',
   insertAgendaQuestion: 'mentoringPlan.insertAgendaQuestion',
+  filterPlans: 'mentoringPlan.filterPlans',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -21,6 +22,8 @@ export const VIEW_CONTAINER_ID = 'mentoring';
 export const TREE_VIEW_ID = 'mentoringPlan.plans';
 /** Context key: true while the workspace has at least one plan. */
 export const HAS_PLANS_CONTEXT = 'mentoringPlan.hasPlans';
+/** Context key: the Mentoring view's filter (all, active, problems, overdue, mine). */
+export const PLAN_FILTER_CONTEXT = 'mentoringPlan.planFilter';
 /** Configuration section; every setting lives under it. */
 export const CONFIG_SECTION = 'mentoringPlan';
 /** Default of the setting mentoringPlan.planGlob. */

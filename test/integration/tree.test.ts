@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringPlanApi } from '../../src/extension/services';
+import type { PlanNode } from '../../src/extension/tree/nodes';
 import { api, children, descend, lineOf, openPlan, plainTooltip, planNode, recordTiming, undoUntil, waitFor, workspacePlans } from './extension-support';
 
 function icon(item: vscode.TreeItem): [string, string | undefined] {
@@ -101,7 +102,7 @@ describe('Mentoring tree', () => {
 
   it('gives every item a unique, stable id and a Markdown tooltip', async () => {
     const seen = new Set<string>();
-    const walk = async (node?: Parameters<MentoringPlanApi['tree']['getChildren']>[0]) => {
+    const walk = async (node?: PlanNode) => {
       for (const child of await children(mentoring.tree, node)) {
         assert.ok(child.item.id && !seen.has(child.item.id), `duplicate or missing id ${child.item.id}`);
         seen.add(child.item.id);
