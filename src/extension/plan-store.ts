@@ -67,6 +67,13 @@ export const SCAN = {
 /** Checks for a new date at least this often (a sleeping machine or a changed clock can miss midnight). */
 const MAX_DAY_WAIT_MS = 60 * 60 * 1000;
 
+/** When the latest workspace scan started, first announced plans and ended (host clock, ms); the benchmark reads it. */
+export interface ScanTimes {
+  readonly startedAt: number;
+  firstPlansAt: number | undefined;
+  endedAt: number | undefined;
+}
+
 export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U> = vscode.TextDocument & HostDocument<U>> implements Disposable {
   private readonly entries = new Map<string, PlanEntry<U>>();
   /** The entry each listener last heard about: a change is announced once, however often it is read. */
@@ -82,6 +89,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private glob: string;
   private scanning: Promise<void> = Promise.resolve();
   private firstPlans: Promise<void> = Promise.resolve();
+  /** Timing of the latest scan (undefined before the first). */
+  lastScan: ScanTimes | undefined;
   private scanGeneration = 0;
   private readonly scanStarted = new Emitter<Promise<void>>();
   /** Fires when a workspace scan starts, with a promise that settles when it ends (the view shows progress). */
@@ -185,15 +194,27 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     return uri.scheme === 'file' || this.host.folderIndex(uri) !== undefined;
   }
 
-  /** Rescans the workspace for plan files and rereads those not open in an editor. */
-  refresh(): Promise<void> {
+  /**
+   * Rescans the workspace for plan files and rereads those not open in an editor; with `recheck`,
+   * checks every plan again even where its text did not change (a rule turned off).
+   */
+  refresh(recheck = false): Promise<void> {
     const generation = ++this.scanGeneration;
     this.watch();
-    let firstAnnounced = () => {};
-    this.firstPlans = new Promise<void>((resolve) => (firstAnnounced = resolve));
-    this.scanning = this.scan(generation, firstAnnounced)
+    const times: ScanTimes = { startedAt: this.host.clock.now(), firstPlansAt: undefined, endedAt: undefined };
+    this.lastScan = times;
+    let resolveFirst = () => {};
+    this.firstPlans = new Promise<void>((resolve) => (resolveFirst = resolve));
+    const firstAnnounced = () => {
+      times.firstPlansAt ??= this.host.clock.now();
+      resolveFirst();
+    };
+    this.scanning = this.scan(generation, firstAnnounced, recheck)
       .catch((error: unknown) => this.host.reportError('Mentoring: looking for plan files failed; the Mentoring view may miss some plans.', error))
-      .finally(firstAnnounced);
+      .finally(() => {
+        firstAnnounced();
+        times.endedAt = this.host.clock.now();
+      });
     this.scanStarted.fire(this.scanning);
     return this.scanning;
   }
@@ -220,7 +241,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
    * others, announced in batches every SCAN.announceEveryMs. Between plans it yields to the host
    * whenever it has checked for SCAN.yieldEveryMs, so completion and typing never wait for it.
    */
-  private async scan(generation: number, firstAnnounced: () => void): Promise<void> {
+  private async scan(generation: number, firstAnnounced: () => void, recheck: boolean): Promise<void> {
     if (!this.host.hasFolders()) {
       this.announce(this.removeExcept(new Set(this.openPlanKeys())));
       return;
@@ -247,7 +268,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       if (generation !== this.scanGeneration || this.disposed) return;
       const document = this.openDocument(uri);
       if (document) this.forDocument(document);
-      else await this.readFromDisk(uri);
+      else await this.readFromDisk(uri, recheck);
       batch.push(uri);
       const now = this.host.clock.now();
       if (now - lastAnnounce >= SCAN.announceEveryMs) {
@@ -277,7 +298,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
-  private async readFromDisk(uri: U): Promise<void> {
+  private async readFromDisk(uri: U, recheck = false): Promise<void> {
     let text: string;
     try {
       text = await this.host.readFile(uri);
@@ -290,7 +311,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     if (this.disposed || this.openDocument(uri)) return;
     const known = this.entries.get(uri.toString());
     // A save or a touch that left the text as it was is not a change.
-    if (known && known.version === undefined && known.text === text && known.today === this.today()) return;
+    if (!recheck && known && known.version === undefined && known.text === text && known.today === this.today()) return;
     this.check(uri, text, undefined);
   }
 
@@ -344,9 +365,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     );
   }
 
+  /** Open plans at once; the others through a scan, which yields between plans and streams its results. */
   private recheckAll(): void {
-    for (const entry of [...this.entries.values()]) this.check(entry.uri, entry.text, entry.version);
-    this.announce([...this.entries.values()].map((entry) => entry.uri));
+    const open = [...this.entries.values()].filter((entry) => entry.version !== undefined);
+    for (const entry of open) this.check(entry.uri, entry.text, entry.version);
+    this.announce(open.map((entry) => entry.uri));
+    void this.refresh(true);
   }
 
   /** Fires onDidChange for the plans whose entry differs from the one last announced (once each). */
