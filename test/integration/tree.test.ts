@@ -193,11 +193,16 @@ describe('Mentoring tree with many plans (issue 15)', function () {
       writeFileSync(path, example.replace('Alex Rivera', `Mentor ${i}`));
       paths.push(path);
     }
+    // A scan finds them all: file watchers may report a new folder without the files written into it.
+    await mentoring.store.refresh();
     await waitFor(() => generated() === COUNT, `the ${COUNT} generated plans in the store`, 90_000);
+    // Let the watcher's events for these files pass before anything is measured.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
   });
 
   after(async () => {
     rmSync(root, { recursive: true, force: true });
+    await mentoring.store.refresh();
     await waitFor(() => generated() === 0, 'the generated plans to be gone', 60_000);
   });
 
@@ -221,6 +226,9 @@ describe('Mentoring tree with many plans (issue 15)', function () {
     try {
       const text = readFileSync(target.uri.fsPath, 'utf8');
       writeFileSync(target.uri.fsPath, text.replace('cadence: biweekly', 'cadence: weekly'));
+      // Through a rescan of every plan (the watcher may be slow to report files in new folders):
+      // all 203 are read again, one has changed, and only its row may be refreshed.
+      await mentoring.store.refresh();
       await waitFor(() => fired.length > 0, 'the tree to refresh', 20_000);
       // Anything else the change caused would come within the store's and the tree's coalescing.
       await new Promise((resolve) => setTimeout(resolve, 1000));

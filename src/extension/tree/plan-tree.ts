@@ -239,7 +239,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
 
 /** The folder a plan is grouped under: its directory relative to the workspace. */
 function folderKey(uri: vscode.Uri): string {
-  const relative = vscode.workspace.asRelativePath(uri, true);
+  // The workspace folder's name leads only in a multi-root workspace.
+  const relative = vscode.workspace.asRelativePath(uri);
   const slash = relative.lastIndexOf('/');
   return slash === -1 ? '' : relative.slice(0, slash);
 }
