@@ -22,6 +22,7 @@ export const COMMANDS = {
   openPrivateNote: 'mentoringPlan.openPrivateNote',
   deletePrivateNote: 'mentoringPlan.deletePrivateNote',
   exportCalendar: 'mentoringPlan.exportCalendar',
+  filterPlans: 'mentoringPlan.filterPlans',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -32,6 +33,8 @@ export const TREE_VIEW_ID = 'mentoringPlan.plans';
 export const ACTIONS_VIEW_ID = 'mentoringPlan.actions';
 /** Context key: true while the workspace has at least one plan. */
 export const HAS_PLANS_CONTEXT = 'mentoringPlan.hasPlans';
+/** Context key: the Mentoring view's filter (all, active, problems, overdue, mine). */
+export const PLAN_FILTER_CONTEXT = 'mentoringPlan.planFilter';
 /** Configuration section; every setting lives under it. */
 export const CONFIG_SECTION = 'mentoringPlan';
 /** Default of the setting mentoringPlan.planGlob. */

@@ -106,6 +106,12 @@ export interface PlanHost<U extends HostUri, D extends HostDocument<U>> {
   /** Fires with a test telling which settings the change affects. */
   readonly onDidChangeSettings: Event<(key: SettingKey) => boolean>;
 
+  /**
+   * Resolves after other pending work of the host (messages, timers) has had its turn: a long
+   * scan awaits it between plans so completion, typing and commands do not wait behind it.
+   */
+  yieldToOthers(): Promise<void>;
+
   /** Something unexpected went wrong that the user should know of (VS Code: the log, and a notification with "Show Log"). */
   reportError(message: string, error: unknown): void;
 }

@@ -11,9 +11,11 @@
 // mocha with an in-memory host and fake timers (test/unit/plan-store.test.ts).
 import type * as vscode from 'vscode';
 import { localIsoDate } from '../core/dates';
-import { PlanChecker } from '../core/check';
+import { checkPlan, PlanChecker } from '../core/check';
 import type { EditOptions } from '../core/edits';
 import type { CheckResult } from '../core/check';
+import { parsePlan } from '../core/parse';
+import type { ParsedPlan } from '../core/parse';
 import { Emitter } from './plan-host';
 import type { Disposable, Event, HostDocument, HostUri, PlanHost } from './plan-host';
 
@@ -51,8 +53,26 @@ export function typingDelay(lastCheckMs: number, length: number): number {
   return Math.round(Math.min(TYPING_DELAY.maxMs, Math.max(TYPING_DELAY.minMs, wanted)));
 }
 
+/**
+ * How a workspace scan hands out what it found: the open plans at once, then the others in
+ * batches, so the tree and Problems fill while the scan goes on without one event per plan.
+ */
+export const SCAN = {
+  /** Milliseconds of scanning between two announcements of newly checked plans. */
+  announceEveryMs: 250,
+  /** Milliseconds of checking before the scan lets other work (completion, typing, commands) run. */
+  yieldEveryMs: 8,
+} as const;
+
 /** Checks for a new date at least this often (a sleeping machine or a changed clock can miss midnight). */
 const MAX_DAY_WAIT_MS = 60 * 60 * 1000;
+
+/** When the latest workspace scan started, first announced plans and ended (host clock, ms); the benchmark reads it. */
+export interface ScanTimes {
+  readonly startedAt: number;
+  firstPlansAt: number | undefined;
+  endedAt: number | undefined;
+}
 
 export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U> = vscode.TextDocument & HostDocument<U>> implements Disposable {
   private readonly entries = new Map<string, PlanEntry<U>>();
@@ -68,7 +88,14 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private dayTimer: Disposable | undefined;
   private glob: string;
   private scanning: Promise<void> = Promise.resolve();
+  private firstPlans: Promise<void> = Promise.resolve();
+  /** Timing of the latest scan (undefined before the first). */
+  lastScan: ScanTimes | undefined;
   private scanGeneration = 0;
+  private readonly scanStarted = new Emitter<Promise<void>>();
+  /** Fires when a workspace scan starts, with a promise that settles when it ends (the view shows progress). */
+  readonly onDidStartScan: Event<Promise<void>> = this.scanStarted.event;
+
   private disposed = false;
 
   /** Fires with the plans whose result changed, appeared or disappeared; never from a read. */
@@ -76,6 +103,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
 
   constructor(private readonly host: PlanHost<U, D>) {
     this.glob = host.settings().planGlob;
+    this.disposables.push(this.scanStarted);
   }
 
   /** Starts listening and scanning. Returns at once: the scan runs off the activation path. */
@@ -104,6 +132,11 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   /** Resolves when the current workspace scan has finished. */
   ready(): Promise<void> {
     return this.scanning;
+  }
+
+  /** Resolves once the current scan has announced its first plans (or ended): views can show something. */
+  someReady(): Promise<void> {
+    return this.firstPlans;
   }
 
   /** Every known plan, ordered by workspace folder, then path. Pure: fires nothing. */
@@ -161,11 +194,28 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     return uri.scheme === 'file' || this.host.folderIndex(uri) !== undefined;
   }
 
-  /** Rescans the workspace for plan files and rereads those not open in an editor. */
-  refresh(): Promise<void> {
+  /**
+   * Rescans the workspace for plan files and rereads those not open in an editor; with `recheck`,
+   * checks every plan again even where its text did not change (a rule turned off).
+   */
+  refresh(recheck = false): Promise<void> {
     const generation = ++this.scanGeneration;
     this.watch();
-    this.scanning = this.scan(generation).catch((error: unknown) => this.host.reportError('Mentoring: looking for plan files failed; the Mentoring view may miss some plans.', error));
+    const times: ScanTimes = { startedAt: this.host.clock.now(), firstPlansAt: undefined, endedAt: undefined };
+    this.lastScan = times;
+    let resolveFirst = () => {};
+    this.firstPlans = new Promise<void>((resolve) => (resolveFirst = resolve));
+    const firstAnnounced = () => {
+      times.firstPlansAt ??= this.host.clock.now();
+      resolveFirst();
+    };
+    this.scanning = this.scan(generation, firstAnnounced, recheck)
+      .catch((error: unknown) => this.host.reportError('Mentoring: looking for plan files failed; the Mentoring view may miss some plans.', error))
+      .finally(() => {
+        firstAnnounced();
+        times.endedAt = this.host.clock.now();
+      });
+    this.scanStarted.fire(this.scanning);
     return this.scanning;
   }
 
@@ -186,7 +236,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     });
   }
 
-  private async scan(generation: number): Promise<void> {
+  /**
+   * Finds the plans and checks them one by one: open plans first (announced at once), then the
+   * others, announced in batches every SCAN.announceEveryMs. Between plans it yields to the host
+   * whenever it has checked for SCAN.yieldEveryMs, so completion and typing never wait for it.
+   */
+  private async scan(generation: number, firstAnnounced: () => void, recheck: boolean): Promise<void> {
     if (!this.host.hasFolders()) {
       this.announce(this.removeExcept(new Set(this.openPlanKeys())));
       return;
@@ -194,16 +249,40 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const found = await this.host.findFiles(this.glob);
     if (generation !== this.scanGeneration || this.disposed) return;
     const keep = new Set([...found.map((uri) => uri.toString()), ...this.openPlanKeys()]);
-    const touched = this.removeExcept(keep);
-    for (const uri of found) {
-      if (generation !== this.scanGeneration || this.disposed) break;
+    const removed = this.removeExcept(keep);
+    const open = found.filter((uri) => this.openDocument(uri));
+    const closed = found.filter((uri) => !this.openDocument(uri));
+    for (const uri of open) this.forDocument(this.openDocument(uri)!);
+    let batch: U[] = [...removed, ...open];
+    const flush = () => {
+      if (batch.length === 0) return;
+      this.announce(batch);
+      batch = [];
+      firstAnnounced();
+    };
+    // The plans the user is looking at appear at once; forgotten plans go with the next batch.
+    if (open.length > 0) flush();
+    let lastAnnounce = this.host.clock.now();
+    let lastYield = lastAnnounce;
+    for (const uri of closed) {
+      if (generation !== this.scanGeneration || this.disposed) return;
       const document = this.openDocument(uri);
       if (document) this.forDocument(document);
-      else await this.readFromDisk(uri);
-      touched.push(uri);
+      else await this.readFromDisk(uri, recheck);
+      batch.push(uri);
+      const now = this.host.clock.now();
+      if (now - lastAnnounce >= SCAN.announceEveryMs) {
+        flush();
+        lastAnnounce = now;
+      }
+      if (now - lastYield >= SCAN.yieldEveryMs) {
+        await this.host.yieldToOthers();
+        lastYield = this.host.clock.now();
+      }
     }
-    // One event for the whole scan, naming only the plans whose check changed.
-    this.announce(touched);
+    if (generation !== this.scanGeneration || this.disposed) return;
+    // The rest in one event, naming only the plans whose check changed.
+    flush();
   }
 
   /** Forgets every plan not in `keep`; returns their URIs. */
@@ -219,7 +298,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
-  private async readFromDisk(uri: U): Promise<void> {
+  private async readFromDisk(uri: U, recheck = false): Promise<void> {
     let text: string;
     try {
       text = await this.host.readFile(uri);
@@ -232,7 +311,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     if (this.disposed || this.openDocument(uri)) return;
     const known = this.entries.get(uri.toString());
     // A save or a touch that left the text as it was is not a change.
-    if (known && known.version === undefined && known.text === text && known.today === this.today()) return;
+    if (!recheck && known && known.version === undefined && known.text === text && known.today === this.today()) return;
     this.check(uri, text, undefined);
   }
 
@@ -286,9 +365,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     );
   }
 
+  /** Open plans at once; the others through a scan, which yields between plans and streams its results. */
   private recheckAll(): void {
-    for (const entry of [...this.entries.values()]) this.check(entry.uri, entry.text, entry.version);
-    this.announce([...this.entries.values()].map((entry) => entry.uri));
+    const open = [...this.entries.values()].filter((entry) => entry.version !== undefined);
+    for (const entry of open) this.check(entry.uri, entry.text, entry.version);
+    this.announce(open.map((entry) => entry.uri));
+    void this.refresh(true);
   }
 
   /** Fires onDidChange for the plans whose entry differs from the one last announced (once each). */
@@ -323,12 +405,19 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private check(uri: U, text: string, version: number | undefined): PlanEntry<U> {
     const started = this.host.clock.now();
     const today = localIsoDate(new Date(started));
-    // One checker per open plan: a keystroke re-parses only the entry it touched.
     const key = uri.toString();
-    const checker = this.checkers.get(key) ?? new PlanChecker();
-    if (version !== undefined) this.checkers.set(key, checker);
-    else this.checkers.delete(key);
-    const result = checker.check(text, { today, disabledRules: this.host.settings(uri).disabledRules });
+    const options = { today, disabledRules: this.host.settings(uri).disabledRules };
+    let result: CheckResult;
+    if (version !== undefined) {
+      // One checker per open plan: a keystroke re-parses only the entry it touched.
+      const checker = this.checkers.get(key) ?? new PlanChecker();
+      this.checkers.set(key, checker);
+      result = checker.check(text, options);
+    } else {
+      // A closed plan takes the plain check and keeps no parser; its parse is dropped (ClosedPlanCheck).
+      this.checkers.delete(key);
+      result = new ClosedPlanCheck(checkPlan(text, options), text);
+    }
     this.checkCosts.set(key, this.host.clock.now() - started);
     const entry: PlanEntry<U> = { uri, version, text, today, result };
     this.entries.set(key, entry);
@@ -362,4 +451,42 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     this.watcher?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/**
+ * A closed plan's check as views need it: the plan's value and its findings (with their ranges),
+ * without the parsed document, which is most of a check's memory (1,000 plans held ~1 GB).
+ * Something that asks for positions later (a click on a row, a command) gets the text parsed
+ * again then, once; that parse is kept until the plan changes.
+ */
+export class ClosedPlanCheck implements CheckResult {
+  readonly plan: CheckResult['plan'];
+  readonly issues: CheckResult['issues'];
+  /** Whether the text could be read at all; views need it without a parse. */
+  readonly readable: boolean;
+  private reparsed: ParsedPlan | undefined;
+
+  constructor(
+    result: CheckResult,
+    private readonly text: string,
+  ) {
+    this.plan = result.plan;
+    this.issues = result.issues;
+    this.readable = result.parsed.readable;
+  }
+
+  get parsed(): ParsedPlan {
+    this.reparsed ??= parsePlan(this.text);
+    return this.reparsed;
+  }
+
+  /** Whether a parsed document is held (only after something asked for positions). */
+  get holdsParse(): boolean {
+    return this.reparsed !== undefined;
+  }
+}
+
+/** Whether the plan could be read at all (not refused as too large or too deep), without parsing a closed plan again. */
+export function isReadable(result: CheckResult): boolean {
+  return result instanceof ClosedPlanCheck ? result.readable : result.parsed.readable;
 }

@@ -75,6 +75,11 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
       if (affectsSettings(event, ...Object.values(SETTING_NAMES))) listener((key) => affectsSettings(event, SETTING_NAMES[key]));
     });
 
+  yieldToOthers(): Promise<void> {
+    // setImmediate runs after pending I/O (the messages from the workbench); the web worker has only setTimeout.
+    return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  }
+
   reportError(message: string, error: unknown): void {
     reportFailure(this.log, message, error);
   }

@@ -73,9 +73,10 @@ export interface ShownItem {
 }
 
 export async function children(tree: MentoringPlanApi['tree'], node?: PlanNode): Promise<ShownItem[]> {
-  const nodes = await tree.getChildren(node);
+  const nodes = (await tree.getChildren(node)) as PlanNode[];
   return nodes.map((child) => {
-    const item = tree.getTreeItem(child) as vscode.TreeItem;
+    // Tooltips are built on hover (resolveTreeItem), as the workbench asks for them.
+    const item = tree.resolveTreeItem(tree.getTreeItem(child), child);
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     return { node: child, label, description: typeof item.description === 'string' ? item.description : '', item };
   });

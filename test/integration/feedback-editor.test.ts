@@ -161,7 +161,7 @@ describe('feedback editor (extension host)', function () {
     const groups = await api.tree.getChildren(plan);
     const goalsNode = groups.find((node) => node.kind === 'goals');
     assert.ok(goalsNode);
-    const goal = (await api.tree.getChildren(goalsNode)).find((node) => node.goalId === 'hostile');
+    const goal = (await api.tree.getChildren(goalsNode)).find((node) => node.kind !== 'folder' && node.goalId === 'hostile');
     assert.ok(goal);
     await vscode.commands.executeCommand('mentoringPlan.writeFeedback', goal);
     const init = await initOf(await lastPanel());

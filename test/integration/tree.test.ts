@@ -1,9 +1,14 @@
 // The Mentoring view as the user sees it: labels, descriptions, icons, order, children, tooltips,
 // clicks that reveal the line, stable ids, and following edits while typing.
 import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MentoringPlanApi } from '../../src/extension/services';
-import { api, children, descend, lineOf, openPlan, plainTooltip, planNode, recordTiming, undoUntil, waitFor, workspacePlans } from './extension-support';
+import type { PlanNode } from '../../src/extension/tree/nodes';
+import type { FolderNode, TreeElement } from '../../src/extension/tree/plan-tree';
+import { api, children, descend, lineOf, openPlan, plainTooltip, planNode, recordTiming, undoUntil, waitFor, workspacePlans, workspaceUri } from './extension-support';
+import { findRepoRoot } from './support/paths';
 
 function icon(item: vscode.TreeItem): [string, string | undefined] {
   const themeIcon = item.iconPath as vscode.ThemeIcon;
@@ -103,7 +108,7 @@ describe('Mentoring tree', () => {
 
   it('gives every item a unique, stable id and a Markdown tooltip', async () => {
     const seen = new Set<string>();
-    const walk = async (node?: Parameters<MentoringPlanApi['tree']['getChildren']>[0]) => {
+    const walk = async (node?: PlanNode) => {
       for (const child of await children(mentoring.tree, node)) {
         assert.ok(child.item.id && !seen.has(child.item.id), `duplicate or missing id ${child.item.id}`);
         seen.add(child.item.id);
@@ -167,5 +172,95 @@ describe('Mentoring tree', () => {
       ['Kick-off', '2025-01-06', 'history'],
     ]);
     await undoUntil(document, original);
+  });
+});
+
+describe('Mentoring tree with many plans (issue 15)', function () {
+  this.timeout(180_000);
+  const COUNT = 200;
+  const FOLDER = 'scale-200';
+  let mentoring: MentoringPlanApi;
+  let root: string;
+  const paths: string[] = [];
+  const generated = () => mentoring.store.all().filter((entry) => entry.uri.path.includes(`/${FOLDER}/`)).length;
+
+  before(async () => {
+    mentoring = await api();
+    root = workspaceUri(FOLDER).fsPath;
+    const example = readFileSync(join(findRepoRoot(__dirname), 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
+    for (let i = 0; i < COUNT; i++) {
+      const dir = join(root, `group-${i % 10}`);
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `pair-${String(i).padStart(3, '0')}.mentoring.yaml`);
+      writeFileSync(path, example.replace('Alex Rivera', `Mentor ${i}`));
+      paths.push(path);
+    }
+    // A scan finds them all: file watchers may report a new folder without the files written into it.
+    await mentoring.store.refresh();
+    await waitFor(() => generated() === COUNT, `the ${COUNT} generated plans in the store`, 90_000);
+    // Let the watcher's events for these files pass before anything is measured.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  });
+
+  after(async () => {
+    rmSync(root, { recursive: true, force: true });
+    await mentoring.store.refresh();
+    await waitFor(() => generated() === 0, 'the generated plans to be gone', 60_000);
+  });
+
+  it('groups plans by folder, and a change to one plan refreshes only that plan\'s node', async () => {
+    const top = await mentoring.tree.getChildren();
+    const folder = top.find((node): node is FolderNode => node.kind === 'folder' && node.key === `${FOLDER}/group-3`);
+    assert.ok(folder, `no folder row for ${FOLDER}/group-3; rows: ${top.map((node) => (node.kind === 'folder' ? node.key : node.uri.path)).join(', ')}`);
+    assert.equal(folder.item.description, '20 plans');
+    const plans = (await mentoring.tree.getChildren(folder)) as PlanNode[];
+    assert.equal(plans.length, 20);
+    const target = plans[4];
+    const before = mentoring.tree.getTreeItem(target);
+    assert.equal(before.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'with many plans, plans start collapsed');
+    assert.equal(before.tooltip, undefined, 'tooltips are built on hover, not for every row');
+
+    const fired: string[][] = [];
+    const nameOf = (element: TreeElement) => (element.kind === 'folder' ? `folder ${element.key}` : element.uri.path);
+    const listener = mentoring.tree.onDidChangeTreeData((changed) => fired.push(changed === undefined ? ['(whole tree)'] : (Array.isArray(changed) ? changed : [changed]).map(nameOf)));
+    const firedObjects: unknown[] = [];
+    const sameObject = mentoring.tree.onDidChangeTreeData((changed) => firedObjects.push(...(Array.isArray(changed) ? changed : [changed])));
+    try {
+      const text = readFileSync(target.uri.fsPath, 'utf8');
+      writeFileSync(target.uri.fsPath, text.replace('cadence: biweekly', 'cadence: weekly'));
+      // Through a rescan of every plan (the watcher may be slow to report files in new folders):
+      // all 203 are read again, one has changed, and only its row may be refreshed.
+      await mentoring.store.refresh();
+      await waitFor(() => fired.length > 0, 'the tree to refresh', 20_000);
+      // Anything else the change caused would come within the store's and the tree's coalescing.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.deepEqual(fired, [[target.uri.path]]);
+      assert.equal(firedObjects[0], target, 'the refresh names the node the view holds, so VS Code finds its row');
+    } finally {
+      listener.dispose();
+      sameObject.dispose();
+    }
+    const after = mentoring.tree.resolveTreeItem(mentoring.tree.getTreeItem(target), target);
+    assert.equal(after.id, before.id, 'the row keeps its id (and its expansion)');
+    assert.match(plainTooltip(after), /Cadence:\* weekly/);
+  });
+
+  it('answers completion while a scan of every plan is under way', async () => {
+    const { document } = await openPlan('team.mentoring.yaml');
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('    type: '));
+    assert.notEqual(line, -1);
+    let scanEnded = false;
+    const scan = mentoring.store.refresh(true).then(() => (scanEnded = true));
+    assert.equal(scanEnded, false, 'the scan ended before completion was asked; the test proves nothing');
+    const started = Date.now();
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, '    type: '.length));
+    const answeredMs = Date.now() - started;
+    const answeredDuringScan = !scanEnded;
+    const scanStarted = Date.now();
+    await scan;
+    recordTiming(`completion during a scan of ${COUNT + 3} plans`, answeredMs);
+    recordTiming(`rest of the scan of ${COUNT + 3} plans after completion answered`, Date.now() - scanStarted);
+    assert.ok(list.items.some((item) => item.label === 'checkin' || (typeof item.label !== 'string' && item.label.label === 'checkin')), 'completion offers session types');
+    assert.ok(answeredDuringScan, `completion answered only after the scan ended (${answeredMs} ms)`);
   });
 });

@@ -2,11 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkPlan } from '../../src/core/check';
 import { addSession } from '../../src/core/edits';
-import { PlanStore, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
+import { rangeAt } from '../../src/core/parse';
+import { ClosedPlanCheck, isReadable, PlanStore, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
 import { largePlan } from '../support/large-plan';
-import { MemoryHost, settle } from './support/memory-host';
-import type { MemoryDocument, MemoryUri } from './support/memory-host';
+import { MemoryHost, MemoryUri, settle } from './support/memory-host';
+import type { MemoryDocument } from './support/memory-host';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
 const PLAN = '/ws/alex.mentoring.yaml';
@@ -250,6 +252,9 @@ describe('plan store (in-memory host)', () => {
     assert.ok(codes(harness.store, uri).includes('overdue-action'));
     const before = harness.events.length;
     host.setSettings({ disabledRules: ['overdue-action'] });
+    // Closed plans are checked again by a scan (it yields between plans), not all at once.
+    await harness.store.ready();
+    await settle();
     assert.deepEqual(harness.events.slice(before), [[PLAN]]);
     assert.ok(!codes(harness.store, uri).includes('overdue-action'));
 
@@ -306,5 +311,96 @@ describe('plan store failures', () => {
     assert.equal(host.errors.length, 1);
     assert.match(host.errors[0], /looking for plan files failed/);
     store.dispose();
+  });
+});
+
+describe('plan store scan of many plans (issue 15)', () => {
+  /** `count` closed plans (and `open` of them opened), each read costing `readMs` of the fake clock. */
+  function workspace(count: number, readMs: number): { host: MemoryHost; paths: string[] } {
+    const host = new MemoryHost();
+    const paths = Array.from({ length: count }, (_, i) => `/ws/pairs/p${String(i).padStart(3, '0')}.mentoring.yaml`);
+    for (const path of paths) host.files.set(path, EXAMPLE.replace('Alex Rivera', `Mentor ${path}`));
+    const read = host.readFile.bind(host);
+    // A read and check of a real plan takes time; the store measures it with the host's clock.
+    host.readFile = async (uri) => {
+      host.clock.advance(readMs);
+      return read(uri);
+    };
+    return { host, paths };
+  }
+
+  it('announces the open plan first, then the others in batches as they are checked, each once', async () => {
+    const { host, paths } = workspace(40, 20);
+    const open = paths[25];
+    host.open(open);
+    const store = new PlanStore(host);
+    const events: string[][] = [];
+    store.onDidChange((uris) => events.push(uris.map((uri) => uri.path)));
+    store.start();
+    await store.ready();
+    store.dispose();
+    assert.deepEqual(events[0], [open], 'the plan in the editor comes first, on its own');
+    const batches = events.slice(1);
+    // 20 ms per plan, a batch every 250 ms of scanning: ~13 plans per batch, so 3 or 4 batches.
+    assert.ok(batches.length >= 3, `expected the scan to stream in several batches, got ${batches.length}: ${batches.map((b) => b.length).join(', ')}`);
+    assert.ok(batches.every((batch) => batch.length <= 14), `a batch is larger than 250 ms of checks: ${batches.map((b) => b.length).join(', ')}`);
+    assert.deepEqual(batches.flat(), paths.filter((path) => path !== open), 'every closed plan once, in path order');
+  });
+
+  it('lets other work run between plans, and says when the first plans are there before the scan ends', async () => {
+    const { host, paths } = workspace(30, 5);
+    host.open(paths[0]);
+    const store = new PlanStore(host);
+    const knownAtYield: number[] = [];
+    host.onYield = () => knownAtYield.push(store.all().length);
+    const order: string[] = [];
+    store.start();
+    const some = store.someReady().then(() => order.push(`some plans: ${store.all().length < paths.length}`));
+    const all = store.ready().then(() => order.push(`all plans: ${store.all().length}`));
+    await Promise.all([some, all]);
+    store.dispose();
+    // 5 ms per plan and a yield after every 8 ms of checking: about every second plan.
+    assert.ok(host.yields >= 10, `yielded ${host.yields} times`);
+    assert.ok(knownAtYield.some((known) => known > 1 && known < paths.length), `no yield while the scan was under way: ${knownAtYield.join(', ')}`);
+    assert.deepEqual(order, ['some plans: true', `all plans: ${paths.length}`]);
+  });
+
+  it('keeps no parser or parsed document for closed plans; positions asked for later match a full check', async () => {
+    const { host, paths } = workspace(3, 0);
+    const harness = await started(host);
+    const { store } = harness;
+    const uri = new MemoryUri(paths[1]);
+    const closed = store.get(uri)?.result;
+    assert.ok(closed instanceof ClosedPlanCheck, 'a closed plan is checked by the plain check');
+    assert.equal(closed.holdsParse, false, 'a closed plan keeps no parsed document');
+    assert.equal(isReadable(closed), true);
+    assert.equal(closed.holdsParse, false, 'telling whether it is readable does not parse it again');
+    const full = checkPlan(host.files.get(paths[1]) ?? '', { today: store.get(uri)?.today ?? '' });
+    assert.deepEqual(closed.issues, full.issues);
+    for (const path of [['sessions', 0], ['goals', 0, 'milestones', 1], ['mentorship', 'cadence']] as const) {
+      assert.deepEqual(rangeAt(closed.parsed, [...path]), rangeAt(full.parsed, [...path]), `range of ${path.join('.')}`);
+    }
+    assert.equal(closed.holdsParse, true);
+
+    // Opened, the plan gets its incremental parser (for edits); closed again, it lets it go.
+    const document = host.open(paths[1]);
+    host.clock.advance(1);
+    assert.ok(store.editOptions(document).parser, 'an open plan has its parser');
+    assert.ok(!(store.get(uri)?.result instanceof ClosedPlanCheck));
+    host.close(document);
+    await settle();
+    const reclosed = store.get(uri)?.result;
+    assert.ok(reclosed instanceof ClosedPlanCheck && !reclosed.holdsParse, 'closed again, the plan holds no parse');
+    store.dispose();
+  });
+
+  it('a change to one plan among many announces that plan only', async () => {
+    const { host, paths } = workspace(50, 0);
+    const harness = await started(host);
+    harness.events.length = 0;
+    host.writeFile(paths[7], EXAMPLE.replace('cadence: biweekly', 'cadence: weekly'));
+    await settle();
+    assert.deepEqual(harness.events, [[paths[7]]]);
+    harness.store.dispose();
   });
 });

@@ -40,7 +40,7 @@ function at(text: string, line: string, word: string, after = -1): [number, numb
 }
 
 async function shown(node?: PlanNode): Promise<{ node: PlanNode; label: string; description: string }[]> {
-  return (await api.tree.getChildren(node)).map((child) => {
+  return ((await api.tree.getChildren(node)) as PlanNode[]).map((child) => {
     const item = api.tree.getTreeItem(child) as vscode.TreeItem;
     return { node: child, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: String(item.description ?? '') };
   });

@@ -1,17 +1,19 @@
 // Builds the tree's nodes from one checked plan. Pure presentation: every item gets a stable id
-// (plan uri + entry id, so expansion survives edits), a Markdown tooltip, and a click that reveals
-// its line in the plan file.
+// (plan uri + entry id, so expansion survives edits), a Markdown tooltip built only when the
+// workbench asks for it (resolveTreeItem: hovering a row), and a click that reveals its line in
+// the plan file.
 import * as vscode from 'vscode';
 import { rangeAt } from '../../core/parse';
 import type { PlanPath } from '../../core/parse';
 import type { Action, Goal, GoalStatus, HealthCheck, Milestone, Plan, Session } from '../../core/plan';
 import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
+import { isReadable } from '../plan-store';
 import type { PlanEntry } from '../plan-store';
 import { toVsRange } from '../ranges';
 import { agreementRow } from './agreement-rows';
 import { privateNoteRows } from './private-rows';
-import { decoratePlanItem, healthDescription, markMissingEvidence, relationshipRows } from './relationship-rows';
+import { appendMissingEvidence, appendPlanRelationship, decoratePlanItem, healthDescription, markMissingEvidence, relationshipRows } from './relationship-rows';
 
 export type NodeKind = 'plan' | 'goals' | 'sessions' | 'goal' | 'milestone' | 'session' | 'agenda' | 'action' | 'health' | 'relationship' | 'privateNote' | 'agreement' | 'agreementItem';
 
@@ -22,6 +24,8 @@ export interface PlanNode {
   readonly path: PlanPath;
   readonly item: vscode.TreeItem;
   readonly parent: PlanNode | undefined;
+  /** Builds the row's tooltip; called on hover (resolveTreeItem), never for rows nobody points at. */
+  readonly tooltip?: () => vscode.MarkdownString;
   readonly goalId?: string;
   readonly sessionId?: string;
   readonly actionIndex?: number;
@@ -48,6 +52,9 @@ const GOAL_ICONS: Record<GoalStatus, [icon: string, color: string]> = {
   dropped: ['circle-slash', 'disabledForeground'],
 };
 
+/** Up to this many plans, each starts expanded; beyond, plans start collapsed (the active editor's plan is revealed). */
+export const PLANS_SHOWN_EXPANDED = 5;
+
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const Expanded = vscode.TreeItemCollapsibleState.Expanded;
 const None = vscode.TreeItemCollapsibleState.None;
@@ -65,8 +72,9 @@ export class NodeBuilder {
   private node(kind: NodeKind, parent: PlanNode | undefined, path: PlanPath, idSuffix: string, item: vscode.TreeItem, extra: Partial<PlanNode> = {}): PlanNode {
     item.id = `${this.entry.uri.toString()}#${idSuffix}`;
     item.contextValue = kind;
-    const range = toVsRange(rangeAt(this.entry.result.parsed, path));
-    item.command = openAt(this.entry.uri, range.start);
+    // A plan's row opens it at the top: no position needed, so a closed plan is not parsed again for it.
+    const start = path.length === 0 ? new vscode.Position(0, 0) : toVsRange(rangeAt(this.entry.result.parsed, path)).start;
+    item.command = openAt(this.entry.uri, start);
     return { kind, uri: this.entry.uri, path, item, parent, ...extra, snapshot: this.entry, planCount: this.planCount };
   }
 
@@ -75,25 +83,28 @@ export class NodeBuilder {
     const fileName = this.entry.uri.path.split('/').pop() ?? this.entry.uri.path;
     const people = mentorship?.protege?.name && mentorship.mentor?.name ? vscode.l10n.t('{0} and {1}', mentorship.protege.name, mentorship.mentor.name) : undefined;
     const title = text(mentorship?.title) ?? people ?? fileName;
-    const readable = this.plan !== undefined && this.entry.result.parsed.readable;
-    const item = new vscode.TreeItem(title, readable ? Expanded : None);
+    const readable = this.plan !== undefined && isReadable(this.entry.result);
+    const item = new vscode.TreeItem(title, readable ? (this.planCount <= PLANS_SHOWN_EXPANDED ? Expanded : Collapsed) : None);
     const status = text(mentorship?.status) ?? (mentorship ? 'active' : undefined);
     const where = this.planCount > 1 ? vscode.workspace.asRelativePath(this.entry.uri) : undefined;
     item.description = [readable ? status : vscode.l10n.t('cannot be read'), readable ? healthDescription(this.entry) : undefined, where].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(readable ? 'mortar-board' : 'error', readable ? undefined : new vscode.ThemeColor('problemsErrorIcon.foreground'));
     item.resourceUri = this.entry.uri;
-    const tooltip = markdown(title);
-    if (people) tooltip.appendText(`${people}\n\n`);
-    line(tooltip, vscode.l10n.t('Status'), status);
-    line(tooltip, vscode.l10n.t('Cadence'), text(mentorship?.cadence));
-    line(tooltip, vscode.l10n.t('Started'), text(mentorship?.started));
-    line(tooltip, vscode.l10n.t('Expected end'), text(mentorship?.expectedEnd));
-    line(tooltip, vscode.l10n.t('File'), vscode.workspace.asRelativePath(this.entry.uri));
-    const problems = this.entry.result.issues.length;
-    if (problems > 0) line(tooltip, vscode.l10n.t('Problems'), String(problems));
-    item.tooltip = tooltip;
+    const tooltip = () => {
+      const md = markdown(title);
+      if (people) md.appendText(`${people}\n\n`);
+      line(md, vscode.l10n.t('Status'), status);
+      line(md, vscode.l10n.t('Cadence'), text(mentorship?.cadence));
+      line(md, vscode.l10n.t('Started'), text(mentorship?.started));
+      line(md, vscode.l10n.t('Expected end'), text(mentorship?.expectedEnd));
+      line(md, vscode.l10n.t('File'), vscode.workspace.asRelativePath(this.entry.uri));
+      const problems = this.entry.result.issues.length;
+      if (problems > 0) line(md, vscode.l10n.t('Problems'), String(problems));
+      appendPlanRelationship(md, this.entry);
+      return md;
+    };
     decoratePlanItem(item, this.entry);
-    return this.node('plan', undefined, [], 'plan', item);
+    return this.node('plan', undefined, [], 'plan', item, { tooltip });
   }
 
   planChildren(parent: PlanNode): PlanNode[] {
@@ -103,13 +114,22 @@ export class NodeBuilder {
     const goalsItem = new vscode.TreeItem(vscode.l10n.t('Goals'), goals.length ? Expanded : None);
     goalsItem.description = String(goals.length);
     goalsItem.iconPath = new vscode.ThemeIcon('target');
-    goalsItem.tooltip = markdown(vscode.l10n.t('Goals'), vscode.l10n.t('{0} goals: what the protégé wants to reach, with success criteria and milestones.', goals.length));
+
     const sessionsItem = new vscode.TreeItem(vscode.l10n.t('Sessions'), sessions.length ? Expanded : None);
     sessionsItem.description = String(sessions.length);
     sessionsItem.iconPath = new vscode.ThemeIcon('calendar');
-    sessionsItem.tooltip = markdown(vscode.l10n.t('Sessions'), vscode.l10n.t('{0} sessions, upcoming first, then the past ones, latest first.', sessions.length));
     const relationship = relationshipRows(this.entry, (kind, path, idSuffix, item) => this.node(kind, parent, path, idSuffix, item));
-    return [...relationship, ...agreementRow(this.entry, parent), this.node('goals', parent, ['goals'], 'goals', goalsItem), this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem), ...privateNoteRows(this.entry, parent)];
+    return [
+      ...relationship,
+      ...agreementRow(this.entry, parent),
+      this.node('goals', parent, ['goals'], 'goals', goalsItem, {
+        tooltip: () => markdown(vscode.l10n.t('Goals'), vscode.l10n.t('{0} goals: what the protégé wants to reach, with success criteria and milestones.', goals.length)),
+      }),
+      this.node('sessions', parent, ['sessions'], 'sessions', sessionsItem, {
+        tooltip: () => markdown(vscode.l10n.t('Sessions'), vscode.l10n.t('{0} sessions, upcoming first, then the past ones, latest first.', sessions.length)),
+      }),
+      ...privateNoteRows(this.entry, parent),
+    ];
   }
 
   goalNodes(parent: PlanNode): PlanNode[] {
@@ -132,19 +152,22 @@ export class NodeBuilder {
         if (milestones.length) parts.push(vscode.l10n.t('{0}/{1} milestones', done, milestones.length));
         if (text(goal.target)) parts.push(vscode.l10n.t('target {0}', String(goal.target)));
         item.description = parts.filter(Boolean).join(' · ');
-        const tooltip = markdown(text(goal.title) ?? id ?? '');
-        line(tooltip, vscode.l10n.t('Id'), id);
-        line(tooltip, vscode.l10n.t('Status'), text(goal.status));
-        line(tooltip, vscode.l10n.t('Kind'), text(goal.kind));
-        line(tooltip, vscode.l10n.t('Target'), text(goal.target));
-        line(tooltip, vscode.l10n.t('Why it matters'), text(goal.why));
-        bullets(tooltip, vscode.l10n.t('Success looks like'), strings(goal.success));
-        bullets(tooltip, vscode.l10n.t('Milestones'), milestones.map(({ item: m }) => `${m.done === true ? '☑' : '☐'} ${text(m.text) ?? ''}`));
-        bullets(tooltip, vscode.l10n.t('Evidence'), strings(goal.evidence));
-        item.tooltip = tooltip;
+        const tooltip = () => {
+          const md = markdown(text(goal.title) ?? id ?? '');
+          line(md, vscode.l10n.t('Id'), id);
+          line(md, vscode.l10n.t('Status'), text(goal.status));
+          line(md, vscode.l10n.t('Kind'), text(goal.kind));
+          line(md, vscode.l10n.t('Target'), text(goal.target));
+          line(md, vscode.l10n.t('Why it matters'), text(goal.why));
+          bullets(md, vscode.l10n.t('Success looks like'), strings(goal.success));
+          bullets(md, vscode.l10n.t('Milestones'), milestones.map(({ item: m }) => `${m.done === true ? '☑' : '☐'} ${text(m.text) ?? ''}`));
+          bullets(md, vscode.l10n.t('Evidence'), strings(goal.evidence));
+          appendMissingEvidence(md, goal);
+          return md;
+        };
         markMissingEvidence(item, goal);
         const key = uniqueKey(ids, `goal:${id ?? ''}`, index);
-        return this.node('goal', parent, ['goals', index], key, item, { goalId: id });
+        return this.node('goal', parent, ['goals', index], key, item, { goalId: id, tooltip });
       });
   }
 
@@ -155,8 +178,8 @@ export class NodeBuilder {
       const item = new vscode.TreeItem(text(milestone.text) ?? '', None);
       item.iconPath = new vscode.ThemeIcon(done ? 'pass-filled' : 'circle-large-outline', done ? new vscode.ThemeColor('charts.green') : undefined);
       item.description = done ? vscode.l10n.t('done') : undefined;
-      item.tooltip = markdown(text(milestone.text) ?? '', done ? vscode.l10n.t('Milestone reached.') : vscode.l10n.t('Milestone not reached yet.'));
-      return this.node('milestone', parent, [...parent.path, 'milestones', index], `${parent.item.id?.split('#').pop() ?? ''}/milestone:${index}`, item);
+      const tooltip = () => markdown(text(milestone.text) ?? '', done ? vscode.l10n.t('Milestone reached.') : vscode.l10n.t('Milestone not reached yet.'));
+      return this.node('milestone', parent, [...parent.path, 'milestones', index], `${parent.item.id?.split('#').pop() ?? ''}/milestone:${index}`, item, { tooltip });
     });
   }
 
@@ -177,16 +200,18 @@ export class NodeBuilder {
       const item = new vscode.TreeItem(typeLabel, hasChildren ? Collapsed : None);
       item.description = [dateOf(session), isUpcoming ? vscode.l10n.t('upcoming') : undefined].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(isUpcoming ? 'calendar' : 'history', isUpcoming ? new vscode.ThemeColor('charts.blue') : undefined);
-      const open = actions.filter(({ item: action }) => isOpenAction(action)).length;
-      const tooltip = markdown(`${typeLabel} · ${dateOf(session)}`);
-      line(tooltip, vscode.l10n.t('Id'), id);
-      line(tooltip, vscode.l10n.t('Goals'), strings(session.goals).join(', ') || undefined);
-      bullets(tooltip, vscode.l10n.t('Agenda'), strings(session.agenda));
-      if (actions.length) line(tooltip, vscode.l10n.t('Actions'), vscode.l10n.t('{0} of {1} open', open, actions.length));
-      line(tooltip, vscode.l10n.t('Notes'), text(session.notes));
-      item.tooltip = tooltip;
+      const tooltip = () => {
+        const open = actions.filter(({ item: action }) => isOpenAction(action)).length;
+        const md = markdown(`${typeLabel} · ${dateOf(session)}`);
+        line(md, vscode.l10n.t('Id'), id);
+        line(md, vscode.l10n.t('Goals'), strings(session.goals).join(', ') || undefined);
+        bullets(md, vscode.l10n.t('Agenda'), strings(session.agenda));
+        if (actions.length) line(md, vscode.l10n.t('Actions'), vscode.l10n.t('{0} of {1} open', open, actions.length));
+        line(md, vscode.l10n.t('Notes'), text(session.notes));
+        return md;
+      };
       const key = uniqueKey(ids, `session:${id ?? ''}`, index);
-      return this.node('session', parent, ['sessions', index], key, item, { sessionId: id });
+      return this.node('session', parent, ['sessions', index], key, item, { sessionId: id, tooltip });
     });
   }
 
@@ -201,8 +226,8 @@ export class NodeBuilder {
       if (typeof question !== 'string') return;
       const item = new vscode.TreeItem(question, None);
       item.iconPath = new vscode.ThemeIcon('question');
-      item.tooltip = markdown(vscode.l10n.t('Agenda question'), question);
-      nodes.push(this.node('agenda', parent, [...parent.path, 'agenda', index], `${base}/agenda:${index}`, item));
+      const tooltip = () => markdown(vscode.l10n.t('Agenda question'), question);
+      nodes.push(this.node('agenda', parent, [...parent.path, 'agenda', index], `${base}/agenda:${index}`, item, { tooltip }));
     });
     for (const { item: action, index } of entries<Action>(session.actions)) {
       const done = action.done === true;
@@ -213,12 +238,14 @@ export class NodeBuilder {
         : new vscode.ThemeIcon(overdue ? 'warning' : 'circle-large-outline', overdue ? new vscode.ThemeColor('charts.orange') : undefined);
       const parts = [text(action.owner), text(action.due) && vscode.l10n.t('due {0}', String(action.due)), done ? vscode.l10n.t('done') : overdue ? vscode.l10n.t('overdue') : undefined];
       item.description = parts.filter(Boolean).join(' · ');
-      const tooltip = markdown(text(action.text) ?? '');
-      line(tooltip, vscode.l10n.t('Owner'), text(action.owner));
-      line(tooltip, vscode.l10n.t('Due'), text(action.due));
-      line(tooltip, vscode.l10n.t('Done'), done ? vscode.l10n.t('yes') : vscode.l10n.t('no'));
-      item.tooltip = tooltip;
-      const node = this.node('action', parent, [...parent.path, 'actions', index], `${base}/action:${index}`, item, { sessionId: parent.sessionId, actionIndex: index, done });
+      const tooltip = () => {
+        const md = markdown(text(action.text) ?? '');
+        line(md, vscode.l10n.t('Owner'), text(action.owner));
+        line(md, vscode.l10n.t('Due'), text(action.due));
+        line(md, vscode.l10n.t('Done'), done ? vscode.l10n.t('yes') : vscode.l10n.t('no'));
+        return md;
+      };
+      const node = this.node('action', parent, [...parent.path, 'actions', index], `${base}/action:${index}`, item, { sessionId: parent.sessionId, actionIndex: index, done, tooltip });
       // Menus show "mark done" or "mark open" by this value.
       item.contextValue = done ? 'action.done' : 'action.open';
       nodes.push(node);
@@ -232,12 +259,14 @@ export class NodeBuilder {
         health.protege !== undefined ? vscode.l10n.t('protégé {0}/5', String(health.protege)) : undefined,
       ].filter(Boolean);
       item.description = ratings.join(' · ');
-      const tooltip = markdown(vscode.l10n.t('Health check-in'), vscode.l10n.t('How each of you rates the relationship (1-5), rated separately.'));
-      line(tooltip, vscode.l10n.t('Mentor'), health.mentor !== undefined ? String(health.mentor) : undefined);
-      line(tooltip, vscode.l10n.t('Protégé'), health.protege !== undefined ? String(health.protege) : undefined);
-      line(tooltip, vscode.l10n.t('Note'), text(health.note));
-      item.tooltip = tooltip;
-      nodes.push(this.node('health', parent, [...parent.path, 'health'], `${base}/health`, item));
+      const tooltip = () => {
+        const md = markdown(vscode.l10n.t('Health check-in'), vscode.l10n.t('How each of you rates the relationship (1-5), rated separately.'));
+        line(md, vscode.l10n.t('Mentor'), health.mentor !== undefined ? String(health.mentor) : undefined);
+        line(md, vscode.l10n.t('Protégé'), health.protege !== undefined ? String(health.protege) : undefined);
+        line(md, vscode.l10n.t('Note'), text(health.note));
+        return md;
+      };
+      nodes.push(this.node('health', parent, [...parent.path, 'health'], `${base}/health`, item, { tooltip }));
     }
     return nodes;
   }

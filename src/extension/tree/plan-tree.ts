@@ -1,77 +1,238 @@
-// The Mentoring view's data: one top node per plan, rebuilt from the plan store's cached check
-// results whenever a plan changes (including while typing), with stable ids so expansion holds.
+// The Mentoring view's data: one node per plan (grouped by folder in large workspaces), children
+// built only when a node is expanded, tooltips only on hover. A change to a plan refreshes that
+// plan's node alone; the whole tree is refreshed only when the list of plans (or the grouping)
+// changes. Plan and folder nodes are kept per plan/folder (the same object across refreshes),
+// because VS Code finds the row to refresh by the element object it was given.
+//
+// Why not refresh the whole tree on any change (as before): a full refresh makes the extension host
+// forget every row handle it gave out, while the workbench may still be fetching the children of
+// expanded rows by those handles; such a fetch is answered with no children ("No tree item with
+// id"), and the workbench shows an expanded plan with nothing under it (issue 15: the UI test that
+// waits for a goal under an expanded plan failed about one run in six). A per-plan refresh keeps
+// every other handle valid, and the refreshed plan's handle stays the same (stable ids).
 import * as vscode from 'vscode';
-import { HAS_PLANS_CONTEXT, TREE_VIEW_ID } from '../command-ids';
+import { COMMANDS, HAS_PLANS_CONTEXT, PLAN_FILTER_CONTEXT, TREE_VIEW_ID } from '../command-ids';
 import type { PlanEntry, PlanStore } from '../plan-store';
 import type { Feature } from '../services';
 import { agreementChildren } from './agreement-rows';
-import { NodeBuilder } from './nodes';
+import { NodeBuilder, PLANS_SHOWN_EXPANDED } from './nodes';
 import type { PlanNode } from './nodes';
+import { planFilter, planFilters } from './plan-filter';
+import type { PlanFilter, PlanFilterId } from './plan-filter';
 import { byMentorshipStatus } from './relationship-rows';
 
 const REFRESH_COALESCE_MS = 30;
+/** Above this many plans (after the filter), plans are grouped by the folder that holds them. */
+export const GROUP_BY_FOLDER_ABOVE = 20;
 
-export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<PlanNode | undefined>();
+/** A folder of plans, shown when the workspace holds many. */
+export interface FolderNode {
+  readonly kind: 'folder';
+  /** The folder's path relative to the workspace ('' for plans at a workspace root). */
+  readonly key: string;
+  readonly uri: vscode.Uri;
+  readonly item: vscode.TreeItem;
+}
+
+export type TreeElement = PlanNode | FolderNode;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What the tree last handed out: the root's element keys and each folder's plans. */
+interface Shown {
+  root: string[] | undefined;
+  folders: Map<string, string[]>;
+}
+
+export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeElement | TreeElement[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private pending: ReturnType<typeof setTimeout> | undefined;
-  /** What the rows last handed out were built from; a store change that leaves it equal needs no refresh. */
-  private shown: ShownPlan[] | undefined;
+  private readonly changedUris = new Set<string>();
+  private readonly planNodes = new Map<string, Mutable<PlanNode>>();
+  private readonly folderNodes = new Map<string, FolderNode>();
+  private shown: Shown = { root: undefined, folders: new Map() };
+  private filter: PlanFilter = planFilter('all');
 
   constructor(private readonly store: PlanStore) {
-    // Several plans can change in one burst (a scan, a rename); one refresh covers them all.
-    // Opening a plan (a click on a row) or the first scan after the rows were built re-checks
-    // plans without changing them: refreshing then would only rebuild every row under the cursor.
-    this.subscription = store.onDidChange(() => {
+    // Several plans can change in one burst (a scan batch, a rename); one refresh covers them all.
+    this.subscription = store.onDidChange((uris) => {
+      for (const uri of uris) this.changedUris.add(uri.toString());
       if (this.pending !== undefined) return;
-      this.pending = setTimeout(() => {
-        this.pending = undefined;
-        if (this.shown !== undefined && sameShown(this.shown, shownFrom(this.store.all()))) return;
-        this.changed.fire(undefined);
-      }, REFRESH_COALESCE_MS);
+      this.pending = setTimeout(() => this.flush(), REFRESH_COALESCE_MS);
     });
   }
 
+  /** Rebuilds every row (the Refresh command, a new filter). */
   refresh(): void {
     this.changed.fire(undefined);
   }
 
-  getTreeItem(node: PlanNode): vscode.TreeItem {
-    return node.item;
+  get filterId(): PlanFilterId {
+    return this.filter.id;
   }
 
-  getParent(node: PlanNode): PlanNode | undefined {
-    return node.parent;
+  /** The filter's label while it hides plans, else undefined. */
+  get filterLabel(): string | undefined {
+    return this.filter.id === 'all' ? undefined : this.filter.label;
   }
 
-  async getChildren(node?: PlanNode): Promise<PlanNode[]> {
-    if (!node) {
-      // Waiting for the first scan keeps the welcome view from flashing up while plans are found.
-      await this.store.ready();
-      const plans = this.store.all();
-      this.shown = shownFrom(plans);
-      return byMentorshipStatus(plans).map((entry) => new NodeBuilder(entry, plans.length).planNode());
+  setFilter(id: PlanFilterId): void {
+    this.filter = planFilter(id);
+    this.refresh();
+  }
+
+  /** The node of a plan as the view shows it (undefined when the filter hides it or it is unknown). */
+  nodeOf(uri: vscode.Uri): PlanNode | undefined {
+    const entry = this.store.get(uri);
+    if (!entry || !this.filter.matches(entry)) return undefined;
+    // An existing node keeps its snapshot: only a refresh moves it on (flush compares against it).
+    return this.planNodes.get(uri.toString()) ?? this.planNodeFor(entry, this.visible().length);
+  }
+
+  getTreeItem(element: TreeElement): vscode.TreeItem {
+    if (element.kind === 'plan') {
+      // Built afresh from the plan's latest check: a per-plan refresh calls this with the same node.
+      const built = new NodeBuilder(element.snapshot, element.planCount).planNode();
+      const node = element as Mutable<PlanNode>;
+      node.item = built.item;
+      node.tooltip = built.tooltip;
+      return built.item;
     }
-    // Children come from the parent's snapshot, not the store: a check that landed in between
-    // would shift indices, and the refresh it fires rebuilds the tree from the root anyway.
-    const builder = new NodeBuilder(node.snapshot, node.planCount);
-    switch (node.kind) {
+    return element.item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, element: TreeElement): vscode.TreeItem {
+    if (element.kind !== 'folder' && element.tooltip) item.tooltip = element.tooltip();
+    return item;
+  }
+
+  getParent(element: TreeElement): TreeElement | undefined {
+    if (element.kind === 'folder') return undefined;
+    if (element.kind === 'plan') return this.grouped() ? this.folderNodes.get(folderKey(element.uri)) : undefined;
+    return element.parent;
+  }
+
+  async getChildren(element?: TreeElement): Promise<TreeElement[]> {
+    if (!element) {
+      // Waiting for the scan's first plans keeps the welcome view from flashing up while plans are found.
+      await this.store.someReady();
+      const plans = this.visible();
+      if (plans.length > GROUP_BY_FOLDER_ABOVE) {
+        const folders = groupByFolder(plans);
+        this.shown = { root: [...folders.keys()].map((key) => `folder:${key}`), folders: new Map() };
+        return [...folders.keys()].map((key) => this.folderNodeFor(key, folders.get(key)?.length ?? 0));
+      }
+      this.shown = { root: plans.map((entry) => entry.uri.toString()), folders: new Map() };
+      return plans.map((entry) => this.planNodeFor(entry, plans.length));
+    }
+    if (element.kind === 'folder') {
+      const all = this.visible();
+      const plans = all.filter((entry) => folderKey(entry.uri) === element.key);
+      this.shown.folders.set(element.key, plans.map((entry) => entry.uri.toString()));
+      return plans.map((entry) => this.planNodeFor(entry, all.length));
+    }
+    // Children come from the node's snapshot, not the store: a check that landed in between would
+    // shift indices; the refresh it fires rebuilds this plan's rows anyway.
+    const builder = new NodeBuilder(element.snapshot, element.planCount);
+    switch (element.kind) {
       case 'plan':
-        return builder.planChildren(node);
+        return builder.planChildren(element);
       case 'goals':
-        return builder.goalNodes(node);
+        return builder.goalNodes(element);
       case 'sessions':
-        return builder.sessionNodes(node);
+        return builder.sessionNodes(element);
       case 'goal':
-        return builder.milestoneNodes(node);
+        return builder.milestoneNodes(element);
       case 'session':
-        return builder.sessionChildren(node);
+        return builder.sessionChildren(element);
       case 'agreement':
-        return agreementChildren(node);
+        return agreementChildren(element);
       default:
         return [];
     }
+  }
+
+  /** Refreshes what the changed plans touch: their own rows, a folder whose plans changed, or the root when the list of plans did. */
+  private flush(): void {
+    this.pending = undefined;
+    const changed = [...this.changedUris];
+    this.changedUris.clear();
+    if (this.shown.root === undefined) return; // nothing handed out yet: the first getChildren builds from the store
+    const plans = this.visible();
+    const grouped = plans.length > GROUP_BY_FOLDER_ABOVE;
+    const folders = grouped ? groupByFolder(plans) : undefined;
+    const root = folders ? [...folders.keys()].map((key) => `folder:${key}`) : plans.map((entry) => entry.uri.toString());
+    if (!sameList(root, this.shown.root) || (!grouped && plans.some((entry) => this.planNodes.get(entry.uri.toString())?.planCount !== plans.length))) {
+      this.changed.fire(undefined);
+      return;
+    }
+    const refresh: TreeElement[] = [];
+    const refreshedFolders = new Set<string>();
+    if (folders) {
+      for (const [key, shownPlans] of this.shown.folders) {
+        const now = (folders.get(key) ?? []).map((entry) => entry.uri.toString());
+        if (sameList(now, shownPlans)) continue;
+        const folder = this.folderNodeFor(key, now.length);
+        refreshedFolders.add(key);
+        refresh.push(folder);
+      }
+    }
+    for (const key of changed) {
+      const node = this.planNodes.get(key);
+      const entry = node && this.store.get(node.uri);
+      if (!node || !entry || !this.filter.matches(entry)) continue;
+      if (grouped && refreshedFolders.has(folderKey(node.uri))) continue;
+      if (sameShown(node.snapshot, entry)) continue; // rechecked without a change (opened, rescanned)
+      node.snapshot = entry;
+      refresh.push(node);
+    }
+    if (refresh.length > 0) this.changed.fire(refresh);
+  }
+
+  private visible(): PlanEntry[] {
+    // Active plans first; paused, then closed ones below them.
+    return byMentorshipStatus(this.store.all().filter((entry) => this.filter.matches(entry)));
+  }
+
+  private grouped(): boolean {
+    return (this.shown.root?.[0] ?? '').startsWith('folder:');
+  }
+
+  /** The plan's one node object, pointed at its latest check. */
+  private planNodeFor(entry: PlanEntry, planCount: number): PlanNode {
+    const key = entry.uri.toString();
+    let node = this.planNodes.get(key);
+    if (!node) {
+      const built = new NodeBuilder(entry, planCount).planNode();
+      node = { ...built };
+      this.planNodes.set(key, node);
+    }
+    node.snapshot = entry;
+    node.planCount = planCount;
+    // Plans that are gone leave their node behind only until the next full listing.
+    if (this.planNodes.size > this.store.all().length * 2) this.forgetStaleNodes();
+    return node;
+  }
+
+  private forgetStaleNodes(): void {
+    const known = new Set(this.store.all().map((entry) => entry.uri.toString()));
+    for (const key of [...this.planNodes.keys()]) if (!known.has(key)) this.planNodes.delete(key);
+  }
+
+  private folderNodeFor(key: string, count: number): FolderNode {
+    let node = this.folderNodes.get(key);
+    if (!node) {
+      const item = new vscode.TreeItem(key === '' ? vscode.l10n.t('(workspace root)') : key, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `folder:${key}`;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.contextValue = 'folder';
+      node = { kind: 'folder', key, uri: vscode.Uri.parse(`mentoring-folder:/${key}`), item };
+      this.folderNodes.set(key, node);
+    }
+    node.item.description = vscode.l10n.t('{0} plans', count);
+    return node;
   }
 
   dispose(): void {
@@ -81,15 +242,32 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
   }
 }
 
-/** Everything a plan's rows are built from: its place, text, date and problem count. */
-type ShownPlan = readonly [uri: string, today: string, problems: number, text: string];
-
-function shownFrom(plans: readonly PlanEntry[]): ShownPlan[] {
-  return plans.map((entry) => [entry.uri.toString(), entry.today, entry.result.issues.length, entry.text]);
+/** The folder a plan is grouped under: its directory relative to the workspace. */
+function folderKey(uri: vscode.Uri): string {
+  // The workspace folder's name leads only in a multi-root workspace.
+  const relative = vscode.workspace.asRelativePath(uri);
+  const slash = relative.lastIndexOf('/');
+  return slash === -1 ? '' : relative.slice(0, slash);
 }
 
-function sameShown(a: readonly ShownPlan[], b: readonly ShownPlan[]): boolean {
-  return a.length === b.length && a.every((plan, index) => plan.every((part, at) => part === b[index][at]));
+function groupByFolder(plans: readonly PlanEntry[]): Map<string, PlanEntry[]> {
+  const folders = new Map<string, PlanEntry[]>();
+  for (const entry of plans) {
+    const key = folderKey(entry.uri);
+    const list = folders.get(key) ?? [];
+    list.push(entry);
+    folders.set(key, list);
+  }
+  return folders;
+}
+
+/** Whether a plan's row and children would look the same from either check: same text, date and problem count. */
+function sameShown(a: PlanEntry, b: PlanEntry): boolean {
+  return a === b || (a.text === b.text && a.today === b.today && a.result.issues.length === b.result.issues.length);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
@@ -101,7 +279,40 @@ export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
     const now = store.all().length > 0;
     if (now !== hasPlans) void vscode.commands.executeCommand('setContext', HAS_PLANS_CONTEXT, (hasPlans = now));
   };
-  context.subscriptions.push(tree, view, store.onDidChange(updateContext));
-  void store.ready().then(updateContext);
+  const showFilter = () => {
+    view.description = tree.filterLabel;
+    void vscode.commands.executeCommand('setContext', PLAN_FILTER_CONTEXT, tree.filterId);
+  };
+  // With many plans each starts collapsed: the one in the active editor is opened for the user.
+  const revealActive = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!view.visible || !document || store.all().length <= PLANS_SHOWN_EXPANDED) return;
+    const node = tree.nodeOf(document.uri);
+    if (node) void Promise.resolve(view.reveal(node, { expand: true, select: false, focus: false })).catch(() => undefined);
+  };
+  context.subscriptions.push(
+    tree,
+    view,
+    store.onDidChange(updateContext),
+    // The view shows the scan's progress (a bar under its title) while plans are found and checked.
+    store.onDidStartScan((scan) => void vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => scan)),
+    vscode.window.onDidChangeActiveTextEditor(revealActive),
+    view.onDidChangeVisibility(revealActive),
+    vscode.commands.registerCommand(COMMANDS.filterPlans, async () => {
+      const picked = await vscode.window.showQuickPick(
+        planFilters().map((filter) => ({ label: filter.label, detail: filter.detail, id: filter.id, picked: filter.id === tree.filterId })),
+        { placeHolder: vscode.l10n.t('Show which plans?') },
+      );
+      if (!picked) return;
+      tree.setFilter(picked.id);
+      showFilter();
+    }),
+  );
+  showFilter();
+  void store.someReady().then(updateContext);
+  void store.ready().then(() => {
+    updateContext();
+    revealActive();
+  });
   return tree;
 };

@@ -8,6 +8,7 @@ import type { PlanIssue } from '../../core/issues';
 import type { PlanPath } from '../../core/parse';
 import type { Goal } from '../../core/plan';
 import { mentorshipStatus, mentorshipStatusRank } from '../../core/plan-facts';
+import { isReadable } from '../plan-store';
 import type { PlanEntry } from '../plan-store';
 import type { NodeKind, PlanNode } from './nodes';
 
@@ -25,20 +26,24 @@ function issuesOf(entry: PlanEntry, code: string): PlanIssue[] {
 }
 
 /** Marks the plan's row: paused or closed by its icon, declining health by a warning icon and the rule's words. */
+/** The plan row's icon: a warning while health declines, else paused or closed. */
 export function decoratePlanItem(item: vscode.TreeItem, entry: PlanEntry): void {
-  if (!entry.result.plan || !entry.result.parsed.readable) return;
+  if (!entry.result.plan || !isReadable(entry.result)) return;
   const status = mentorshipStatus(entry.result.plan);
-  const declining = issuesOf(entry, 'health-declining');
-  if (declining.length) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.orange'));
+  if (issuesOf(entry, 'health-declining').length) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.orange'));
   else if (status === 'paused') item.iconPath = new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('disabledForeground'));
   else if (status === 'closed') item.iconPath = new vscode.ThemeIcon('archive', new vscode.ThemeColor('disabledForeground'));
-  if (!(item.tooltip instanceof vscode.MarkdownString)) return;
-  const tooltip = item.tooltip;
+}
+
+/** The plan row's tooltip lines about the relationship (built on hover, like the rest of the tooltip). */
+export function appendPlanRelationship(tooltip: vscode.MarkdownString, entry: PlanEntry): void {
+  if (!entry.result.plan || !isReadable(entry.result)) return;
+  const status = mentorshipStatus(entry.result.plan);
   const health = healthDescription(entry);
   if (health) appendLine(tooltip, vscode.l10n.t('Relationship'), health);
   if (status === 'paused') appendLine(tooltip, vscode.l10n.t('Paused'), vscode.l10n.t('no cadence or overdue warnings until you resume'));
   if (status === 'closed') appendLine(tooltip, vscode.l10n.t('Closed'), vscode.l10n.t('kept for browsing; nothing is due'));
-  for (const issue of declining) appendLine(tooltip, vscode.l10n.t('Health declining'), issue.message);
+  for (const issue of issuesOf(entry, 'health-declining')) appendLine(tooltip, vscode.l10n.t('Health declining'), issue.message);
 }
 
 type MakeNode = (kind: NodeKind, path: PlanPath, idSuffix: string, item: vscode.TreeItem) => PlanNode;
@@ -70,12 +75,21 @@ export function relationshipRows(entry: PlanEntry, makeNode: MakeNode): PlanNode
 }
 
 /** An achieved goal without evidence of transfer says so: where has it shown up in daily work? */
+/** An achieved goal without evidence of transfer says so in its row. */
 export function markMissingEvidence(item: vscode.TreeItem, goal: Partial<Goal>): void {
-  if (goal.status !== 'achieved') return;
-  const evidence = Array.isArray(goal.evidence) ? goal.evidence.filter((line) => typeof line === 'string' && line.trim() !== '') : [];
-  if (evidence.length) return;
+  if (!lacksEvidence(goal)) return;
   item.description = [typeof item.description === 'string' ? item.description : undefined, vscode.l10n.t('no evidence yet')].filter(Boolean).join(' · ');
-  if (item.tooltip instanceof vscode.MarkdownString) appendLine(item.tooltip, vscode.l10n.t('Evidence'), vscode.l10n.t('none yet: where has this shown up in your daily work?'));
+}
+
+/** ...and in its tooltip, with the question that asks for it. */
+export function appendMissingEvidence(tooltip: vscode.MarkdownString, goal: Partial<Goal>): void {
+  if (lacksEvidence(goal)) appendLine(tooltip, vscode.l10n.t('Evidence'), vscode.l10n.t('none yet: where has this shown up in your daily work?'));
+}
+
+function lacksEvidence(goal: Partial<Goal>): boolean {
+  if (goal.status !== 'achieved') return false;
+  const evidence = Array.isArray(goal.evidence) ? goal.evidence.filter((line) => typeof line === 'string' && line.trim() !== '') : [];
+  return evidence.length === 0;
 }
 
 /** Active plans first, then paused, then closed; the store's order within each. */

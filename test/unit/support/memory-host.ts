@@ -169,6 +169,16 @@ export class MemoryHost implements PlanHost<MemoryUri, MemoryDocument> {
     return { ...this.current, disabledRules: [...this.current.disabledRules] };
   }
 
+  /** How often the store let other work run; `onYield` stands for that work (or time passing). */
+  yields = 0;
+  onYield: (() => void) | undefined;
+
+  async yieldToOthers(): Promise<void> {
+    this.yields++;
+    this.onYield?.();
+    await settle();
+  }
+
   reportError(message: string): void {
     this.errors.push(message);
   }

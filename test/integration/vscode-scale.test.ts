@@ -1,0 +1,111 @@
+// The figures of `npm run bench:vscode` (issue 15), measured inside the extension host of a real
+// VS Code opened on a generated workspace of many plans (test/integration/bench/vscode-scale.ts
+// makes it and prints what this writes). Runs only when that command sets MENTORING_BENCH_OUT; an
+// ordinary integration run lists it as pending. Figures, not pass/fail: nothing here is timed.
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { MentoringPlanApi } from '../../src/extension/services';
+import { EXTENSION_ID } from './extension-support';
+
+const output = process.env.MENTORING_BENCH_OUT;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds the extension host's event loop was busy during `ms` after `start()`. */
+async function busyDuring(ms: number, start: () => unknown = () => undefined): Promise<number> {
+  const before = performance.eventLoopUtilization();
+  await start();
+  await sleep(ms);
+  return performance.eventLoopUtilization(before).active;
+}
+
+/** Completion at a session's `type:` value, as a user typing there would ask for it; its latency in ms. */
+async function completionMs(document: vscode.TextDocument, line: number): Promise<number> {
+  const started = performance.now();
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, '    type: '.length));
+  if (!list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'checkin')) throw new Error('completion did not offer session types');
+  return performance.now() - started;
+}
+
+(output ? describe : describe.skip)('VS Code at scale (bench)', function () {
+  this.timeout(30 * 60_000);
+
+  it('prints the figures of issue 15', async () => {
+    const figures: Record<string, string | number> = {};
+    const extension = vscode.extensions.getExtension<MentoringPlanApi>(EXTENSION_ID);
+    if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+    const mentoring = await extension.activate();
+    const store = mentoring.store;
+    const hostStarted = Date.now() - process.uptime() * 1000;
+
+    // 1. The scan at activation (the Mentoring view not open: what every window pays).
+    await store.ready();
+    const first = store.lastScan;
+    if (!first?.endedAt || first.firstPlansAt === undefined) throw new Error('no scan was recorded');
+    figures.plans = store.all().length;
+    figures['activation (ms)'] = mentoring.activationMs;
+    figures['first plans after activation (ms)'] = Math.round(first.firstPlansAt - first.startedAt);
+    figures['all problems after activation (ms)'] = Math.round(first.endedAt - first.startedAt);
+    figures['all problems after extension host start (ms)'] = Math.round(first.endedAt - hostStarted);
+    figures.problems = vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + diagnostics.filter((d) => d.source === 'mentoring-plan').length, 0);
+
+    // 2. Idle memory of the extension host, after the scan settled.
+    await sleep(5000);
+    const idle = process.memoryUsage();
+    figures['extension host RSS idle (MB)'] = Math.round(idle.rss / 1024 / 1024);
+    figures['extension host heap used idle (MB)'] = Math.round(idle.heapUsed / 1024 / 1024);
+
+    // 3. The view open and a plan in the editor; then a full recheck scan while the user asks for completion.
+    await vscode.commands.executeCommand('workbench.view.extension.mentoring');
+    const plan = store.all()[Math.floor(store.all().length / 2)].uri;
+    const document = await vscode.workspace.openTextDocument(plan);
+    const editor = await vscode.window.showTextDocument(document);
+    const typeLine = document.getText().split('\n').findIndex((text) => text.startsWith('    type: '));
+    await sleep(2000);
+    const idleCompletion: number[] = [];
+    for (let i = 0; i < 5; i++) idleCompletion.push(await completionMs(document, typeLine));
+    figures['completion idle, median (ms)'] = Math.round(median(idleCompletion));
+
+    const scanStarted = performance.now();
+    let scanEnded = false;
+    const scan = store.refresh(true).then(() => (scanEnded = true));
+    await store.someReady();
+    figures['rescan with view open: first plans (ms)'] = Math.round(performance.now() - scanStarted);
+    const duringScan: number[] = [];
+    while (!scanEnded) {
+      duringScan.push(await completionMs(document, typeLine));
+      await sleep(100);
+    }
+    await scan;
+    figures['rescan with view open while completing: all problems (ms)'] = Math.round(performance.now() - scanStarted);
+    figures['completion during the scan: answers'] = duringScan.length;
+    figures['completion during the scan: median (ms)'] = Math.round(median(duringScan));
+    figures['completion during the scan: max (ms)'] = Math.round(Math.max(...duringScan));
+
+    // 4. One keystroke in one plan after the scan: the host's busy time beyond the plan's own check.
+    await sleep(3000);
+    const baseline = await busyDuring(1500);
+    const line = document.getText().split('\n').findIndex((text) => text.includes('Follow up on item'));
+    let ownCheck = 0;
+    const busy = await busyDuring(1500, async () => {
+      await editor.edit((edit) => edit.insert(new vscode.Position(line, document.lineAt(line).text.length), 'x'));
+      // The plan's own check of the new version (the typing delay then finds it cached and only announces it).
+      const started = performance.now();
+      store.forDocument(document);
+      ownCheck = performance.now() - started;
+    });
+    figures["keystroke: the plan's own check (ms)"] = Math.round(ownCheck);
+    figures['keystroke: extension host busy beyond the check and idle (ms)'] = Math.round(busy - baseline - ownCheck);
+    await vscode.commands.executeCommand('undo');
+    await sleep(1000);
+    const after = process.memoryUsage();
+    figures['extension host RSS at the end (MB)'] = Math.round(after.rss / 1024 / 1024);
+    writeFileSync(output ?? '', JSON.stringify(figures, null, 2));
+  });
+});
