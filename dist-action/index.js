@@ -7644,6 +7644,7 @@ function exactRange(document, source, base, path, part) {
   if (depth !== path.length) return void 0;
   const span = (range) => source.rangeOf(base + range[0], base + range[1]);
   if (part === "key" && key?.range) return span(key.range);
+  if (part === "whole" && node?.range) return span(node.range);
   if (node?.range) {
     if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
       if (key?.range && !node.flow) return span(key.range);
@@ -9273,6 +9274,7 @@ var overdueAction = {
   code: "overdue-action",
   severity: "warning",
   check({ plan, today, rangeOf }) {
+    if (mentorshipStatus(plan) !== "active") return [];
     return overdueActions(plan, today).map(({ action, sessionIndex, actionIndex, days }) => {
       const path = ["sessions", sessionIndex, "actions", actionIndex, "due"];
       return {
@@ -9334,30 +9336,291 @@ var targetPassed = {
   }
 };
 
+// schemas/mentoring-plan.schema.json
+var mentoring_plan_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://mentoring-plan.invalid/schemas/mentoring-plan.schema.json",
+  title: "Mentoring plan",
+  description: "One mentoring pair's plan: the agreement, goals, sessions and feedback. Kept in git as `*.mentoring.yaml` and reviewed in pull requests.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "mentorship"],
+  properties: {
+    schemaVersion: {
+      description: "Version of the plan format. Always 1 for now.",
+      const: 1
+    },
+    mentorship: { $ref: "#/definitions/mentorship" },
+    goals: {
+      description: "What the prot\xE9g\xE9 wants to reach, co-developed by the pair. Include at least one stretch goal.",
+      type: "array",
+      items: { $ref: "#/definitions/goal" }
+    },
+    sessions: {
+      description: "Meetings of the pair, past and planned. Agendas are questions, not answers.",
+      type: "array",
+      items: { $ref: "#/definitions/session" }
+    },
+    feedback: {
+      description: "Feedback given in either direction, written with the situation, behavior and impact (SBI) and suggestions for the future (feedforward).",
+      type: "array",
+      items: { $ref: "#/definitions/feedback" }
+    }
+  },
+  definitions: {
+    date: {
+      description: "A calendar date written as YYYY-MM-DD.",
+      type: "string",
+      pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+    },
+    id: {
+      description: "A short kebab-case identifier, unique in this plan (for example `public-speaking`).",
+      type: "string",
+      pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"
+    },
+    nonEmptyString: { type: "string", minLength: 1, pattern: "\\S" },
+    person: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name"],
+      properties: {
+        name: { description: "The person's name as they like it written.", $ref: "#/definitions/nonEmptyString" },
+        github: { description: "GitHub user name, without the @.", type: "string" },
+        email: { description: "Contact e-mail address.", type: "string" }
+      }
+    },
+    mentorship: {
+      description: "Who the pair is, how often they meet, and what they agreed.",
+      type: "object",
+      additionalProperties: false,
+      required: ["mentor", "protege", "started", "cadence", "agreement"],
+      properties: {
+        title: { description: "A short title for the mentorship, shown at the top of the tree.", type: "string" },
+        mentor: { description: "The mentor.", $ref: "#/definitions/person" },
+        protege: { description: "The prot\xE9g\xE9.", $ref: "#/definitions/person" },
+        started: { description: "The day the mentorship started (YYYY-MM-DD).", $ref: "#/definitions/date" },
+        expectedEnd: { description: "The day the pair expects to conclude (YYYY-MM-DD).", $ref: "#/definitions/date" },
+        cadence: {
+          description: "How often the pair meets. Used to warn when sessions lapse and to show when the next one is due.",
+          type: "string",
+          enum: ["weekly", "biweekly", "monthly"],
+          markdownEnumDescriptions: ["Every week.", "Every two weeks.", "Every month."]
+        },
+        status: {
+          description: "Where the mentorship stands. Defaults to `active`.",
+          type: "string",
+          enum: ["active", "paused", "closed"],
+          default: "active",
+          markdownEnumDescriptions: [
+            "The pair is meeting.",
+            "On hold by agreement; no lapse warnings.",
+            "Concluded. Record how in `closure`."
+          ]
+        },
+        agreement: { $ref: "#/definitions/agreement" },
+        closure: { $ref: "#/definitions/closure" }
+      }
+    },
+    agreement: {
+      description: "What mentor and prot\xE9g\xE9 each commit to, and the boundaries of the relationship.",
+      type: "object",
+      additionalProperties: false,
+      required: ["roles", "confidentiality"],
+      properties: {
+        roles: {
+          description: "The responsibilities each person takes on.",
+          type: "object",
+          additionalProperties: false,
+          required: ["mentor", "protege"],
+          properties: {
+            mentor: { description: "What the mentor commits to.", type: "array", minItems: 1, items: { $ref: "#/definitions/nonEmptyString" } },
+            protege: { description: "What the prot\xE9g\xE9 commits to.", type: "array", minItems: 1, items: { $ref: "#/definitions/nonEmptyString" } }
+          }
+        },
+        confidentiality: { description: "What stays between the two of you, and its exceptions. Private notes never go in this file.", $ref: "#/definitions/nonEmptyString" },
+        endWhen: { description: "What ends the mentorship: goals met, an agreed date, or either person asking for a no-fault conclusion.", type: "string" }
+      }
+    },
+    closure: {
+      description: "How the mentorship ended, once it has.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        date: { description: "The day the mentorship concluded.", $ref: "#/definitions/date" },
+        outcome: {
+          description: "Why it ended.",
+          type: "string",
+          enum: ["goals-met", "no-fault", "other"],
+          markdownEnumDescriptions: ["The goals were reached.", "Either person chose to end it, with no blame.", "Another reason; say which in the retrospective."]
+        },
+        retrospective: { description: "What the pair learned from the mentorship as a whole.", type: "array", items: { type: "string" } }
+      }
+    },
+    goal: {
+      description: "A goal of the prot\xE9g\xE9's.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "title", "status"],
+      properties: {
+        id: { $ref: "#/definitions/id" },
+        title: { description: "The goal in a few words.", $ref: "#/definitions/nonEmptyString" },
+        kind: {
+          description: "An objective the role asks for, or a stretch goal beyond it.",
+          type: "string",
+          enum: ["objective", "stretch"],
+          markdownEnumDescriptions: ["A relevant objective for the prot\xE9g\xE9's current role.", "A stretch goal that reaches beyond what feels comfortable."]
+        },
+        why: { description: "Why this goal matters to the prot\xE9g\xE9.", type: "string" },
+        status: {
+          description: "Where the goal stands.",
+          type: "string",
+          enum: ["proposed", "active", "at-risk", "achieved", "dropped"],
+          markdownEnumDescriptions: ["Suggested, not yet agreed.", "Being worked on.", "Being worked on, but slipping.", "Reached.", "Let go by agreement."]
+        },
+        target: { description: "The day the pair aims to reach the goal by.", $ref: "#/definitions/date" },
+        success: { description: "How you will both know the goal is reached.", type: "array", items: { type: "string" } },
+        milestones: {
+          description: "Steps on the way to the goal.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["text"],
+            properties: {
+              text: { description: "The milestone.", $ref: "#/definitions/nonEmptyString" },
+              done: { description: "Whether the milestone is reached.", type: "boolean" }
+            }
+          }
+        },
+        evidence: { description: "Links or notes that show progress (pull requests, talks, documents).", type: "array", items: { type: "string" } }
+      }
+    },
+    session: {
+      description: "A meeting of the pair.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "date"],
+      properties: {
+        id: { $ref: "#/definitions/id" },
+        date: { description: "The day of the session (YYYY-MM-DD).", $ref: "#/definitions/date" },
+        type: {
+          description: "What kind of session this is; it decides the agenda questions offered.",
+          type: "string",
+          enum: ["kickoff", "checkin", "stretch-goal", "feedback", "learning-review", "health-check", "closure"],
+          markdownEnumDescriptions: [
+            "First meeting: roles, expectations, confidentiality and first goals.",
+            "Regular check-in, walked through GROW: goal, reality, options, will.",
+            "Setting or revisiting a stretch goal.",
+            "Exchanging feedback and feedforward.",
+            "Reviewing how learning carried back into daily work.",
+            "Talking about how the relationship itself is going.",
+            "Concluding the mentorship with a retrospective."
+          ]
+        },
+        goals: { description: "Ids of the goals this session works on.", type: "array", items: { type: "string" } },
+        agenda: { description: "Questions to explore in the session.", type: "array", items: { type: "string" } },
+        notes: { description: "Shared notes. Private notes belong outside the repository.", type: "string" },
+        actions: {
+          description: "What each person will do before the next session.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["text"],
+            properties: {
+              text: { description: "The action.", $ref: "#/definitions/nonEmptyString" },
+              owner: {
+                description: "Who does it.",
+                type: "string",
+                enum: ["mentor", "protege", "both"],
+                markdownEnumDescriptions: ["The mentor.", "The prot\xE9g\xE9.", "Both of you."]
+              },
+              due: { description: "The day it is due (YYYY-MM-DD).", $ref: "#/definitions/date" },
+              done: { description: "Whether it is done.", type: "boolean" }
+            }
+          }
+        },
+        health: {
+          description: "How each person rates the relationship after this session, from 1 (poor) to 5 (great).",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            mentor: { description: "The mentor's rating, 1 to 5.", type: "integer", minimum: 1, maximum: 5 },
+            protege: { description: "The prot\xE9g\xE9's rating, 1 to 5.", type: "integer", minimum: 1, maximum: 5 },
+            note: { description: "Anything either of you wants to say about how it is going.", type: "string" }
+          }
+        }
+      }
+    },
+    feedback: {
+      description: "One piece of feedback, written to help the future rather than judge the past.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "date", "from", "feedforward"],
+      properties: {
+        id: { $ref: "#/definitions/id" },
+        date: { description: "The day the feedback was given.", $ref: "#/definitions/date" },
+        from: {
+          description: "Who gives the feedback.",
+          type: "string",
+          enum: ["mentor", "protege"],
+          markdownEnumDescriptions: ["From the mentor to the prot\xE9g\xE9.", "From the prot\xE9g\xE9 to the mentor."]
+        },
+        goal: { description: "Id of the goal this feedback relates to.", type: "string" },
+        session: { description: "Id of the session where it was given.", type: "string" },
+        situation: { description: "SBI: where and when the behavior happened.", type: "string" },
+        behavior: { description: "SBI: what the person did, observably.", type: "string" },
+        impact: { description: "SBI: the effect it had.", type: "string" },
+        feedforward: {
+          description: "Suggestions for the future. The receiver just says thank you.",
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#/definitions/nonEmptyString" }
+        }
+      }
+    }
+  }
+};
+
+// src/core/plan-symbols.ts
+var KIND_OF_LIST = { goals: "goal", sessions: "session", feedback: "feedback" };
+var ID_PATTERN = new RegExp(mentoring_plan_schema_default.definitions.id.pattern);
+function idUses(plan) {
+  const uses = [];
+  if (!isRecord(plan)) return uses;
+  for (const list of ["goals", "sessions", "feedback"]) {
+    for (const { item, index } of entriesOf(plan, list)) {
+      const id = textOf(item.id);
+      if (id !== void 0) uses.push({ kind: KIND_OF_LIST[list], id, path: [list, index, "id"], role: "definition" });
+      if (list === "sessions") {
+        const goals = item.goals;
+        if (Array.isArray(goals)) goals.forEach((goal, goalIndex) => typeof goal === "string" && uses.push({ kind: "goal", id: goal, path: ["sessions", index, "goals", goalIndex], role: "reference" }));
+      }
+      if (list === "feedback") {
+        const feedback = item;
+        const goal = textOf(feedback.goal);
+        if (goal !== void 0) uses.push({ kind: "goal", id: goal, path: ["feedback", index, "goal"], role: "reference" });
+        const session = textOf(feedback.session);
+        if (session !== void 0) uses.push({ kind: "session", id: session, path: ["feedback", index, "session"], role: "reference" });
+      }
+    }
+  }
+  return uses;
+}
+
 // src/core/rules/unknown-reference.ts
 var unknownReference = {
   code: "unknown-reference",
   severity: "error",
   check({ plan, rangeOf }) {
-    const goalIds = idsOf(plan, "goals");
-    const sessionIds = idsOf(plan, "sessions");
+    const known = { goal: idsOf(plan, "goals"), session: idsOf(plan, "sessions") };
     const issues = [];
-    const report = (reference, kind, known, path) => {
-      if (known.includes(reference)) return;
-      const hint = known.length ? ` Known ${kind}s: ${known.join(", ")}.` : ` The plan has no ${kind}s yet.`;
-      issues.push({ severity: "error", code: "unknown-reference", message: `No ${kind} has the id \`${reference}\`.${hint}`, range: rangeOf(path), data: { path: [...path], allowed: known } });
-    };
-    for (const { item, index } of entries(plan.sessions)) {
-      if (!Array.isArray(item.goals)) continue;
-      item.goals.forEach((goal, goalIndex) => {
-        if (typeof goal === "string") report(goal, "goal", goalIds, ["sessions", index, "goals", goalIndex]);
-      });
-    }
-    for (const { item, index } of entries(plan.feedback)) {
-      const goal = textOf(item.goal);
-      if (goal !== void 0) report(goal, "goal", goalIds, ["feedback", index, "goal"]);
-      const session = textOf(item.session);
-      if (session !== void 0) report(session, "session", sessionIds, ["feedback", index, "session"]);
+    for (const use of idUses(plan)) {
+      if (use.role !== "reference" || use.kind === "feedback") continue;
+      const ids = known[use.kind];
+      if (ids.includes(use.id)) continue;
+      const hint = ids.length ? ` Known ${use.kind}s: ${ids.join(", ")}.` : ` The plan has no ${use.kind}s yet.`;
+      issues.push({ severity: "error", code: "unknown-reference", message: `No ${use.kind} has the id \`${use.id}\`.${hint}`, range: rangeOf(use.path), data: { path: [...use.path], allowed: ids } });
     }
     return issues;
   }
@@ -11153,7 +11416,7 @@ function calendarIssues(parsed) {
       const match = typeof value === "string" ? /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value) : null;
       if (match && !isCalendarDate(value)) {
         const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
-        issues.push({ severity: "error", code: "schema", message: `\`${displayPath(path)}\` is not a real date: ${match[1]}-${match[2]} has ${last} days.`, range: rangeAt(parsed, path), data: { path } });
+        issues.push({ severity: "error", code: "schema", message: `\`${displayPath(path)}\` is not a real date: ${match[1]}-${match[2]} has ${last} days.`, range: rangeAt(parsed, path), data: { path, beyondSchema: true } });
       }
       return;
     }
@@ -11395,6 +11658,52 @@ async function walk(folder, io, found) {
 // src/action/run-action.ts
 var import_node_fs2 = require("node:fs");
 
+// src/core/health.ts
+var HEALTH_SIDES = ["mentor", "protege"];
+function isHealthScore(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5;
+}
+function healthPoints(plan, until) {
+  return entriesOf(plan, "sessions").filter(({ item }) => dayNumber(item.date) !== void 0 && (until === void 0 || String(item.date) <= until) && isRecord(item.health)).map(({ item, index }) => pointOf(item, index)).filter((point) => point.mentor !== void 0 || point.protege !== void 0).sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index);
+}
+function pointOf(session, index) {
+  const health = session.health;
+  return {
+    sessionId: textOf(session.id),
+    date: String(session.date),
+    index,
+    mentor: isHealthScore(health.mentor) ? health.mentor : void 0,
+    protege: isHealthScore(health.protege) ? health.protege : void 0
+  };
+}
+var SIDE_NAMES = { mentor: "Mentor", protege: "Prot\xE9g\xE9" };
+function healthChart(points) {
+  if (points.length === 0) return void 0;
+  const lines2 = ["```mermaid", "xychart-beta", '  title "Relationship health (1-5)"'];
+  lines2.push(`  x-axis [${points.map((point) => `"${point.date}"`).join(", ")}]`);
+  lines2.push('  y-axis "Rating" 1 --> 5');
+  for (const side of HEALTH_SIDES) {
+    const filled = filledScores(points, side);
+    if (filled) lines2.push(`  line "${SIDE_NAMES[side]}" [${filled.join(", ")}]`);
+  }
+  lines2.push("```");
+  return lines2.join("\n");
+}
+function filledScores(points, side) {
+  const first = points.find((point) => point[side] !== void 0)?.[side];
+  if (first === void 0) return void 0;
+  let last = first;
+  return points.map((point) => last = point[side] ?? last);
+}
+function healthText(points) {
+  return HEALTH_SIDES.flatMap((side) => {
+    const rated = points.filter((point) => point[side] !== void 0);
+    if (rated.length === 0) return [];
+    const span = rated.length === 1 ? rated[0].date : `${rated[0].date} to ${rated[rated.length - 1].date}`;
+    return [`${SIDE_NAMES[side]}: ${rated.map((point) => point[side]).join(" \u2192 ")} (${span})`];
+  });
+}
+
 // src/core/summary.ts
 function markdownText(value) {
   return String(value ?? "").replace(/[\r\n]+/g, " ").replace(/([\\`*_[\]<>|#!~])/g, "\\$1").trim();
@@ -11437,10 +11746,9 @@ function summarizePlan(plan, options) {
   const past = sessions.filter((session) => (dayNumber(session.date) ?? 0) <= today);
   lines2.push("", "### Sessions", "");
   lines2.push(`${past.length} held${upcoming.length ? `, next on ${markdownText(upcoming[0].date)} (${markdownText(upcoming[0].type ?? "session")})` : ", none planned"}.`);
-  const rated = past.filter((session) => session.health && typeof session.health === "object");
-  if (rated.length) {
-    const trend = (rater) => rated.slice(-5).map((session) => session.health?.[rater]).filter((score) => typeof score === "number").join(" \u2192 ");
-    lines2.push("", `Relationship health (last ${Math.min(5, rated.length)} check-ins): mentor ${trend("mentor") || "\u2013"}; prot\xE9g\xE9 ${trend("protege") || "\u2013"}.`);
+  const points = healthPoints(plan, options.today);
+  if (points.length) {
+    lines2.push("", "### Relationship health", "", healthChart(points), "", ...healthText(points).map((line) => `- ${markdownText(line)}`));
   }
   return `${lines2.join("\n")}
 `;
@@ -11824,7 +12132,7 @@ var import_node_path2 = require("node:path");
 function git(args, cwd2) {
   const result = (0, import_node_child_process.spawnSync)("git", args, { cwd: cwd2, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LC_ALL: "C" } });
   if (result.error) throw new UsageError(`Cannot run git: ${result.error.code ?? result.error.message}.`);
-  return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
+  return { ok: result.status === 0, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 function isCommit(ref, cwd2) {
   return !ref.startsWith("-") && git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], cwd2).ok;
@@ -11956,7 +12264,8 @@ function nodeIo() {
       () => true,
       () => false
     ),
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    realFileSystem: true
   };
 }
 async function writeFileAtomic(path, text, expected, fileSystem = import_node_fs.promises) {
