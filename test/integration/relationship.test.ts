@@ -69,6 +69,7 @@ describe('relationship over time (issue 11)', () => {
       rows.map((child) => [child.label, child.item.contextValue]),
       [
         ['Relationship health is declining', 'relationship.healthDeclining'],
+        ['Agreement', 'agreement'],
         ['Goals', 'goals'],
         ['Sessions', 'sessions'],
       ],

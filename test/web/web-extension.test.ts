@@ -125,13 +125,14 @@ describe('web extension (web worker extension host)', function () {
     deepEqual(
       plans.map((plan) => [plan.label, plan.description]),
       [
-        ['Noor Ali and Kim Park', 'paused · paused.mentoring.yml'],
+        // Active plans first, paused ones below them; the team plan shows its health trend.
         ['Lin and Sam', 'active · problems.mentoring.yaml'],
-        ['Ada and Grace', 'active · team.mentoring.yaml'],
+        ['Ada and Grace', 'active · health mentor ▆ 4/5, protégé █ 5/5 · team.mentoring.yaml'],
+        ['Noor Ali and Kim Park', 'paused · paused.mentoring.yml'],
       ],
       'top nodes',
     );
-    const goalsGroup = (await shown(plans[2].node)).find((child) => child.label === 'Goals');
+    const goalsGroup = (await shown(plans[1].node)).find((child) => child.label === 'Goals');
     ok(goalsGroup, 'no Goals group under Ada and Grace');
     deepEqual(
       (await shown(goalsGroup.node)).map((goal) => [goal.label, goal.description]),

@@ -62,6 +62,10 @@ describe('Mentoring view (UI)', () => {
     assert.equal(await input.inputValue(), today);
     await input.press('Enter');
     const added = page.locator('.monaco-editor .view-line', { hasText: `id: checkin-${today}` }).first();
+    // Earlier sessions' open actions are offered as follow-up questions (the last session's ticked): accept them.
+    const followUps = page.locator('.quick-input-widget .quick-input-box input[placeholder^="Follow up on which open actions"]');
+    await Promise.race([followUps.waitFor({ state: 'visible', timeout: 10_000 }), added.waitFor({ state: 'visible', timeout: 10_000 })]);
+    if (await followUps.isVisible()) await followUps.press('Enter');
     await added.waitFor({ state: 'visible', timeout: 10_000 });
     assertPng(await screenshot('mentoring-add-session'));
     await page.locator('.monaco-editor .view-lines').first().click();
