@@ -37,7 +37,8 @@ function readmeTable(figures: Figures): string {
       .filter((name) => new RegExp(`^edit\\.\\w+\\.1000${suffix.replace('.', '\\.')}$`).test(name))
       .map((name) => ({ operation: name.split('.')[1], timing: figures.timing(name) as Timing }))
       .sort((a, b) => b.timing.cpuMs - a.timing.cpuMs);
-  const edits = editsEnding('');
+  // editPlan is the merge driver's several-changes-in-one-pass edit (CLI only); the editor never runs it.
+  const edits = editsEnding('').filter((edit) => edit.operation !== 'editPlan');
   const wholeParseEdits = editsEnding('.wholeParse');
   const parse = figures.timing('yaml.parse.1000');
   const full = figures.timing('check.full.1000');
