@@ -14,10 +14,10 @@ import { isCalendarDate } from '../core/dates';
 import { applyPlanEdit } from './apply-edit';
 import type { PlanEditCompute } from './apply-edit';
 import { COMMANDS } from './command-ids';
-import { Identity } from './identity';
+import type { Identity } from './identity';
 import { registerLoggedCommand } from './log';
 import type { ResolvedPlan, UriLike } from './plan-target';
-import type { Feature, Services } from './services';
+import type { Services } from './services';
 import type { PlanNode } from './tree/nodes';
 
 export interface RecordHealthArgs {
@@ -166,8 +166,9 @@ function isNode(value: unknown): value is PlanNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'item' in value && 'uri' in value;
 }
 
-export const registerRelationshipCommands: Feature = (context, services) => {
-  const commands = new RelationshipCommands(services, new Identity(context.workspaceState, services.log));
+/** Registers the commands; `identity` is the window's one answer to "which side am I" (main.ts). */
+export function registerRelationshipCommands(context: vscode.ExtensionContext, services: Services, identity: Identity): void {
+  const commands = new RelationshipCommands(services, identity);
   const handlers: [string, (arg?: unknown) => unknown][] = [
     [COMMANDS.recordHealthCheckin, (args) => commands.recordHealth(args as RecordHealthArgs | PlanNode | undefined)],
     [COMMANDS.pauseMentorship, (args) => commands.setStatus('paused', args as StatusArgs | PlanNode | undefined)],
@@ -176,4 +177,4 @@ export const registerRelationshipCommands: Feature = (context, services) => {
     [COMMANDS.addHealthCheckSession, (args) => commands.addHealthCheckSession(args as StatusArgs | PlanNode | undefined)],
   ];
   for (const [id, handler] of handlers) context.subscriptions.push(registerLoggedCommand(services.log, id, handler));
-};
+}
