@@ -38,11 +38,6 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
   }
 
-  /** Rebuilds the view (when who the user is becomes known, "mine" moves first). */
-  refresh(): void {
-    this.changed.fire(undefined);
-  }
-
   getTreeItem(node: ActionsViewNode): vscode.TreeItem {
     return node.item;
   }

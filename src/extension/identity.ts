@@ -24,43 +24,13 @@ interface GitApi {
   repositories: GitRepository[];
 }
 
-export class Identity implements vscode.Disposable {
+export class Identity {
   private me: Promise<Me> | undefined;
-  /** The git e-mail and GitHub handle once looked up; views read it without waiting. */
-  private known: Me | undefined;
-  private readonly learned = new vscode.EventEmitter<void>();
-  /** Fires once the git e-mail and GitHub handle are known, so views can put "mine" first. */
-  readonly onDidLearn = this.learned.event;
-
-  private readonly settingWatch: vscode.Disposable;
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
-  ) {
-    // The setting answers too: views re-sort when it changes.
-    this.settingWatch = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.me`)) this.learned.fire();
-    });
-  }
-
-  /** The user's side as far as is known now, never asking: for views, which cannot wait or prompt. */
-  knownSide(uri: vscode.Uri, plan: Partial<Plan> | undefined): Side | undefined {
-    if (!this.known) {
-      void this.whoAmI(uri).then((me) => {
-        if (this.known) return;
-        this.known = me;
-        this.learned.fire();
-      });
-    }
-    const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<unknown>('me');
-    return resolveSide(plan, this.known ?? {}, setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)))?.side;
-  }
-
-  dispose(): void {
-    this.settingWatch.dispose();
-    this.learned.dispose();
-  }
+  ) {}
 
   /**
    * The user's side of the plan at `uri`; asks (once per plan) when nothing else tells, unless

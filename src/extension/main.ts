@@ -14,15 +14,13 @@ import { PlanStore } from './plan-store';
 import { PlanResolver } from './plan-target';
 import { registerPrivateNotes } from './private-notes';
 import { registerQuickFixes } from './quick-fixes';
-import { Identity } from './identity';
 import { registerRelationshipCommands } from './relationship-commands';
 import { registerReminders } from './reminders';
 import type { MentoringPlanApi, MentoringPlanTestApi, Services } from './services';
 import { registerStatusBar } from './status-bar';
-import { setMinePredicate } from './tree/plan-filter';
 import { registerTree } from './tree/plan-tree';
 import { VsCodePlanHost } from './vscode-host';
-import { whoAmIFrom } from './who-am-i';
+import { whoAmI } from './who-am-i';
 
 export function activate(context: vscode.ExtensionContext): MentoringPlanApi | MentoringPlanTestApi {
   const started = Date.now();
@@ -35,18 +33,13 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   registerQuickFixes(context, services);
   const tree = registerTree(context, services);
   registerCommands(context, services);
-  const identity = new Identity(context.workspaceState, log);
-  // "Mine" in the Mentoring view's filter: the plans where the user's side is known.
-  setMinePredicate((entry) => identity.knownSide(entry.uri, entry.result.plan) !== undefined);
-  context.subscriptions.push(identity, { dispose: () => setMinePredicate(undefined) });
-  registerRelationshipCommands(context, services, identity);
+  registerRelationshipCommands(context, services);
   const statusBar = registerStatusBar(context, services);
   const feedbackEditor = registerFeedbackEditor(context, services);
   registerAgendaQuestions(context, services);
   registerComparePlan(context, services);
   const privateNotes = registerPrivateNotes(context, services, () => tree.refresh());
-  const actionsView = registerActionsView(context, services, whoAmIFrom(identity, store));
-  context.subscriptions.push(identity.onDidLearn(() => actionsView.refresh()));
+  const actionsView = registerActionsView(context, services, whoAmI);
   const reminders = registerReminders(context, services);
   registerLanguageFeatures(context, services);
   store.start();

@@ -14,10 +14,10 @@ import { isCalendarDate } from '../core/dates';
 import { applyPlanEdit } from './apply-edit';
 import type { PlanEditCompute } from './apply-edit';
 import { COMMANDS } from './command-ids';
-import type { Identity } from './identity';
+import { Identity } from './identity';
 import { registerLoggedCommand } from './log';
 import type { ResolvedPlan, UriLike } from './plan-target';
-import type { Services } from './services';
+import type { Feature, Services } from './services';
 import type { PlanNode } from './tree/nodes';
 
 export interface RecordHealthArgs {
@@ -166,9 +166,8 @@ function isNode(value: unknown): value is PlanNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'item' in value && 'uri' in value;
 }
 
-/** Registers the commands; `identity` is the window's one answer to "which side am I" (main.ts). */
-export function registerRelationshipCommands(context: vscode.ExtensionContext, services: Services, identity: Identity): void {
-  const commands = new RelationshipCommands(services, identity);
+export const registerRelationshipCommands: Feature = (context, services) => {
+  const commands = new RelationshipCommands(services, new Identity(context.workspaceState, services.log));
   const handlers: [string, (arg?: unknown) => unknown][] = [
     [COMMANDS.recordHealthCheckin, (args) => commands.recordHealth(args as RecordHealthArgs | PlanNode | undefined)],
     [COMMANDS.pauseMentorship, (args) => commands.setStatus('paused', args as StatusArgs | PlanNode | undefined)],
@@ -177,4 +176,4 @@ export function registerRelationshipCommands(context: vscode.ExtensionContext, s
     [COMMANDS.addHealthCheckSession, (args) => commands.addHealthCheckSession(args as StatusArgs | PlanNode | undefined)],
   ];
   for (const [id, handler] of handlers) context.subscriptions.push(registerLoggedCommand(services.log, id, handler));
-}
+};

@@ -1,14 +1,12 @@
-// Which side of the pair the user is, for one plan, as views need it: at once and without asking.
-// The answer is the identity's (identity.ts: git e-mail, GitHub handle, mentoringPlan.me, an answer remembered).
+// Which side of the pair the user is, for one plan. The identity itself (git user.email, GitHub
+// handle, the mentoringPlan.me setting) is the `relate` package's; until it is wired in here, every
+// view asks this one place and hears "unknown".
 import type * as vscode from 'vscode';
 import type { Side } from '../core/plan-facts';
-import type { Identity } from './identity';
-import type { PlanStore } from './plan-store';
 
 export interface WhoAmI {
   whoAmI(planUri: vscode.Uri): Side | undefined;
 }
 
-export function whoAmIFrom(identity: Identity, store: PlanStore): WhoAmI {
-  return { whoAmI: (uri) => identity.knownSide(uri, store.get(uri)?.result.plan) };
-}
+/** The identity views use. Replace with the real one when it lands (one line). */
+export const whoAmI: WhoAmI = { whoAmI: () => undefined };

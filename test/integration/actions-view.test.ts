@@ -57,21 +57,4 @@ describe('Actions view', function () {
     await waitFor(async () => (await rows(mentoring)).length === 1, 'the action back in the view after undo');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
-
-  it('puts my actions first, as "Mine", once the plan or mentoringPlan.me says which side I am', async () => {
-    const config = vscode.workspace.getConfiguration('mentoringPlan');
-    const ownerRows = async () => {
-      const plans = await rows(mentoring);
-      return plans.length ? (await rows(mentoring, plans[0].node)).map((row) => row.label) : [];
-    };
-    await waitFor(async () => JSON.stringify(await ownerRows()) === JSON.stringify(['protégé']) || undefined, 'the owner row without an identity');
-    try {
-      await config.update('me', 'protege', vscode.ConfigurationTarget.Global);
-      await waitFor(async () => JSON.stringify(await ownerRows()) === JSON.stringify(['Mine (protégé)']) || undefined, 'the owner row as mine after the setting');
-      await config.update('me', 'mentor', vscode.ConfigurationTarget.Global);
-      await waitFor(async () => JSON.stringify(await ownerRows()) === JSON.stringify(['protégé']) || undefined, 'the owner row as the other side');
-    } finally {
-      await config.update('me', undefined, vscode.ConfigurationTarget.Global);
-    }
-  });
 });
