@@ -33,6 +33,11 @@ export const TREE_VIEW_ID = 'mentoringPlan.plans';
 export const ACTIONS_VIEW_ID = 'mentoringPlan.actions';
 /** Context key: true while the workspace has at least one plan. */
 export const HAS_PLANS_CONTEXT = 'mentoringPlan.hasPlans';
+/**
+ * Context key: the plan files on disk, as an object keyed by path (`resourcePath in …` in a menu's
+ * when clause), so menus offer plan commands on exactly the files mentoringPlan.planGlob names.
+ */
+export const PLAN_FILES_CONTEXT = 'mentoringPlan.planFiles';
 /** Context key: the Mentoring view's filter (all, active, problems, overdue, mine). */
 export const PLAN_FILTER_CONTEXT = 'mentoringPlan.planFilter';
 /** Configuration section; every setting lives under it. */

@@ -8,6 +8,8 @@ import { markdownCode, markdownText } from '../core/summary';
 import { COMMANDS } from './command-ids';
 import { registerLoggedCommand } from './log';
 import { escapeIcons } from './plain-text';
+import { trackPlanFiles } from './plan-files-context';
+import type { PlanFilesContext } from './plan-files-context';
 import { toUri } from './plan-target';
 import type { UriLike } from './plan-target';
 import type { Feature } from './services';
@@ -80,10 +82,13 @@ class DiffDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export const registerComparePlan: Feature = (context, { store, log }) => {
+export const registerComparePlan: Feature<{ planFiles: PlanFilesContext }> = (context, { store, log }) => {
   const documents = new DiffDocuments();
+  // The editor, editor-title and explorer menus offer the command on these files (package.json).
+  const planFiles = trackPlanFiles(store);
   context.subscriptions.push(
     documents,
+    planFiles,
     vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, documents),
     registerLoggedCommand(log, COMMANDS.comparePlan, (input) => compare(input)),
   );
@@ -125,6 +130,7 @@ export const registerComparePlan: Feature = (context, { store, log }) => {
     await showBeside(diff);
     return { diff, markdown };
   }
+  return { planFiles };
 };
 
 function argsFrom(input: unknown): ComparePlanArgs {

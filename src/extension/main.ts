@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const statusBar = registerStatusBar(context, services);
   const feedbackEditor = registerFeedbackEditor(context, services);
   registerAgendaQuestions(context, services);
-  registerComparePlan(context, services);
+  const comparePlan = registerComparePlan(context, services);
   const privateNotes = registerPrivateNotes(context, services, () => tree.refresh());
   const actionsView = registerActionsView(context, services, whoAmI);
   const reminders = registerReminders(context, services);
@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };
   // The one place that decides whether test hooks are exposed: only when VS Code runs the extension's tests.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing, privateNotes, actionsView, reminders } };
+  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing, privateNotes, actionsView, reminders, planFiles: comparePlan.planFiles } };
   return testApi;
 }
 

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ActionsViewProvider } from './actions-view';
 import type { FeedbackEditorTesting } from './feedback-editor/register';
+import type { PlanFilesContext } from './plan-files-context';
 import type { PlanStore } from './plan-store';
 import type { PlanResolver } from './plan-target';
 import type { PrivateNotesTesting } from './private-notes';
@@ -37,6 +38,8 @@ export interface TestingHooks {
   readonly privateNotes: PrivateNotesTesting;
   readonly actionsView: ActionsViewProvider;
   readonly reminders: { remindNow(): Promise<string | undefined> };
+  /** The value of the context key mentoringPlan.planFiles as last set. */
+  readonly planFiles: PlanFilesContext;
 }
 
 /** The API as activate() returns it when VS Code runs the extension's tests. */
