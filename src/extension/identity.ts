@@ -16,6 +16,7 @@ const rememberedKey = (uri: vscode.Uri) => `mentoringPlan.me:${uri.toString()}`;
 const LOOKUP_TIMEOUT_MS = 1500;
 
 interface GitRepository {
+  readonly rootUri: vscode.Uri;
   getConfig(key: string): Promise<string>;
   getGlobalConfig(key: string): Promise<string>;
 }
@@ -25,7 +26,9 @@ interface GitApi {
 }
 
 export class Identity {
-  private me: Promise<Me> | undefined;
+  private github: Promise<string | undefined> | undefined;
+  /** The e-mail per repository root: plans in different repositories may have different local configs. */
+  private readonly emails = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -59,10 +62,15 @@ export class Identity {
     await this.state.update(rememberedKey(uri), isSide(side) ? side : undefined);
   }
 
-  /** The git e-mail and GitHub handle, looked up once per window (each may be missing). */
-  private whoAmI(uri: vscode.Uri): Promise<Me> {
-    this.me ??= Promise.all([withTimeout(this.gitEmail(uri)), withTimeout(this.githubHandle())]).then(([email, github]) => ({ email, github }));
-    return this.me;
+  /**
+   * The git e-mail (once per repository) and GitHub handle (once per window); each may be missing.
+   * A plan outside any repository Git has open is looked up again next time: Git may not have
+   * found the repository yet, or Git may have been turned on since.
+   */
+  private async whoAmI(uri: vscode.Uri): Promise<Me> {
+    this.github ??= withTimeout(this.githubHandle());
+    const [email, github] = await Promise.all([withTimeout(this.gitEmail(uri)), this.github]);
+    return { email, github };
   }
 
   private async gitEmail(uri: vscode.Uri): Promise<string | undefined> {
@@ -72,8 +80,15 @@ export class Identity {
       const api = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
       const repository = api.getRepository(uri) ?? api.repositories[0];
       if (!repository) return undefined;
-      const email = (await repository.getConfig('user.email').catch(() => '')) || (await repository.getGlobalConfig('user.email').catch(() => ''));
-      return email.trim() || undefined;
+      const key = repository.rootUri.toString();
+      const known = this.emails.get(key);
+      if (known) return await known;
+      const lookup = (async () => {
+        const email = (await repository.getConfig('user.email').catch(() => '')) || (await repository.getGlobalConfig('user.email').catch(() => ''));
+        return email.trim() || undefined;
+      })();
+      this.emails.set(key, lookup);
+      return await lookup;
     } catch (error) {
       this.log.info('No git e-mail from the Git extension', error);
       return undefined;
