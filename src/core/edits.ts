@@ -169,6 +169,28 @@ export class PlanEditor {
     }
   }
 
+  /**
+   * Refuses removing a node that holds an anchor an alias elsewhere repeats: the alias would be left
+   * pointing at nothing and the file would no longer read.
+   */
+  private guardRemoval(node: Node | Pair<unknown, unknown> | null | undefined): void {
+    if (!node || this.aliasedAnchors().size === 0) return;
+    const visitAnchors = (current: unknown): void => {
+      if (isPair(current)) {
+        visitAnchors(current.key);
+        visitAnchors(current.value);
+        return;
+      }
+      if (!current || typeof current !== 'object') return;
+      const anchor = (current as Node).anchor;
+      if (anchor && this.aliasedAnchors().has(anchor)) {
+        throw new EditError(`What this change removes holds the anchor &${anchor} that *${anchor} repeats elsewhere; removing it would leave that alias pointing at nothing, so make the change by hand.`);
+      }
+      if (isMap(current) || isSeq(current)) for (const item of current.items) visitAnchors(item);
+    };
+    visitAnchors(node);
+  }
+
   private aliased: Set<string> | undefined;
 
   private aliasedAnchors(): Set<string> {
@@ -237,7 +259,7 @@ export class PlanEditor {
     if (sameValue(current, next)) return;
     const { node, depth } = this.locate(path);
     if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
-    if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next)) {
+    if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next) && !(node.flow && node.items.length === 0)) {
       this.guard(path);
       for (const [key, value] of Object.entries(next)) if (value !== undefined) this.update([...path, key], value);
       const removing = new Set(Object.keys(current).filter((key) => !(key in next)));
@@ -294,9 +316,13 @@ export class PlanEditor {
   /** Removes items `from` to `to` (exclusive) of a list whose items are editable, keeping at least one. */
   private removeItems(seq: YAMLSeq, from: number, to: number): void {
     const items = seq.items as Node[];
+    for (const item of items.slice(from, to)) this.guardRemoval(item);
     if (seq.flow) {
       // From the first removed item to the next kept one, or from the last kept one when the removed items end the list.
-      if (to < items.length) this.edits.push({ offset: items[from].range![0], length: items[to].range![0] - items[from].range![0], text: '' });
+      if (to < items.length) {
+        const start = this.propertiesStart(items[from].range![0]);
+        this.edits.push({ offset: start, length: this.propertiesStart(items[to].range![0]) - start, text: '' });
+      }
       else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
     } else {
       const start = this.lineStartOf(items[from].range![0]);
@@ -316,6 +342,7 @@ export class PlanEditor {
     if (depth < listPath.length || !isSeq(node) || typeof index !== 'number' || index >= node.items.length || !this.itemsEditable(node)) {
       throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     }
+    this.guardRemoval(node.items[index] as Node);
     if (node.items.length === 1) this.set(listPath, []);
     else this.removeItems(node, index, index + 1);
   }
@@ -417,7 +444,7 @@ export class PlanEditor {
     const items = seq.items as Node[];
     const renderedItems = added.map(renderFlow);
     if (index < items.length) {
-      this.insert(items[index].range![0], renderedItems.map((rendered) => `${rendered}, `).join(''));
+      this.insert(this.propertiesStart(items[index].range![0]), renderedItems.map((rendered) => `${rendered}, `).join(''));
       return;
     }
     const lastEnd = items[items.length - 1].range![1];
@@ -453,6 +480,7 @@ export class PlanEditor {
     if (!isMap(parent)) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last)) as Pair<Node, Node | null> | undefined;
     if (!pair?.key?.range) return [];
+    this.guardRemoval(pair);
     if (parent.flow) {
       // "{a: 1, b: 2}": from this key to the next one, or from the previous value when it is the last.
       const pairs = parent.items as Pair<Node, Node | null>[];
@@ -618,6 +646,22 @@ export class PlanEditor {
       at = next;
     }
     return end;
+  }
+
+  /**
+   * Where a flow item starting at `offset` really starts: before its anchor or tag ("&e1 {…}"),
+   * which the node's range leaves out, so nothing is inserted between them and a removal takes them along.
+   */
+  private propertiesStart(offset: number): number {
+    let start = offset;
+    for (;;) {
+      let end = start;
+      while (end > 0 && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+      let tokenStart = end;
+      while (tokenStart > 0 && !/[\s,[\]{}]/.test(this.text[tokenStart - 1])) tokenStart--;
+      if (tokenStart === end || !/^[&!]/.test(this.text.slice(tokenStart, end))) return start;
+      start = tokenStart;
+    }
   }
 
   private lineStartOf(offset: number): number {
