@@ -465,7 +465,7 @@ describe('edit engine: cases found by the generated tests (edits-property.test.t
     const text = `${HEAD}sessions:\n  - id: s1\n    date: 2026-01-01\n    health: {}  # none yet\n`;
     const after = apply(text, recordHealth(text, 's1', { mentor: 4, note: 'Calmer' }));
     assert.deepEqual(parsePlan(after).syntaxIssues, []);
-    assert.deepEqual(planOf(after).sessions[0].health, { mentor: 4, note: 'Calmer' });
+    assert.deepEqual(planOf(after).sessions?.[0]?.health, { mentor: 4, note: 'Calmer' });
     assert.match(after, /# none yet/);
   });
 
