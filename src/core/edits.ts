@@ -219,6 +219,32 @@ export class PlanEditor {
     else throw new EditError(`\`${displayPath(path)}\` cannot be set: its parent is not a mapping.`);
   }
 
+  /**
+   * Sets the scalar at `path` to another scalar in the old one's style: the one edit `set` would
+   * make, found without copying the pieces of an incremental parse to the file's offsets, so a
+   * rename's many uses cost one lookup each. Anything else (no scalar there, a block scalar, an
+   * anchor, an empty value) goes through `set`.
+   */
+  setScalar(path: PlanPath, value: string | number | boolean): void {
+    this.guard(path);
+    const found = this.nodes.scalarAt(path);
+    const node = found?.node;
+    if (!found || !isScalar(node) || !node.range || node.anchor || node.value === null || node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+      this.set(path, value);
+      return;
+    }
+    const key = `${node.type}\u0000${found.inFlow}\u0000${typeof value}\u0000${String(value)}`;
+    let text = this.renderedScalars.get(key);
+    if (text === undefined) {
+      text = renderScalar(value, node, found.inFlow);
+      this.renderedScalars.set(key, text);
+    }
+    this.edits.push({ offset: node.range[0] + found.shift, length: node.range[1] - node.range[0], text });
+  }
+
+  /** Scalars rendered by setScalar, by style, context and value: a rename writes the same id many times. */
+  private readonly renderedScalars = new Map<string, string>();
+
   /** Appends entries to the list at `path`, creating the list (and its key) when missing. */
   append(path: PlanPath, ...items: PlainValue[]): void {
     this.guard(path);
@@ -703,6 +729,30 @@ interface PlanNodes {
   readonly document: ParsedPlan['document'];
   /** Whether `node` stands in for a list without holding its entries (only appending to it is possible). */
   partial(node: Node): boolean;
+  /**
+   * The node at `path` as parsed, without moving it to the file's offsets: add `shift` to its range.
+   * `inFlow`: whether a flow collection holds it. Undefined when nothing is there.
+   */
+  scalarAt(path: PlanPath): { node: Node; shift: number; inFlow: boolean } | undefined;
+}
+
+/**
+ * The node at `path` under `root`, and whether a flow collection holds it: one of the nodes passed
+ * on the way, or `root` itself when `rootHolds` (a piece's one-item list stands for its list).
+ */
+function nodeAlong(root: unknown, path: PlanPath, rootHolds: boolean): { node: Node; inFlow: boolean } | undefined {
+  const isFlow = (candidate: unknown) => (isMap(candidate) || isSeq(candidate)) && candidate.flow === true;
+  let node = root as Node | null | undefined;
+  let inFlow = rootHolds && isFlow(root);
+  for (let depth = 0; depth < path.length; depth++) {
+    const segment = path[depth];
+    if (isMap(node)) node = (node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node | null> | undefined)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment] as Node | null | undefined;
+    else return undefined;
+    if (!node || isAlias(node)) return undefined;
+    if (depth < path.length - 1 && isFlow(node)) inFlow = true;
+  }
+  return node ? { node, inFlow } : undefined;
 }
 
 class DocumentNodes implements PlanNodes {
@@ -728,6 +778,11 @@ class DocumentNodes implements PlanNodes {
 
   partial(): boolean {
     return false;
+  }
+
+  scalarAt(path: PlanPath): { node: Node; shift: number; inFlow: boolean } | undefined {
+    const found = nodeAlong(this.document?.contents, path, false);
+    return found && { ...found, shift: 0 };
   }
 }
 
@@ -783,6 +838,21 @@ class PieceNodes implements PlanNodes {
 
   partial(node: Node): boolean {
     return this.standIns.has(node);
+  }
+
+  scalarAt(path: PlanPath): { node: Node; shift: number; inFlow: boolean } | undefined {
+    const segment = this.layout.segments.get(String(path[0]));
+    const index = path[1];
+    if (!segment) return undefined;
+    if (!segment.items) {
+      const found = nodeAlong(this.atFileOffsets(segment.header).contents, path, false);
+      return found && { ...found, shift: 0 };
+    }
+    if (typeof index !== 'number' || index >= segment.items.length) return undefined;
+    // The piece as the parser holds it (offsets from its own start): read, never moved or changed.
+    const piece = segment.items[index];
+    const found = nodeAlong(piece.document.contents, [0, ...path.slice(2)], true);
+    return found && { ...found, shift: piece.start };
   }
 
   private rootStandIn(): YAMLMap {
@@ -1059,7 +1129,7 @@ export function renameId(text: string, kind: IdKind, from: string, to: string, o
       if (uses.some((use) => use.kind === kind && use.role === 'definition' && use.id === to)) {
         throw new EditError(`The id "${to}" is already used by another ${kind === 'feedback' ? 'feedback entry' : kind}; choose another.`);
       }
-      for (const use of uses) if (use.kind === kind && use.id === from) editor.set(use.path, to);
+      for (const use of uses) if (use.kind === kind && use.id === from) editor.setScalar(use.path, to);
     },
     options,
   );
