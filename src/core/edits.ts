@@ -169,6 +169,28 @@ export class PlanEditor {
     }
   }
 
+  /**
+   * Refuses removing a node that holds an anchor an alias elsewhere repeats: the alias would be left
+   * pointing at nothing and the file would no longer read.
+   */
+  private guardRemoval(node: Node | Pair<unknown, unknown> | null | undefined): void {
+    if (!node || this.aliasedAnchors().size === 0) return;
+    const visitAnchors = (current: unknown): void => {
+      if (isPair(current)) {
+        visitAnchors(current.key);
+        visitAnchors(current.value);
+        return;
+      }
+      if (!current || typeof current !== 'object') return;
+      const anchor = (current as Node).anchor;
+      if (anchor && this.aliasedAnchors().has(anchor)) {
+        throw new EditError(`What this change removes holds the anchor &${anchor} that *${anchor} repeats elsewhere; removing it would leave that alias pointing at nothing, so make the change by hand.`);
+      }
+      if (isMap(current) || isSeq(current)) for (const item of current.items) visitAnchors(item);
+    };
+    visitAnchors(node);
+  }
+
   private aliased: Set<string> | undefined;
 
   private aliasedAnchors(): Set<string> {
@@ -196,6 +218,32 @@ export class PlanEditor {
     else if (isSeq(parent) && last === parent.items.length) this.append(parentPath, value);
     else throw new EditError(`\`${displayPath(path)}\` cannot be set: its parent is not a mapping.`);
   }
+
+  /**
+   * Sets the scalar at `path` to another scalar in the old one's style: the one edit `set` would
+   * make, found without copying the pieces of an incremental parse to the file's offsets, so a
+   * rename's many uses cost one lookup each. Anything else (no scalar there, a block scalar, an
+   * anchor, an empty value) goes through `set`.
+   */
+  setScalar(path: PlanPath, value: string | number | boolean): void {
+    this.guard(path);
+    const found = this.nodes.scalarAt(path);
+    const node = found?.node;
+    if (!found || !isScalar(node) || !node.range || node.anchor || node.value === null || node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+      this.set(path, value);
+      return;
+    }
+    const key = `${node.type}\u0000${found.inFlow}\u0000${typeof value}\u0000${String(value)}`;
+    let text = this.renderedScalars.get(key);
+    if (text === undefined) {
+      text = renderScalar(value, node, found.inFlow);
+      this.renderedScalars.set(key, text);
+    }
+    this.edits.push({ offset: node.range[0] + found.shift, length: node.range[1] - node.range[0], text });
+  }
+
+  /** Scalars rendered by setScalar, by style, context and value: a rename writes the same id many times. */
+  private readonly renderedScalars = new Map<string, string>();
 
   /** Appends entries to the list at `path`, creating the list (and its key) when missing. */
   append(path: PlanPath, ...items: PlainValue[]): void {
@@ -237,7 +285,7 @@ export class PlanEditor {
     if (sameValue(current, next)) return;
     const { node, depth } = this.locate(path);
     if (node && this.nodes.partial(node)) throw new NeedsWholeParse();
-    if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next)) {
+    if (depth === path.length && isMap(node) && isRecord(current) && isRecord(next) && !(node.flow && node.items.length === 0)) {
       this.guard(path);
       for (const [key, value] of Object.entries(next)) if (value !== undefined) this.update([...path, key], value);
       const removing = new Set(Object.keys(current).filter((key) => !(key in next)));
@@ -294,9 +342,13 @@ export class PlanEditor {
   /** Removes items `from` to `to` (exclusive) of a list whose items are editable, keeping at least one. */
   private removeItems(seq: YAMLSeq, from: number, to: number): void {
     const items = seq.items as Node[];
+    for (const item of items.slice(from, to)) this.guardRemoval(item);
     if (seq.flow) {
       // From the first removed item to the next kept one, or from the last kept one when the removed items end the list.
-      if (to < items.length) this.edits.push({ offset: items[from].range![0], length: items[to].range![0] - items[from].range![0], text: '' });
+      if (to < items.length) {
+        const start = this.propertiesStart(items[from].range![0]);
+        this.edits.push({ offset: start, length: this.propertiesStart(items[to].range![0]) - start, text: '' });
+      }
       else this.edits.push({ offset: items[from - 1].range![1], length: items[to - 1].range![1] - items[from - 1].range![1], text: '' });
     } else {
       const start = this.lineStartOf(items[from].range![0]);
@@ -316,6 +368,7 @@ export class PlanEditor {
     if (depth < listPath.length || !isSeq(node) || typeof index !== 'number' || index >= node.items.length || !this.itemsEditable(node)) {
       throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     }
+    this.guardRemoval(node.items[index] as Node);
     if (node.items.length === 1) this.set(listPath, []);
     else this.removeItems(node, index, index + 1);
   }
@@ -417,7 +470,7 @@ export class PlanEditor {
     const items = seq.items as Node[];
     const renderedItems = added.map(renderFlow);
     if (index < items.length) {
-      this.insert(items[index].range![0], renderedItems.map((rendered) => `${rendered}, `).join(''));
+      this.insert(this.propertiesStart(items[index].range![0]), renderedItems.map((rendered) => `${rendered}, `).join(''));
       return;
     }
     const lastEnd = items[items.length - 1].range![1];
@@ -453,6 +506,7 @@ export class PlanEditor {
     if (!isMap(parent)) throw new EditError(`\`${displayPath(path)}\` cannot be removed here.`);
     const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last)) as Pair<Node, Node | null> | undefined;
     if (!pair?.key?.range) return [];
+    this.guardRemoval(pair);
     if (parent.flow) {
       // "{a: 1, b: 2}": from this key to the next one, or from the previous value when it is the last.
       const pairs = parent.items as Pair<Node, Node | null>[];
@@ -620,6 +674,22 @@ export class PlanEditor {
     return end;
   }
 
+  /**
+   * Where a flow item starting at `offset` really starts: before its anchor or tag ("&e1 {…}"),
+   * which the node's range leaves out, so nothing is inserted between them and a removal takes them along.
+   */
+  private propertiesStart(offset: number): number {
+    let start = offset;
+    for (;;) {
+      let end = start;
+      while (end > 0 && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+      let tokenStart = end;
+      while (tokenStart > 0 && !/[\s,[\]{}]/.test(this.text[tokenStart - 1])) tokenStart--;
+      if (tokenStart === end || !/^[&!]/.test(this.text.slice(tokenStart, end))) return start;
+      start = tokenStart;
+    }
+  }
+
   private lineStartOf(offset: number): number {
     return this.parsed.source.lineStarts[this.parsed.source.positionAt(offset).line];
   }
@@ -659,6 +729,30 @@ interface PlanNodes {
   readonly document: ParsedPlan['document'];
   /** Whether `node` stands in for a list without holding its entries (only appending to it is possible). */
   partial(node: Node): boolean;
+  /**
+   * The node at `path` as parsed, without moving it to the file's offsets: add `shift` to its range.
+   * `inFlow`: whether a flow collection holds it. Undefined when nothing is there.
+   */
+  scalarAt(path: PlanPath): { node: Node; shift: number; inFlow: boolean } | undefined;
+}
+
+/**
+ * The node at `path` under `root`, and whether a flow collection holds it: one of the nodes passed
+ * on the way, or `root` itself when `rootHolds` (a piece's one-item list stands for its list).
+ */
+function nodeAlong(root: unknown, path: PlanPath, rootHolds: boolean): { node: Node; inFlow: boolean } | undefined {
+  const isFlow = (candidate: unknown) => (isMap(candidate) || isSeq(candidate)) && candidate.flow === true;
+  let node = root as Node | null | undefined;
+  let inFlow = rootHolds && isFlow(root);
+  for (let depth = 0; depth < path.length; depth++) {
+    const segment = path[depth];
+    if (isMap(node)) node = (node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node | null> | undefined)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment] as Node | null | undefined;
+    else return undefined;
+    if (!node || isAlias(node)) return undefined;
+    if (depth < path.length - 1 && isFlow(node)) inFlow = true;
+  }
+  return node ? { node, inFlow } : undefined;
 }
 
 class DocumentNodes implements PlanNodes {
@@ -684,6 +778,11 @@ class DocumentNodes implements PlanNodes {
 
   partial(): boolean {
     return false;
+  }
+
+  scalarAt(path: PlanPath): { node: Node; shift: number; inFlow: boolean } | undefined {
+    const found = nodeAlong(this.document?.contents, path, false);
+    return found && { ...found, shift: 0 };
   }
 }
 
@@ -739,6 +838,21 @@ class PieceNodes implements PlanNodes {
 
   partial(node: Node): boolean {
     return this.standIns.has(node);
+  }
+
+  scalarAt(path: PlanPath): { node: Node; shift: number; inFlow: boolean } | undefined {
+    const segment = this.layout.segments.get(String(path[0]));
+    const index = path[1];
+    if (!segment) return undefined;
+    if (!segment.items) {
+      const found = nodeAlong(this.atFileOffsets(segment.header).contents, path, false);
+      return found && { ...found, shift: 0 };
+    }
+    if (typeof index !== 'number' || index >= segment.items.length) return undefined;
+    // The piece as the parser holds it (offsets from its own start): read, never moved or changed.
+    const piece = segment.items[index];
+    const found = nodeAlong(piece.document.contents, [0, ...path.slice(2)], true);
+    return found && { ...found, shift: piece.start };
   }
 
   private rootStandIn(): YAMLMap {
@@ -1015,7 +1129,7 @@ export function renameId(text: string, kind: IdKind, from: string, to: string, o
       if (uses.some((use) => use.kind === kind && use.role === 'definition' && use.id === to)) {
         throw new EditError(`The id "${to}" is already used by another ${kind === 'feedback' ? 'feedback entry' : kind}; choose another.`);
       }
-      for (const use of uses) if (use.kind === kind && use.id === from) editor.set(use.path, to);
+      for (const use of uses) if (use.kind === kind && use.id === from) editor.setScalar(use.path, to);
     },
     options,
   );

@@ -168,12 +168,15 @@ function locateUse(parsed: ParsedPlan, use: IdUse): IdOccurrence | undefined {
   let start = source.offsetAt(range.start);
   let end = source.offsetAt(range.end);
   const quote = source.text[start];
-  if ((quote === '"' || quote === "'") && source.text[end - 1] === quote && end - start >= 2) {
+  const quoted = (quote === '"' || quote === "'") && source.text[end - 1] === quote && end - start >= 2;
+  if (quoted) {
     start++;
     end--;
   }
-  if (source.text.slice(start, end) !== use.id) return undefined;
-  return { ...use, start, end, range: { start: source.positionAt(start), end: source.positionAt(end) } };
+  if (end - start !== use.id.length || !source.text.startsWith(use.id, start)) return undefined;
+  // The quotes sit on the id's own line: the range moves one character in from each, no second position lookup.
+  const idRange = quoted ? { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } } : range;
+  return { kind: use.kind, id: use.id, path: use.path, role: use.role, start, end, range: idRange };
 }
 
 function contains(outer: Range, inner: Range): boolean {
@@ -216,8 +219,9 @@ function entrySymbol(parsed: ParsedPlan, index: PlanSymbolIndex, list: EntryKind
   const range = rangeAt(parsed, path, 'whole');
   const id = textOf(item.id);
   const idOccurrence = id === undefined ? undefined : index.definitions(KIND_OF_LIST[list], id).find((use) => use.path[1] === entryIndex);
-  const firstLine = rangeAt(parsed, path);
-  const selectionRange = idOccurrence && contains(range, idOccurrence.range) ? idOccurrence.range : contains(range, firstLine) ? firstLine : range;
+  // The entry's first line only where its id is not written in it (looked up only then: one lookup less per entry).
+  const firstLine = () => rangeAt(parsed, path);
+  const selectionRange = idOccurrence && contains(range, idOccurrence.range) ? idOccurrence.range : contains(range, firstLine()) ? firstLine() : range;
   const base = { range, selectionRange, id, children: [] };
   const date = textOf(item.date);
   switch (list) {

@@ -43,6 +43,8 @@ function operations(plan: Partial<Plan>, seed: number): Record<string, Operation
     achieveGoal: (text, options) => edits.achieveGoal(text, pick(ids(plan.goals), 9), seed % 3 ? question : undefined, options),
     recordHealth: (text, options) => edits.recordHealth(text, pick(sessions, 10), { [seed % 2 ? 'mentor' : 'protege']: 1 + (seed % 5), ...(seed % 3 ? { note: question } : {}) }, options),
     setMentorshipStatus: (text, options) => edits.setMentorshipStatus(text, seed % 2 ? 'paused' : 'active', options),
+    // A goal most sessions of a large plan name, or a session: every use is one scalar edit.
+    renameId: (text, options) => (seed % 2 ? edits.renameId(text, 'goal', pick(ids(plan.goals), 12), `renamed-${seed}`, options) : edits.renameId(text, 'session', pick(sessions, 12), `renamed-${seed}`, options)),
     closeMentorship: (text, options) => edits.closeMentorship(text, { date: '2026-11-27', outcome: 'no-fault', retrospective: [question] }, seed % 2 ? sample(newSession('s-closure'), 11) : undefined, options),
   };
 }

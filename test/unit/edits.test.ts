@@ -9,7 +9,9 @@ import {
   addSession,
   applyEdits,
   carryForwardActions,
+  editPlan,
   newPlanText,
+  recordHealth,
   setActionDone,
   setGoalStatus,
   setValue,
@@ -457,5 +459,26 @@ describe('edit engine: cases found by the generated tests (edits-property.test.t
     const text = `${HEAD}feedback:\n- id: f1\n  date: 2026-01-01\n  from: mentor\n  feedforward:  # none kept\n  - Old\n`;
     const after = apply(text, updateFeedback(text, 'f1', { ...feedbackOf(text), feedforward: [] }));
     assert.equal(after, text.replace('feedforward:  # none kept\n  - Old\n', 'feedforward: []  # none kept\n'));
+  });
+
+  it('records a check-in into an empty flow mapping as one valid value', () => {
+    const text = `${HEAD}sessions:\n  - id: s1\n    date: 2026-01-01\n    health: {}  # none yet\n`;
+    const after = apply(text, recordHealth(text, 's1', { mentor: 4, note: 'Calmer' }));
+    assert.deepEqual(parsePlan(after).syntaxIssues, []);
+    assert.deepEqual(planOf(after).sessions?.[0]?.health, { mentor: 4, note: 'Calmer' });
+    assert.match(after, /# none yet/);
+  });
+
+  it('refuses to remove an entry holding an anchor that an alias repeats, and removes one holding only the alias', () => {
+    const text = `${HEAD}feedback:\n- id: f0\n  date: &d 2026-01-01\n- id: f1\n  date: *d\n`;
+    const anchored = editPlan(text, (editor) => editor.removeEntry(['feedback', 0]));
+    assert.ok(!anchored.ok && /&d/.test(anchored.message), 'refused, naming the anchor');
+    assert.equal(apply(text, editPlan(text, (editor) => editor.removeEntry(['feedback', 1]))), `${HEAD}feedback:\n- id: f0\n  date: &d 2026-01-01\n`);
+  });
+
+  it('keeps a flow item and its anchor together when removing or inserting before it', () => {
+    const text = `${HEAD}feedback: [{id: f0}, &e1 {id: f1}]\narchive: [*e1]\n`;
+    assert.equal(apply(text, editPlan(text, (editor) => editor.removeEntry(['feedback', 0]))), `${HEAD}feedback: [&e1 {id: f1}]\narchive: [*e1]\n`);
+    assert.equal(apply(text, editPlan(text, (editor) => editor.insertEntries(['feedback'], 1, [{ value: { id: 'new' } }]))), `${HEAD}feedback: [{id: f0}, {id: new}, &e1 {id: f1}]\narchive: [*e1]\n`);
   });
 });
