@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/command-ids';
-import { api, waitFor, workspaceUri } from './extension-support';
+import { api, undoUntil, waitFor, workspaceUri } from './extension-support';
 import { findRepoRoot } from './support/paths';
 
 const EXAMPLE = readFileSync(join(findRepoRoot(__dirname), 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
@@ -42,12 +42,12 @@ async function recordWithoutAsking(args: HealthArgs): Promise<unknown> {
   return first;
 }
 
-/** Drops the plan's unsaved changes, closes it and deletes it, so no later suite sees it. */
-async function removePlan(uri: vscode.Uri): Promise<void> {
+/** Undoes the test's edits (nothing is left unsaved), closes the plan and deletes it, so no later suite sees it. */
+async function removePlan(uri: vscode.Uri, original: string): Promise<void> {
   const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
   if (document) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await undoUntil(document, original);
+    await waitFor(() => !document.isDirty, 'undo to bring back the saved plan');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
@@ -90,7 +90,7 @@ describe('identity: which side of the pair am I', function () {
       assert.equal(await recordWithoutAsking({ uri, sessionId: 'kickoff', score: 3, note: '' }), true);
       assert.equal(document.getText(), EXAMPLE.replace(KICKOFF_HEALTH, '    health:\n      mentor: 3\n      protege: 4\n'));
     } finally {
-      await removePlan(uri);
+      await removePlan(uri, EXAMPLE);
     }
   });
 
@@ -143,7 +143,7 @@ describe('identity: which side of the pair am I', function () {
         // The protégé's rating: the matched side, not the question's first answer (the mentor).
         assert.equal(document.getText(), before.replace(KICKOFF_HEALTH, '    health:\n      mentor: 4\n      protege: 1\n'));
       } finally {
-        await removePlan(plan);
+        await removePlan(plan, before);
       }
     });
   });

@@ -46,8 +46,9 @@ describe('plan files context key (Compare menus)', function () {
       await config.update('planGlob', '**/*.plan', vscode.ConfigurationTarget.Workspace);
       await waitFor(() => planFiles.sent().includes(custom.fsPath), 'menu-check.plan in the context key', 10_000);
       await waitFor(() => !planFiles.sent().includes(fixture.fsPath), 'the default-glob plans to leave the context key', 10_000);
-      // The command itself takes the file as a plan (it goes on to Git, which the launcher turns off).
-      assert.equal(await compareRefusal(custom), 'Git is turned off in VS Code (the setting git.enabled); turn it on to compare plans with earlier versions.');
+      // The command itself takes the file as a plan and goes on to Git: the launcher turns Git off,
+      // but once a suite before this one has turned it on, the Git extension stays on until a reload.
+      assert.match((await compareRefusal(custom)) ?? '', /^(Git is turned off in VS Code|menu-check\.plan is not in a git repository)/);
 
       await config.update('planGlob', undefined, vscode.ConfigurationTarget.Workspace);
       await waitFor(() => !planFiles.sent().includes(custom.fsPath), 'menu-check.plan to leave the context key', 10_000);
