@@ -6,6 +6,7 @@ import type { PlanStore } from './plan-store';
 import type { PlanResolver } from './plan-target';
 import type { PrivateNotesTesting } from './private-notes';
 import type { PlanTreeProvider } from './tree/plan-tree';
+import type { WalkthroughTesting } from './walkthrough';
 
 export interface Services {
   readonly store: PlanStore;
@@ -37,6 +38,7 @@ export interface TestingHooks {
   readonly privateNotes: PrivateNotesTesting;
   readonly actionsView: ActionsViewProvider;
   readonly reminders: { remindNow(): Promise<string | undefined> };
+  readonly walkthrough: WalkthroughTesting;
 }
 
 /** The API as activate() returns it when VS Code runs the extension's tests. */
