@@ -121,8 +121,8 @@ describe('New Mentoring Plan: agreement and kick-off', function () {
 
   it('Escape at any prompt of the agreement cancels the whole command and writes nothing', async () => {
     const uri = workspaceUri('cancelled-pair.mentoring.yaml');
-    // The roles and confidentiality are given, so the prompt Escape closes is the last part of the agreement.
-    const args = { uri, mentor: 'Ada', protege: 'Sam', cadence: 'weekly', mentorRoles: ['Listen'], protegeRoles: ['Ask'], confidentiality: 'Between us.' };
+    // Everything but what ends it is given, so the one prompt is the last of the agreement: Escape there must not fall through to writing the file.
+    const args = { uri, mentor: 'Ada', protege: 'Sam', cadence: 'weekly', mentorRoles: ['Listen'], protegeRoles: ['Ask'], confidentiality: 'Between us.', kickoffDate: '2031-02-03' };
     const { result, prompts } = await answerPrompts(vscode.commands.executeCommand('mentoringPlan.newPlan', args), 'workbench.action.closeQuickOpen');
     assert.equal(result, undefined);
     assert.ok(prompts >= 1);
