@@ -7,7 +7,7 @@ import type { IncrementalPlanParser, PieceAt, PieceLayout } from './incremental'
 import { locate, parsePlan } from './parse';
 import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
 import { isHealthScore } from './health';
-import type { Action, Closure, Feedback, Goal, GoalStatus, HealthCheck, MentorshipStatus, Plan, Session } from './plan';
+import type { Action, Agreement, Closure, Feedback, Goal, GoalStatus, HealthCheck, MentorshipStatus, Plan, Session } from './plan';
 import { entries, entriesOf, idsOf, isOpenAction, isRecord, mentorshipStatus, sameValue, valueAt } from './plan-facts';
 import type { EntryKind } from './plan-facts';
 import { idUses, invalidIdReason, LIST_OF_KIND } from './plan-symbols';
@@ -1149,11 +1149,27 @@ export interface NewPlanOptions {
   today: string;
   cadence?: 'weekly' | 'biweekly' | 'monthly';
   title?: string;
+  /** The pair's agreement; defaultAgreement() when left out. */
+  agreement?: Agreement;
+}
+
+/** The agreement a new plan starts with, a fresh copy each call: a suggestion the pair edits at the kick-off (New Mentoring Plan offers each part as its default). */
+export function defaultAgreement(): Agreement {
+  return {
+    roles: {
+      mentor: ['Come to each session with questions rather than answers', 'Give candid feedback focused on what comes next'],
+      protege: ['Bring the goals and questions that matter to me', 'Follow through on my actions, or say early when I cannot'],
+    },
+    confidentiality: 'What we discuss stays between us, except where safety or the law requires otherwise.',
+    endWhen: 'When the goals are met, or when either of us asks for a no-fault conclusion.',
+  };
 }
 
 /** A new plan with the agreement written as placeholders to edit together at the kickoff. */
 export function newPlanText(options: NewPlanOptions): string {
   const quote = (value: string) => renderScalar(value);
+  const agreement = options.agreement ?? defaultAgreement();
+  const list = (items: readonly string[]) => items.map((item) => `        - ${quote(item)}`);
   return [
     '# Mentoring plan. Edit it together; review changes in pull requests.',
     '# Private notes never go in this file.',
@@ -1171,13 +1187,11 @@ export function newPlanText(options: NewPlanOptions): string {
     '  agreement:',
     '    roles:',
     '      mentor:',
-    '        - Come to each session with questions rather than answers',
-    '        - Give candid feedback focused on what comes next',
+    ...list(agreement.roles.mentor),
     '      protege:',
-    '        - Bring the goals and questions that matter to me',
-    '        - Follow through on my actions, or say early when I cannot',
-    '    confidentiality: What we discuss stays between us, except where safety or the law requires otherwise.',
-    '    endWhen: When the goals are met, or when either of us asks for a no-fault conclusion.',
+    ...list(agreement.roles.protege),
+    `    confidentiality: ${quote(agreement.confidentiality)}`,
+    ...(agreement.endWhen ? [`    endWhen: ${quote(agreement.endWhen)}`] : []),
     '',
     'goals: []',
     '',

@@ -337,3 +337,53 @@ export function uniqueId(id: string, taken: ReadonlySet<string>): string {
 export function newSessionId(plan: Partial<Plan> | undefined, type: string, date: string): string {
   return uniqueId(`${type}-${date}`, new Set(idsOf(plan, 'sessions')));
 }
+
+/**
+ * How far a new pair has come, as the walkthrough's steps count it: each is true when some plan of
+ * the workspace shows it. The extension turns these into context keys
+ * (`mentoringPlan.walkthrough.<name>`) that complete the steps, so a step is done by what is in the
+ * plans, not by a click.
+ */
+export interface WalkthroughProgress {
+  /** A plan exists. */
+  hasPlan: boolean;
+  /** A plan's agreement names both sides' roles, the confidentiality, what ends it, and the mentorship a cadence. */
+  hasAgreement: boolean;
+  /** A goal of kind stretch that is not dropped. */
+  hasStretchGoal: boolean;
+  /** A kick-off session was held: dated today or earlier, with notes, actions or a health check-in recorded. */
+  hasKickoff: boolean;
+  /** A feedback entry with feedforward written. */
+  hasFeedback: boolean;
+}
+
+export const WALKTHROUGH_PROGRESS_KEYS = ['hasPlan', 'hasAgreement', 'hasStretchGoal', 'hasKickoff', 'hasFeedback'] as const satisfies readonly (keyof WalkthroughProgress)[];
+
+export function walkthroughProgress(plans: readonly (Partial<Plan> | undefined)[], today: string): WalkthroughProgress {
+  const present = plans.filter((plan): plan is Partial<Plan> => isRecord(plan));
+  return {
+    hasPlan: present.length > 0,
+    hasAgreement: present.some(hasFullAgreement),
+    hasStretchGoal: present.some((plan) => entriesOf(plan, 'goals').some(({ item }) => item.kind === 'stretch' && item.status !== 'dropped')),
+    hasKickoff: present.some((plan) => entriesOf(plan, 'sessions').some(({ item }) => item.type === 'kickoff' && wasHeld(item, today))),
+    hasFeedback: present.some((plan) => entriesOf(plan, 'feedback').some(({ item }) => Array.isArray(item.feedforward) && item.feedforward.some(isFilled))),
+  };
+}
+
+function isFilled(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function hasFullAgreement(plan: Partial<Plan>): boolean {
+  const mentorship = isRecord(plan.mentorship) ? plan.mentorship : undefined;
+  const agreement = isRecord(mentorship?.agreement) ? mentorship.agreement : undefined;
+  const roles = isRecord(agreement?.roles) ? agreement.roles : undefined;
+  const listed = (list: unknown) => Array.isArray(list) && list.some(isFilled);
+  return daysOfCadence(mentorship?.cadence) !== undefined && listed(roles?.mentor) && listed(roles?.protege) && isFilled(agreement?.confidentiality) && isFilled(agreement?.endWhen);
+}
+
+/** A session that took place: its day has come and something of it was written down. */
+function wasHeld(session: Partial<Session>, today: string): boolean {
+  if (dayNumber(session.date) === undefined || String(session.date) > today) return false;
+  return isFilled(session.notes) || (Array.isArray(session.actions) && session.actions.length > 0) || isRecord(session.health);
+}

@@ -40,6 +40,10 @@ export const HAS_PLANS_CONTEXT = 'mentoringPlan.hasPlans';
 export const PLAN_FILES_CONTEXT = 'mentoringPlan.planFiles';
 /** Context key: the Mentoring view's filter (all, active, problems, overdue, mine). */
 export const PLAN_FILTER_CONTEXT = 'mentoringPlan.planFilter';
+/** The walkthrough for a new pair (contributes.walkthroughs), opened as `<publisher>.<name>#<id>`. */
+export const WALKTHROUGH_ID = 'newPair';
+/** Prefix of the walkthrough's step context keys: `<prefix>.hasPlan`, … (plan-facts WALKTHROUGH_PROGRESS_KEYS). */
+export const WALKTHROUGH_CONTEXT_PREFIX = 'mentoringPlan.walkthrough';
 /** Configuration section; every setting lives under it. */
 export const CONFIG_SECTION = 'mentoringPlan';
 /** Default of the setting mentoringPlan.planGlob. */

@@ -3,11 +3,12 @@
 // that prompt also take their answers as an argument object, so tests and keybindings skip the UI.
 import * as vscode from 'vscode';
 import { defaultAgenda } from '../core/agenda';
-import { achieveGoal, addGoal, addSession, carryForwardActions, newPlanText, setActionDone, setGoalStatus } from '../core/edits';
+import { achieveGoal, addGoal, addSession, carryForwardActions, defaultAgreement, setActionDone, setGoalStatus } from '../core/edits';
+import { COMMITMENT_SEPARATOR, joinCommitments, newPlanWithKickoffText, splitCommitments } from '../core/new-plan';
 import { rangeAt } from '../core/parse';
 import type { PlanPath } from '../core/parse';
 import { CADENCES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
-import type { Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '../core/plan';
+import type { Agreement, Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '../core/plan';
 import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import type { PlanEditCompute } from './apply-edit';
@@ -34,6 +35,14 @@ export interface NewPlanArgs {
   protege?: string;
   cadence?: Cadence;
   title?: string;
+  /** The agreement; each part left out is asked for, with the default agreement's part as the answer Enter accepts. */
+  mentorRoles?: string[];
+  protegeRoles?: string[];
+  confidentiality?: string;
+  /** What ends the mentorship; '' for nothing agreed yet. */
+  endWhen?: string;
+  /** The kick-off session's day (YYYY-MM-DD); asked, today by default. */
+  kickoffDate?: string;
 }
 export interface AddGoalArgs {
   uri?: UriLike;
@@ -84,9 +93,14 @@ class Commands {
     if (mentor === undefined) return undefined;
     const protege = args.protege ?? (await askText(vscode.l10n.t('Protégé’s name'), vscode.l10n.t('Who is the protégé?')));
     if (protege === undefined) return undefined;
-    const cadence = args.cadence ?? (await pick(CADENCES.map((value) => ({ label: value, value })), vscode.l10n.t('How often will you meet?')));
+    const cadence = args.cadence ?? (await askCadence());
     if (cadence === undefined) return undefined;
-    const text = newPlanText({ mentor, protege, cadence, today: todayIso(), title: args.title });
+    const agreement = await askAgreement(args);
+    if (agreement === undefined) return undefined;
+    const today = todayIso();
+    const kickoffDate = args.kickoffDate ?? (await askDate(today, vscode.l10n.t('Kick-off date'), vscode.l10n.t('YYYY-MM-DD; the day you first meet to talk the agreement through (its agenda comes from the question bank).')));
+    if (kickoffDate === undefined) return undefined;
+    const text = newPlanWithKickoffText({ mentor, protege, cadence, today, title: args.title, agreement, kickoffDate });
 
     let uri = toUri(args.uri);
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -330,13 +344,63 @@ async function askText(title: string, prompt: string): Promise<string | undefine
   return value?.trim();
 }
 
-async function askDate(suggested: string): Promise<string | undefined> {
+async function askDate(suggested: string, title = vscode.l10n.t('Session date'), prompt = vscode.l10n.t('YYYY-MM-DD; the default is one cadence after the last session.')): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: vscode.l10n.t('Session date'),
-    prompt: vscode.l10n.t('YYYY-MM-DD; the default is one cadence after the last session.'),
+    title,
+    prompt,
     value: suggested,
     validateInput: (text) => (isCalendarDate(text.trim()) ? undefined : vscode.l10n.t('Write a calendar date as YYYY-MM-DD.')),
   }).then((text) => text?.trim());
+}
+
+/** How often the pair meets; the default agreement's cadence comes first, so Enter takes it. */
+async function askCadence(): Promise<Cadence | undefined> {
+  const suggested: Cadence = 'biweekly';
+  const ordered = [suggested, ...CADENCES.filter((value) => value !== suggested)];
+  return pick(
+    ordered.map((value) => ({ label: value, description: value === suggested ? vscode.l10n.t('suggested') : undefined, value })),
+    vscode.l10n.t('How often will you meet?'),
+  );
+}
+
+/**
+ * The parts of the agreement the arguments leave out, each asked with the default agreement's part
+ * filled in, so Enter accepts the suggestion; undefined when one is cancelled (Escape), so the
+ * command writes nothing.
+ */
+async function askAgreement(args: NewPlanArgs): Promise<Agreement | undefined> {
+  const suggested = defaultAgreement();
+  const commitments = async (title: string, list: readonly string[]) => {
+    const line = await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Separate commitments with “{0}”. Enter keeps the suggestion; edit it together at the kick-off.', COMMITMENT_SEPARATOR),
+      value: joinCommitments(list),
+      validateInput: (text) => (splitCommitments(text).length ? undefined : vscode.l10n.t('Write at least one commitment.')),
+    });
+    return line === undefined ? undefined : splitCommitments(line);
+  };
+  const mentor = args.mentorRoles ?? (await commitments(vscode.l10n.t('Agreement: what the mentor commits to'), suggested.roles.mentor));
+  if (mentor === undefined) return undefined;
+  const protege = args.protegeRoles ?? (await commitments(vscode.l10n.t('Agreement: what the protégé commits to'), suggested.roles.protege));
+  if (protege === undefined) return undefined;
+  const confidentiality =
+    args.confidentiality ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Agreement: confidentiality'),
+      prompt: vscode.l10n.t('What stays between you, and its exceptions. Private notes never go in the plan file.'),
+      value: suggested.confidentiality,
+      validateInput: (text) => (text.trim() ? undefined : vscode.l10n.t('Please enter a value.')),
+    }))?.trim();
+  if (confidentiality === undefined) return undefined;
+  const endWhen =
+    args.endWhen ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Agreement: what ends the mentorship'),
+      prompt: vscode.l10n.t('Goals met, an agreed date, or a no-fault conclusion either of you may ask for; leave empty to agree later.'),
+      value: suggested.endWhen,
+    }))?.trim();
+  if (endWhen === undefined) return undefined;
+  return { roles: { mentor, protege }, confidentiality, ...(endWhen ? { endWhen } : {}) };
 }
 
 /** Which earlier open actions the new session follows up on (the latest session's ticked); undefined when cancelled. */

@@ -20,6 +20,7 @@ import type { MentoringPlanApi, MentoringPlanTestApi, Services } from './service
 import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
 import { VsCodePlanHost } from './vscode-host';
+import { registerWalkthrough } from './walkthrough';
 import { whoAmI } from './who-am-i';
 
 export function activate(context: vscode.ExtensionContext): MentoringPlanApi | MentoringPlanTestApi {
@@ -42,12 +43,13 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const actionsView = registerActionsView(context, services, whoAmI);
   const reminders = registerReminders(context, services);
   registerLanguageFeatures(context, services);
+  const walkthrough = registerWalkthrough(context, services);
   store.start();
 
   const api: MentoringPlanApi = { store, tree, statusBarText: statusBar.text, activationMs: Date.now() - started };
   // The one place that decides whether test hooks are exposed: only when VS Code runs the extension's tests.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing, privateNotes, actionsView, reminders, planFiles: comparePlan.planFiles } };
+  const testApi: MentoringPlanTestApi = { ...api, testing: { feedbackEditor: feedbackEditor.testing, privateNotes, actionsView, reminders, planFiles: comparePlan.planFiles, walkthrough } };
   return testApi;
 }
 

@@ -7,6 +7,7 @@ import type { PlanStore } from './plan-store';
 import type { PlanResolver } from './plan-target';
 import type { PrivateNotesTesting } from './private-notes';
 import type { PlanTreeProvider } from './tree/plan-tree';
+import type { WalkthroughTesting } from './walkthrough';
 
 export interface Services {
   readonly store: PlanStore;
@@ -40,6 +41,7 @@ export interface TestingHooks {
   readonly reminders: { remindNow(): Promise<string | undefined> };
   /** The value of the context key mentoringPlan.planFiles as last set. */
   readonly planFiles: PlanFilesContext;
+  readonly walkthrough: WalkthroughTesting;
 }
 
 /** The API as activate() returns it when VS Code runs the extension's tests. */

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultAgenda } from '../../src/core/agenda';
-import { newPlanText } from '../../src/core/edits';
+import { defaultAgreement } from '../../src/core/edits';
+import { newPlanWithKickoffText } from '../../src/core/new-plan';
 import { todayIso } from '../../src/extension/today';
 import { api, lineOf, openPlan, undoUntil, waitFor, workspaceUri } from './extension-support';
 
@@ -166,10 +167,12 @@ describe('commands', () => {
     const uri = workspaceUri('new-pair.mentoring.yaml');
     const mentoring = await api();
     try {
-      const created = await vscode.commands.executeCommand<vscode.Uri>('mentoringPlan.newPlan', { uri, mentor: 'Grace Hopper', protege: 'Alan Turing', cadence: 'weekly' });
+      const { roles, confidentiality, endWhen } = defaultAgreement();
+      const agreed = { mentorRoles: roles.mentor, protegeRoles: roles.protege, confidentiality, endWhen, kickoffDate: todayIso() };
+      const created = await vscode.commands.executeCommand<vscode.Uri>('mentoringPlan.newPlan', { uri, mentor: 'Grace Hopper', protege: 'Alan Turing', cadence: 'weekly', ...agreed });
       assert.equal(created?.toString(), uri.toString());
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
-      const expected = newPlanText({ mentor: 'Grace Hopper', protege: 'Alan Turing', cadence: 'weekly', today: todayIso() });
+      const expected = newPlanWithKickoffText({ mentor: 'Grace Hopper', protege: 'Alan Turing', cadence: 'weekly', today: todayIso() });
       assert.equal(vscode.window.activeTextEditor?.document.getText(), expected);
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), expected);
       await waitFor(() => mentoring.store.get(uri), 'the new plan in the store');
