@@ -21,16 +21,17 @@ async function rowText(row: Locator): Promise<string> {
   return (await row.innerText()).replace(/\s+/g, ' ').trim();
 }
 
-/** Makes the side bar wide enough that the rows' descriptions are readable in the screenshot. */
-async function widenSideBar(page: Page, width: number): Promise<void> {
+/** Sets the side bar's width (wide enough that the rows' descriptions read in the screenshot); returns the width before. */
+async function resizeSideBar(page: Page, width: number): Promise<number | undefined> {
   const sideBar = page.locator('.part.sidebar').first();
   const box = await sideBar.boundingBox();
-  if (!box || box.width >= width) return;
+  if (!box || Math.abs(box.width - width) < 2) return box?.width;
   // The sash between the side bar and the editor sits on the side bar's right edge.
   await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
+  return box.width;
 }
 
 /** Expands or collapses a tree row by its twistie (a click on the row itself runs its command: reveal in the plan). */
@@ -56,6 +57,7 @@ async function setPaneOpen(page: Page, name: RegExp, open: boolean): Promise<voi
 describe('relationship views: agreement, health trend, Add Action, Actions view (UI)', function () {
   this.timeout(180_000);
   let planPath: string;
+  let sideBarWidth: number | undefined;
 
   before(async () => {
     const { page, repoRoot, workspace } = ui();
@@ -72,6 +74,7 @@ describe('relationship views: agreement, health trend, Add Action, Actions view 
     if (existsSync(planPath)) unlinkSync(planPath);
     // Later UI tests expect the workbench as it started: the Explorer in the side bar, and the other plans only.
     await treeItem(page, TITLE).waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+    if (sideBarWidth) await resizeSideBar(page, sideBarWidth).catch(() => undefined);
     await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"]').first().click();
     await page.locator('.explorer-folders-view').first().waitFor({ state: 'visible', timeout: 10_000 });
   });
@@ -79,7 +82,7 @@ describe('relationship views: agreement, health trend, Add Action, Actions view 
   it('shows the agreement rows under the plan and the health trend of both sides on its row', async () => {
     const { page } = ui();
     await page.locator('.part.activitybar .action-item a[aria-label^="Mentoring"]').first().click();
-    await widenSideBar(page, 720);
+    sideBarWidth = await resizeSideBar(page, 720);
     await setPaneOpen(page, /Actions/i, false);
     const plans = pane(page, /Plans/i);
     const planRow = treeItem(page, TITLE, plans);
