@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { assertPng, quickInput, quickInputRows, quickOpen, runCommand, screenshot, treeItem, ui, waitForWorkbench } from './helpers';
+import { assertPng, quickInput, quickInputRows, runCommand, screenshot, treeItem, ui, waitForWorkbench } from './helpers';
 
 const EXAMPLE = 'priya-and-jordan.mentoring.yaml';
 const TITLE = "Jordan's first on-call rotation";
@@ -129,9 +129,9 @@ describe('relationship views: agreement, health trend, Add Action, Actions view 
 
   it('adds an action from the palette (latest session first, a clear message for a bad date) and the Actions view lists it', async () => {
     const { page } = ui();
-    await quickOpen(page, EXAMPLE);
-    await quickInputRows(page, EXAMPLE).first().waitFor({ state: 'visible', timeout: 20_000 });
-    await page.keyboard.press('Enter');
+    // A click on the plan's row opens it (the file search may not have indexed the copied file yet).
+    await setPaneOpen(page, /Plans/i, true);
+    await treeItem(page, TITLE, pane(page, /Plans/i)).click();
     const editor = page.locator(`.monaco-editor[data-uri$="${EXAMPLE}"]`).first();
     await editor.waitFor({ state: 'visible', timeout: 20_000 });
 
