@@ -1,7 +1,7 @@
 // init, set-goal-status and add-session: the core's edit engine from the terminal. Files change only
 // where the edit requires; a file with YAML errors is left untouched.
 import { defaultAgenda, sessionWithAgenda } from '../core/agenda';
-import { achieveGoal, addAction, addGoal, addSession, applyEdits, closeMentorship, newPlanText, recordHealth, setActionDone, setGoalStatus, setMentorshipStatus } from '../core/edits';
+import { achieveGoal, addAction, addGoal, addSession, applyEdits, closeMentorship, newPlanText, openAction, recordHealth, setActionDone, setGoalStatus, setMentorshipStatus } from '../core/edits';
 import type { EditResult } from '../core/edits';
 import { HEALTH_SCORE_MEANINGS, latestSessionId } from '../core/health';
 import { parsePlan } from '../core/parse';
@@ -160,8 +160,7 @@ export async function addActionCommand(args: string[], io: CliIo): Promise<numbe
   const owner = values.owner === undefined ? undefined : (oneOf(values.owner, ACTION_OWNERS, '--owner') as ActionOwner);
   const due = requireDate(values.due, '--due');
   const text = await readTextFile(io, file);
-  const action = { text: actionText.trim(), ...(owner ? { owner } : {}), ...(due ? { due } : {}), done: false };
-  return write(file, text, addAction(text, sessionId, action), io, `Added an action to ${sessionId}.`);
+  return write(file, text, addAction(text, sessionId, openAction(actionText, owner, due)), io, `Added an action to ${sessionId}.`);
 }
 
 export async function setActionDoneCommand(args: string[], io: CliIo): Promise<number> {

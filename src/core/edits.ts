@@ -7,7 +7,7 @@ import type { IncrementalPlanParser, PieceAt, PieceLayout } from './incremental'
 import { locate, parsePlan } from './parse';
 import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
 import { isHealthScore } from './health';
-import type { Action, Agreement, Closure, Feedback, Goal, GoalStatus, HealthCheck, MentorshipStatus, Plan, Session } from './plan';
+import type { Action, ActionOwner, Agreement, Closure, Feedback, Goal, GoalStatus, HealthCheck, MentorshipStatus, Plan, Session } from './plan';
 import { entries, entriesOf, idsOf, isOpenAction, isRecord, mentorshipStatus, sameValue, valueAt } from './plan-facts';
 import type { EntryKind } from './plan-facts';
 import { idUses, invalidIdReason, LIST_OF_KIND } from './plan-symbols';
@@ -989,6 +989,14 @@ export function updateFeedback(text: string, feedbackId: string, feedback: Feedb
   return editing(text, (editor) => {
     editor.update(['feedback', editor.indexOf('feedback', feedbackId)], plain(feedback));
   }, options);
+}
+
+/**
+ * A new open action as both hosts write it (CLI `add-action`, the extension's Add Action), so the
+ * two produce the same lines: text, then owner and due when given, then `done: false`.
+ */
+export function openAction(text: string, owner?: ActionOwner, due?: string): Action {
+  return { text: text.trim(), ...(owner ? { owner } : {}), ...(due ? { due } : {}), done: false };
 }
 
 export function addAction(text: string, sessionId: string, action: Action, options?: EditOptions): EditResult {

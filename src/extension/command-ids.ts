@@ -7,6 +7,7 @@ export const COMMANDS = {
   addSession: 'mentoringPlan.addSession',
   setGoalStatus: 'mentoringPlan.setGoalStatus',
   toggleActionDone: 'mentoringPlan.toggleActionDone',
+  addAction: 'mentoringPlan.addAction',
   carryForward: 'mentoringPlan.carryForward',
   reveal: 'mentoringPlan.reveal',
   refresh: 'mentoringPlan.refresh',

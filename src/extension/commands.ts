@@ -432,8 +432,8 @@ export const registerCommands: Feature = (context, { store, resolver, log }) => 
   const commands = new Commands(store, resolver, log);
   // Tree menus pass the clicked node; tests and keybindings pass the argument objects above.
   // writeFeedback and editFeedback are registered by feedback-editor/register.ts, insertAgendaQuestion by agenda-questions.ts, comparePlan by compare-plan.ts, filterPlans by tree/plan-tree.ts.
-  // The relationship commands (pause, close, health) are registered by relationship-commands.ts, the private-note commands by private-notes.ts.
-  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion' | 'comparePlan' | 'filterPlans' | RelationshipCommandName | PrivateNoteCommandName>, Handler> = {
+  // The relationship commands (pause, close, health) are registered by relationship-commands.ts, the private-note commands by private-notes.ts, addAction by action-commands.ts.
+  const handlers: Record<Exclude<keyof typeof COMMANDS, 'writeFeedback' | 'editFeedback' | 'insertAgendaQuestion' | 'comparePlan' | 'filterPlans' | 'addAction' | RelationshipCommandName | PrivateNoteCommandName>, Handler> = {
     newPlan: (args) => commands.newPlan(args as NewPlanArgs | undefined),
     addGoal: (args) => commands.addGoal(args as AddGoalArgs | PlanNode | undefined),
     addSession: (args) => commands.addSession(args as AddSessionArgs | PlanNode | undefined),

@@ -2,6 +2,7 @@
 // API from what the features return. Nothing here waits on the workspace; the store scans after
 // activation returns.
 import * as vscode from 'vscode';
+import { registerActionCommands } from './action-commands';
 import { registerActionsView } from './actions-view';
 import { registerAgendaQuestions } from './agenda-questions';
 import { registerCommands } from './commands';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   const tree = registerTree(context, services);
   registerCommands(context, services);
   registerRelationshipCommands(context, services);
+  registerActionCommands(context, services);
   const statusBar = registerStatusBar(context, services);
   const feedbackEditor = registerFeedbackEditor(context, services);
   registerAgendaQuestions(context, services);
