@@ -3,8 +3,10 @@
 // the user already signed in with (silently: never a sign-in prompt) matched against the plan;
 // else the setting mentoringPlan.me; else asked once per plan and remembered for the workspace.
 import * as vscode from 'vscode';
-import type { Me, Side } from '../core/identity';
-import { isSide, resolveSide } from '../core/identity';
+import type { Me } from '../core/identity';
+import { resolveSide } from '../core/identity';
+import { isSide } from '../core/plan-facts';
+import type { Side } from '../core/plan-facts';
 import type { Plan } from '../core/plan';
 import { CONFIG_SECTION } from './command-ids';
 import { escapeIcons } from './plain-text';
