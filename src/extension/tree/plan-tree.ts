@@ -15,7 +15,7 @@ import { COMMANDS, HAS_PLANS_CONTEXT, PLAN_FILTER_CONTEXT, TREE_VIEW_ID } from '
 import type { PlanEntry, PlanStore } from '../plan-store';
 import type { Feature } from '../services';
 import { agreementChildren } from './agreement-rows';
-import { NodeBuilder, PLANS_SHOWN_EXPANDED } from './nodes';
+import { NodeBuilder, PLANS_SHOWN_EXPANDED, resolveClick } from './nodes';
 import type { PlanNode } from './nodes';
 import { planFilter, planFilters } from './plan-filter';
 import type { PlanFilter, PlanFilterId } from './plan-filter';
@@ -105,6 +105,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
 
   resolveTreeItem(item: vscode.TreeItem, element: TreeElement): vscode.TreeItem {
     if (element.kind !== 'folder' && element.tooltip) item.tooltip = element.tooltip();
+    if (element.kind !== 'folder') resolveClick(element);
     return item;
   }
 
