@@ -11,7 +11,7 @@ import type { PlanEntry, PlanStore } from './plan-store';
 import type { Services } from './services';
 import type { PlanNode } from './tree/nodes';
 import { resolveClick } from './tree/nodes';
-import type { WhoAmI } from './who-am-i';
+import type { Identity } from './identity';
 
 /** A plan's or an owner's row; action rows are PlanNodes. */
 export interface ActionGroupNode {
@@ -32,9 +32,14 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
 
   constructor(
     private readonly store: PlanStore,
-    private readonly identity: WhoAmI,
+    private readonly identity: Pick<Identity, 'knownSide'>,
   ) {
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** Rebuilds the view: who the user is became known or changed, so "Mine" moves. */
+  refresh(): void {
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: ActionsViewNode): vscode.TreeItem {
@@ -68,7 +73,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
       });
     }
     if (node.kind === 'actionsPlan') {
-      const me = this.identity.whoAmI(node.entry.uri);
+      const me = this.identity.knownSide(node.entry.uri, node.entry.result.plan);
       return actionsByOwner(node.actions, me).map(({ owner, actions }) => {
         const label = OWNER_LABELS[owner] ?? owner;
         const item = new vscode.TreeItem(me && owner === me ? vscode.l10n.t('Mine ({0})', label) : label, vscode.TreeItemCollapsibleState.Expanded);
@@ -109,7 +114,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
   }
 }
 
-export function registerActionsView(context: vscode.ExtensionContext, { store }: Services, identity: WhoAmI): ActionsViewProvider {
+export function registerActionsView(context: vscode.ExtensionContext, { store, identity }: Services): ActionsViewProvider {
   const provider = new ActionsViewProvider(store, identity);
   context.subscriptions.push(provider, vscode.window.createTreeView(ACTIONS_VIEW_ID, { treeDataProvider: provider }));
   return provider;

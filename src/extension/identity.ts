@@ -26,13 +26,44 @@ interface GitApi {
   repositories: GitRepository[];
 }
 
-export class Identity {
+export class Identity implements vscode.Disposable {
   private me: Promise<Me> | undefined;
+  /** The git e-mail and GitHub handle once looked up; views read it without waiting. */
+  private known: Me | undefined;
+  private readonly learned = new vscode.EventEmitter<void>();
+  /** Fires when views may see a different side: the look-up ended, or mentoringPlan.me changed. */
+  readonly onDidLearn = this.learned.event;
+  private readonly settingWatch: vscode.Disposable;
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.settingWatch = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${CONFIG_SECTION}.me`)) this.learned.fire();
+    });
+  }
+
+  /**
+   * The user's side of a plan as far as is known now, never asking and never waiting: for views.
+   * The first call starts the look-up of the git e-mail and GitHub handle; onDidLearn fires when it ends.
+   */
+  knownSide(uri: vscode.Uri, plan: Partial<Plan> | undefined): Side | undefined {
+    if (!this.known) {
+      void this.whoAmI(uri).then((me) => {
+        if (this.known) return;
+        this.known = me;
+        if (me.email || me.github) this.learned.fire();
+      });
+    }
+    const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<unknown>('me');
+    return resolveSide(plan, this.known ?? {}, setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)))?.side;
+  }
+
+  dispose(): void {
+    this.settingWatch.dispose();
+    this.learned.dispose();
+  }
 
   /**
    * The user's side of the plan at `uri`; asks (once per plan) when nothing else tells, unless
@@ -59,6 +90,8 @@ export class Identity {
 
   async remember(uri: vscode.Uri, side: Side | undefined): Promise<void> {
     await this.state.update(rememberedKey(uri), isSide(side) ? side : undefined);
+    // An answer given to a command is known to views from now on.
+    this.learned.fire();
   }
 
   /** The git e-mail and GitHub handle, looked up once per window (each may be missing). */

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { dayNumber } from '../../src/core/dates';
 import type { ActionsViewNode } from '../../src/extension/actions-view';
 import type { MentoringPlanTestApi } from '../../src/extension/services';
+import { planFilters } from '../../src/extension/tree/plan-filter';
 import { todayIso } from '../../src/extension/today';
 import { api, lineOf, undoUntil, waitFor, workspaceUri } from './extension-support';
 
@@ -66,7 +67,20 @@ describe('Actions view', function () {
     if (Buffer.compare(Buffer.from(await vscode.workspace.fs.readFile(uri)), Buffer.from(savedBytes)) !== 0) await vscode.workspace.fs.writeFile(uri, savedBytes);
     const config = vscode.workspace.getConfiguration('mentoringPlan');
     if (JSON.stringify(config.inspect('me')?.globalValue) !== JSON.stringify(savedMe)) await config.update('me', savedMe, vscode.ConfigurationTarget.Global);
+    mentoring.tree.setFilter('all');
   });
+
+  /** Sets mentoringPlan.me and waits until `provider` has announced new rows (so no fixed sleep). */
+  async function setMe(provider: { onDidChangeTreeData: vscode.Event<unknown> }, value: unknown): Promise<void> {
+    let changed = false;
+    const subscription = provider.onDidChangeTreeData(() => (changed = true));
+    try {
+      await vscode.workspace.getConfiguration('mentoringPlan').update('me', value, vscode.ConfigurationTarget.Global);
+      await waitFor(() => changed, 'the view to be rebuilt after mentoringPlan.me changed', SETTLE_MS);
+    } finally {
+      subscription.dispose();
+    }
+  }
 
   it('builds its rows, and the Plans tree’s, without parsing a closed plan; a click parses it once for the line', async () => {
     const view = mentoring.testing.actionsView;
@@ -124,5 +138,31 @@ describe('Actions view', function () {
     await waitFor(async () => (await rows(mentoring)).length === 0, 'the done action to leave the view', SETTLE_MS);
     await undoUntil(document, original);
     await waitFor(async () => (await rows(mentoring)).length === 1, 'the action back in the view after undo', SETTLE_MS);
+  });
+
+  it('puts my actions first, as "Mine", once mentoringPlan.me says which side I am; a change of the setting re-sorts the view', async () => {
+    const view = mentoring.testing.actionsView;
+    const ownerRows = async () => {
+      const [plan] = await rows(mentoring);
+      return plan ? (await rows(mentoring, plan.node)).map((row) => row.label) : [];
+    };
+    assert.deepEqual(await ownerRows(), ['protégé'], 'no side known: the owner is named');
+    await setMe(view, { 'problems.mentoring.yaml': 'protege' });
+    assert.deepEqual(await ownerRows(), ['Mine (protégé)']);
+    await setMe(view, 'mentor');
+    assert.deepEqual(await ownerRows(), ['protégé'], 'as the mentor, the protégé’s action is not mine');
+  });
+
+  it('the Plans view’s "Mine" filter shows the plans where I am known to be one of the pair, and follows mentoringPlan.me', async () => {
+    const tree = mentoring.tree;
+    const shown = async () => (await tree.getChildren()).map((node) => String(tree.getTreeItem(node).label));
+    assert.ok(planFilters(tree.mine).some((filter) => filter.id === 'mine'), 'the filter offers Mine');
+    tree.setFilter('mine');
+    assert.equal(tree.filterId, 'mine');
+    assert.deepEqual(await shown(), [], 'no side known in any plan');
+    await setMe(tree, { 'problems.mentoring.yaml': 'protege' });
+    assert.deepEqual(await shown(), ['Lin and Sam']);
+    await setMe(tree, { 'team.mentoring.yaml': 'mentor' });
+    assert.deepEqual(await shown(), ['Ada and Grace']);
   });
 });
