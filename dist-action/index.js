@@ -7732,6 +7732,7 @@ function overdueActions(plan, today) {
   }
   return found;
 }
+var SIDES = ["mentor", "protege"];
 var CADENCE_DAYS = { weekly: 7, biweekly: 14, monthly: 30 };
 function daysOfCadence(cadence) {
   return typeof cadence === "string" && Object.hasOwn(CADENCE_DAYS, cadence) ? CADENCE_DAYS[cadence] : void 0;
@@ -11659,7 +11660,6 @@ async function walk(folder, io, found) {
 var import_node_fs2 = require("node:fs");
 
 // src/core/health.ts
-var HEALTH_SIDES = ["mentor", "protege"];
 function isHealthScore(value) {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5;
 }
@@ -11682,7 +11682,7 @@ function healthChart(points) {
   const lines2 = ["```mermaid", "xychart-beta", '  title "Relationship health (1-5)"'];
   lines2.push(`  x-axis [${points.map((point) => `"${point.date}"`).join(", ")}]`);
   lines2.push('  y-axis "Rating" 1 --> 5');
-  for (const side of HEALTH_SIDES) {
+  for (const side of SIDES) {
     const filled = filledScores(points, side);
     if (filled) lines2.push(`  line "${SIDE_NAMES[side]}" [${filled.join(", ")}]`);
   }
@@ -11696,7 +11696,7 @@ function filledScores(points, side) {
   return points.map((point) => last = point[side] ?? last);
 }
 function healthText(points) {
-  return HEALTH_SIDES.flatMap((side) => {
+  return SIDES.flatMap((side) => {
     const rated = points.filter((point) => point[side] !== void 0);
     if (rated.length === 0) return [];
     const span = rated.length === 1 ? rated[0].date : `${rated[0].date} to ${rated[rated.length - 1].date}`;

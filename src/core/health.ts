@@ -2,11 +2,9 @@
 // drawn as a sparkline for the tree and as a Mermaid chart (plus plain text) for the summary.
 // One reading of `sessions[].health` for every view, so the tree, the summary and the CLI agree.
 import type { Plan, Session } from './plan';
-import { entriesOf, isRecord, textOf } from './plan-facts';
+import { entriesOf, isRecord, SIDES, textOf } from './plan-facts';
+import type { Side } from './plan-facts';
 import { dayNumber } from './dates';
-
-export const HEALTH_SIDES = ['mentor', 'protege'] as const;
-export type HealthSide = (typeof HEALTH_SIDES)[number];
 
 /** What each rating means, shown where people choose one (the quick pick, the CLI's help). */
 export const HEALTH_SCORE_MEANINGS: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
@@ -56,7 +54,7 @@ function pointOf(session: Partial<Session>, index: number): HealthPoint {
 }
 
 /** One side's ratings in date order, oldest first. */
-export function scoresOf(points: readonly HealthPoint[], side: HealthSide): number[] {
+export function scoresOf(points: readonly HealthPoint[], side: Side): number[] {
   return points.flatMap((point) => point[side] ?? []);
 }
 
@@ -72,7 +70,7 @@ export function sparkline(scores: readonly number[], count = 5): string {
 }
 
 export interface SideTrend {
-  side: HealthSide;
+  side: Side;
   /** Up to the last five ratings as bars. */
   spark: string;
   latest: number;
@@ -81,7 +79,7 @@ export interface SideTrend {
 /** The trend of each side that has rated at least once, mentor first. */
 export function healthTrend(plan: Partial<Plan> | undefined, until?: string): SideTrend[] {
   const points = healthPoints(plan, until);
-  return HEALTH_SIDES.flatMap((side) => {
+  return SIDES.flatMap((side) => {
     const scores = scoresOf(points, side);
     return scores.length ? [{ side, spark: sparkline(scores), latest: scores[scores.length - 1] }] : [];
   });
@@ -96,7 +94,7 @@ export function latestSessionId(plan: Partial<Plan> | undefined, today: string):
   return textOf((held[held.length - 1] ?? dated[dated.length - 1])?.item.id);
 }
 
-const SIDE_NAMES: Readonly<Record<HealthSide, string>> = { mentor: 'Mentor', protege: 'Protégé' };
+const SIDE_NAMES: Readonly<Record<Side, string>> = { mentor: 'Mentor', protege: 'Protégé' };
 
 /**
  * The trend as a Mermaid `xychart-beta` (GitHub renders it in comments and Markdown files), one
@@ -110,7 +108,7 @@ export function healthChart(points: readonly HealthPoint[]): string | undefined 
   // Dates are YYYY-MM-DD: nothing in them needs quoting beyond the quotes themselves.
   lines.push(`  x-axis [${points.map((point) => `"${point.date}"`).join(', ')}]`);
   lines.push('  y-axis "Rating" 1 --> 5');
-  for (const side of HEALTH_SIDES) {
+  for (const side of SIDES) {
     const filled = filledScores(points, side);
     if (filled) lines.push(`  line "${SIDE_NAMES[side]}" [${filled.join(', ')}]`);
   }
@@ -118,7 +116,7 @@ export function healthChart(points: readonly HealthPoint[]): string | undefined 
   return lines.join('\n');
 }
 
-function filledScores(points: readonly HealthPoint[], side: HealthSide): number[] | undefined {
+function filledScores(points: readonly HealthPoint[], side: Side): number[] | undefined {
   const first = points.find((point) => point[side] !== undefined)?.[side];
   if (first === undefined) return undefined;
   let last = first;
@@ -127,7 +125,7 @@ function filledScores(points: readonly HealthPoint[], side: HealthSide): number[
 
 /** The same trend in words, for readers without Mermaid: "Mentor: 4 → 4 → 3 (2026-09-07 to 2026-11-16)". */
 export function healthText(points: readonly HealthPoint[]): string[] {
-  return HEALTH_SIDES.flatMap((side) => {
+  return SIDES.flatMap((side) => {
     const rated = points.filter((point) => point[side] !== undefined);
     if (rated.length === 0) return [];
     const span = rated.length === 1 ? rated[0].date : `${rated[0].date} to ${rated[rated.length - 1].date}`;

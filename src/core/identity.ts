@@ -2,18 +2,8 @@
 // plan's mentor and protégé, else what the user told us (the setting mentoringPlan.me, or an answer
 // remembered per plan). Pure: the extension gathers who the user is and what they said.
 import type { Plan } from './plan';
-import { isRecord, textOf } from './plan-facts';
-
-export type Side = 'mentor' | 'protege';
-export const SIDES: readonly Side[] = ['mentor', 'protege'];
-
-export function isSide(value: unknown): value is Side {
-  return value === 'mentor' || value === 'protege';
-}
-
-export function otherSide(side: Side): Side {
-  return side === 'mentor' ? 'protege' : 'mentor';
-}
+import { isRecord, isSide, SIDES, textOf } from './plan-facts';
+import type { Side } from './plan-facts';
 
 /** What the host knows about the user; either may be missing. */
 export interface Me {

@@ -165,12 +165,21 @@ export function openActionsByDue(plan: Partial<Plan> | undefined, today: string)
   return found.map((placed, order) => ({ placed, order })).sort((a, b) => due(a.placed) - due(b.placed) || a.order - b.order).map(({ placed }) => placed);
 }
 
-/** A side of the pair (who the user is, when known). */
-export type Side = 'mentor' | 'protege';
+/** The two sides of the pair, in the plan's order (mentor, then protégé). */
+export const SIDES = ['mentor', 'protege'] as const;
+export type Side = (typeof SIDES)[number];
+
+export function isSide(value: unknown): value is Side {
+  return value === 'mentor' || value === 'protege';
+}
+
+export function otherSide(side: Side): Side {
+  return side === 'mentor' ? 'protege' : 'mentor';
+}
 
 /** Open actions in groups by owner: the user's own first, then both of us, then the other side, then those with no owner. */
 export function actionsByOwner(actions: readonly PlacedAction[], me: Side | undefined): { owner: string; actions: PlacedAction[] }[] {
-  const other: Side | undefined = me === 'mentor' ? 'protege' : me === 'protege' ? 'mentor' : undefined;
+  const other = me && otherSide(me);
   const order = me && other ? [me, 'both', other] : ['protege', 'mentor', 'both'];
   const ownerOf = (placed: PlacedAction) => {
     const owner = textOf(placed.action.owner);

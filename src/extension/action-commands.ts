@@ -6,14 +6,14 @@ import * as vscode from 'vscode';
 import { isCalendarDate } from '../core/dates';
 import { addAction, openAction } from '../core/edits';
 import { latestSessionId } from '../core/health';
-import type { Side } from '../core/identity';
+import type { Side } from '../core/plan-facts';
 import { ACTION_OWNERS } from '../core/plan';
 import type { ActionOwner } from '../core/plan';
 import { entriesOf, nextSessionDate, textOf } from '../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../core/questions';
 import { applyPlanEdit } from './apply-edit';
 import { COMMANDS } from './command-ids';
-import { Identity } from './identity';
+import type { Identity } from './identity';
 import { registerLoggedCommand } from './log';
 import { escapeIcons } from './plain-text';
 import type { ResolvedPlan, UriLike } from './plan-target';
@@ -137,6 +137,6 @@ function isNode(value: unknown): value is PlanNode {
 }
 
 export const registerActionCommands: Feature = (context, services) => {
-  const commands = new ActionCommands(services, new Identity(context.workspaceState, services.log));
+  const commands = new ActionCommands(services, services.identity);
   context.subscriptions.push(registerLoggedCommand(services.log, COMMANDS.addAction, (args) => commands.addAction(args as AddActionArgs | PlanNode | undefined)));
 };

@@ -1,18 +1,17 @@
 // The Actions view (issue 11, "learning transfer"): every open action across the workspace's
 // plans, grouped by plan and then by owner (the user's own first), soonest due first, overdue ones
 // marked in a theme colour. Action rows are the plan tree's action nodes, so Toggle Action Done
-// edits their session exactly as it does from the Plans view; a click reveals the action's line.
+// edits their session exactly as it does from the Plans view; a click reveals the action's line,
+// found only then (rows are built from the plan's values, so no closed plan is parsed for them).
 import * as vscode from 'vscode';
-import { rangeAt } from '../core/parse';
 import { actionsByOwner, openActionsByDue, textOf } from '../core/plan-facts';
 import type { PlacedAction } from '../core/plan-facts';
 import { ACTIONS_VIEW_ID } from './command-ids';
 import type { PlanEntry, PlanStore } from './plan-store';
-import { toVsRange } from './ranges';
 import type { Services } from './services';
 import type { PlanNode } from './tree/nodes';
-import { openAt } from './tree/nodes';
-import type { WhoAmI } from './who-am-i';
+import { resolveClick } from './tree/nodes';
+import type { Identity } from './identity';
 
 /** A plan's or an owner's row; action rows are PlanNodes. */
 export interface ActionGroupNode {
@@ -33,13 +32,23 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
 
   constructor(
     private readonly store: PlanStore,
-    private readonly identity: WhoAmI,
+    private readonly identity: Pick<Identity, 'knownSide'>,
   ) {
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
   }
 
+  /** Rebuilds the view: who the user is became known or changed, so "Mine" moves. */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
   getTreeItem(node: ActionsViewNode): vscode.TreeItem {
     return node.item;
+  }
+
+  /** An action row's click is resolved only when it is clicked (or hovered): rows never ask a plan for positions. */
+  resolveTreeItem(item: vscode.TreeItem, node: ActionsViewNode): vscode.TreeItem {
+    return node.kind === 'action' ? resolveClick(node) : item;
   }
 
   getParent(node: ActionsViewNode): ActionsViewNode | undefined {
@@ -64,7 +73,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
       });
     }
     if (node.kind === 'actionsPlan') {
-      const me = this.identity.whoAmI(node.entry.uri);
+      const me = this.identity.knownSide(node.entry.uri, node.entry.result.plan);
       return actionsByOwner(node.actions, me).map(({ owner, actions }) => {
         const label = OWNER_LABELS[owner] ?? owner;
         const item = new vscode.TreeItem(me && owner === me ? vscode.l10n.t('Mine ({0})', label) : label, vscode.TreeItemCollapsibleState.Expanded);
@@ -94,7 +103,6 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
     tooltip.appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('From session {0} ({1}).', sessionId ?? '?', textOf(placed.session.date) ?? '?'));
     item.tooltip = tooltip;
-    item.command = openAt(entry.uri, toVsRange(rangeAt(entry.result.parsed, path)).start);
     // The Plans view's menus and Toggle Action Done read these, so the row toggles like the Plans view's.
     item.contextValue = 'action.open';
     return { kind: 'action', uri: entry.uri, path, item, parent: undefined, sessionId, actionIndex: placed.actionIndex, done: false, snapshot: entry, planCount: this.store.all().length };
@@ -106,7 +114,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
   }
 }
 
-export function registerActionsView(context: vscode.ExtensionContext, { store }: Services, identity: WhoAmI): ActionsViewProvider {
+export function registerActionsView(context: vscode.ExtensionContext, { store, identity }: Services): ActionsViewProvider {
   const provider = new ActionsViewProvider(store, identity);
   context.subscriptions.push(provider, vscode.window.createTreeView(ACTIONS_VIEW_ID, { treeDataProvider: provider }));
   return provider;

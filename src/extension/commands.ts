@@ -274,7 +274,7 @@ class Commands {
   async reveal(target?: RevealTarget | PlanNode): Promise<void> {
     target ??= await this.pickEntry();
     if (!target) return;
-    const range = isNode(target) ? this.rangeOfNode(target) : target.range;
+    const range = isNode(target) ? this.rangeAt(target) : target.range;
     const uri = toUri(target.uri);
     if (!uri) return;
     const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
@@ -284,14 +284,17 @@ class Commands {
     }
   }
 
-  /** From the palette: choose a goal or session of any plan to jump to. */
+  /**
+   * From the palette: choose a goal or session of any plan to jump to. The choices come from the
+   * plans' values; only the chosen one's line is looked up (a closed plan is parsed for it alone).
+   */
   private async pickEntry(): Promise<RevealTarget | undefined> {
     await this.store.ready();
     const plans = this.store.all();
     const items = plans.flatMap((entry) => {
       const plan = entry.result.plan;
       const where = plans.length > 1 ? ` · ${vscode.workspace.asRelativePath(entry.uri)}` : '';
-      const target = (path: PlanPath): RevealTarget => ({ uri: entry.uri, range: toVsRange(rangeAt(entry.result.parsed, path)) });
+      const target = (path: PlanPath) => ({ uri: entry.uri, path });
       const goals = entriesOf(plan, 'goals').map(({ item: goal, index }) => ({
         label: `$(target) ${escapeIcons(String(goal.title ?? goal.id ?? ''))}`,
         description: escapeIcons(`${String(goal.status ?? '')}${where}`),
@@ -304,16 +307,18 @@ class Commands {
       }));
       return [...goals, ...sessions];
     });
-    return pick(items, vscode.l10n.t('Go to a goal or session'));
+    const chosen = await pick(items, vscode.l10n.t('Go to a goal or session'));
+    return chosen && { uri: chosen.uri, range: this.rangeAt(chosen) ?? new vscode.Range(0, 0, 0, 0) };
   }
 
   async refresh(): Promise<void> {
     await this.store.refresh();
   }
 
-  private rangeOfNode(node: PlanNode): vscode.Range | undefined {
-    const entry = this.store.get(node.uri);
-    return entry && toVsRange(rangeAt(entry.result.parsed, node.path));
+  /** The range of the entry at `path` in the plan's current check, asked when it is to be revealed. */
+  private rangeAt({ uri, path }: { uri: vscode.Uri; path: PlanPath }): vscode.Range | undefined {
+    const entry = this.store.get(uri);
+    return entry && toVsRange(rangeAt(entry.result.parsed, path));
   }
 
   /** Applies one engine edit, then shows the changed entry (found by id after the edit) in the editor. */

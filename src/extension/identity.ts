@@ -3,8 +3,10 @@
 // the user already signed in with (silently: never a sign-in prompt) matched against the plan;
 // else the setting mentoringPlan.me; else asked once per plan and remembered for the workspace.
 import * as vscode from 'vscode';
-import type { Me, Side } from '../core/identity';
-import { isSide, resolveSide } from '../core/identity';
+import type { Me } from '../core/identity';
+import { resolveSide } from '../core/identity';
+import { isSide } from '../core/plan-facts';
+import type { Side } from '../core/plan-facts';
 import type { Plan } from '../core/plan';
 import { CONFIG_SECTION } from './command-ids';
 import { escapeIcons } from './plain-text';
@@ -25,15 +27,59 @@ interface GitApi {
   repositories: GitRepository[];
 }
 
-export class Identity {
+export class Identity implements vscode.Disposable {
   private github: Promise<string | undefined> | undefined;
   /** The e-mail per repository root: plans in different repositories may have different local configs. */
   private readonly emails = new Map<string, Promise<string | undefined>>();
+  /** The git e-mail and GitHub handle per plan once looked up ({} meanwhile); views read it without waiting. */
+  private readonly known = new Map<string, Me>();
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly learned = new vscode.EventEmitter<void>();
+  /** Fires when views may see a different side: a look-up ended, or mentoringPlan.me changed. */
+  readonly onDidLearn = this.learned.event;
+  private readonly settingWatch: vscode.Disposable;
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.settingWatch = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${CONFIG_SECTION}.me`)) this.learned.fire();
+    });
+  }
+
+  /**
+   * The user's side of a plan as far as is known now, never asking and never waiting: for views.
+   * The first call starts the look-up of the git e-mail and GitHub handle; onDidLearn fires when it ends.
+   */
+  knownSide(uri: vscode.Uri, plan: Partial<Plan> | undefined): Side | undefined {
+    const key = uri.toString();
+    let me = this.known.get(key);
+    if (!me) {
+      me = {};
+      this.known.set(key, me);
+      void this.whoAmI(uri).then((found) => {
+        this.known.set(key, found);
+        if (found.email || found.github) this.announce();
+      });
+    }
+    const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<unknown>('me');
+    return resolveSide(plan, me, setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)))?.side;
+  }
+
+  /** One event for the look-ups of many plans ending together (a workspace of a thousand plans). */
+  private announce(): void {
+    this.announceTimer ??= setTimeout(() => {
+      this.announceTimer = undefined;
+      this.learned.fire();
+    }, 100);
+  }
+
+  dispose(): void {
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    this.settingWatch.dispose();
+    this.learned.dispose();
+  }
 
   /**
    * The user's side of the plan at `uri`; asks (once per plan) when nothing else tells, unless
@@ -60,6 +106,8 @@ export class Identity {
 
   async remember(uri: vscode.Uri, side: Side | undefined): Promise<void> {
     await this.state.update(rememberedKey(uri), isSide(side) ? side : undefined);
+    // An answer given to a command is known to views from now on.
+    this.learned.fire();
   }
 
   /**

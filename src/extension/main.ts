@@ -15,6 +15,7 @@ import { PlanStore } from './plan-store';
 import { PlanResolver } from './plan-target';
 import { registerPrivateNotes } from './private-notes';
 import { registerQuickFixes } from './quick-fixes';
+import { Identity } from './identity';
 import { registerRelationshipCommands } from './relationship-commands';
 import { registerReminders } from './reminders';
 import type { MentoringPlanApi, MentoringPlanTestApi, Services } from './services';
@@ -22,14 +23,14 @@ import { registerStatusBar } from './status-bar';
 import { registerTree } from './tree/plan-tree';
 import { VsCodePlanHost } from './vscode-host';
 import { registerWalkthrough } from './walkthrough';
-import { whoAmI } from './who-am-i';
 
 export function activate(context: vscode.ExtensionContext): MentoringPlanApi | MentoringPlanTestApi {
   const started = Date.now();
   const log = createLog();
   const store = new PlanStore(new VsCodePlanHost(log));
-  context.subscriptions.push(log, store);
-  const services: Services = { store, log, resolver: new PlanResolver(store, log) };
+  const identity = new Identity(context.workspaceState, log);
+  context.subscriptions.push(log, store, identity);
+  const services: Services = { store, log, resolver: new PlanResolver(store, log), identity };
 
   registerDiagnostics(context, services);
   registerQuickFixes(context, services);
@@ -42,7 +43,14 @@ export function activate(context: vscode.ExtensionContext): MentoringPlanApi | M
   registerAgendaQuestions(context, services);
   const comparePlan = registerComparePlan(context, services);
   const privateNotes = registerPrivateNotes(context, services, () => tree.refresh());
-  const actionsView = registerActionsView(context, services, whoAmI);
+  const actionsView = registerActionsView(context, services);
+  // "Mine" moves when the identity learns a side or mentoringPlan.me changes.
+  context.subscriptions.push(
+    identity.onDidLearn(() => {
+      actionsView.refresh();
+      if (tree.filterId === 'mine') tree.refresh();
+    }),
+  );
   const reminders = registerReminders(context, services);
   registerLanguageFeatures(context, services);
   const walkthrough = registerWalkthrough(context, services);

@@ -457,14 +457,15 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
  * A closed plan's check as views need it: the plan's value and its findings (with their ranges),
  * without the parsed document, which is most of a check's memory (1,000 plans held ~1 GB).
  * Something that asks for positions later (a click on a row, a command) gets the text parsed
- * again then, once; that parse is kept until the plan changes.
+ * again then; that parse is not kept (views ask positions only for the row clicked).
  */
 export class ClosedPlanCheck implements CheckResult {
   readonly plan: CheckResult['plan'];
   readonly issues: CheckResult['issues'];
   /** Whether the text could be read at all; views need it without a parse. */
   readonly readable: boolean;
-  private reparsed: ParsedPlan | undefined;
+  /** How many times positions were asked for, each a parse of the text: tests check that views ask only on a click. */
+  parses = 0;
 
   constructor(
     result: CheckResult,
@@ -476,13 +477,8 @@ export class ClosedPlanCheck implements CheckResult {
   }
 
   get parsed(): ParsedPlan {
-    this.reparsed ??= parsePlan(this.text);
-    return this.reparsed;
-  }
-
-  /** Whether a parsed document is held (only after something asked for positions). */
-  get holdsParse(): boolean {
-    return this.reparsed !== undefined;
+    this.parses++;
+    return parsePlan(this.text);
   }
 }
 

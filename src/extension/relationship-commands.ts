@@ -5,16 +5,15 @@ import * as vscode from 'vscode';
 import { sessionWithAgenda } from '../core/agenda';
 import { closeMentorship, recordHealth, setMentorshipStatus } from '../core/edits';
 import { HEALTH_SCORE_MEANINGS, latestSessionId } from '../core/health';
-import { otherSide } from '../core/identity';
-import type { Side } from '../core/identity';
-import { mentorshipStatus, nextSessionDate } from '../core/plan-facts';
+import { mentorshipStatus, nextSessionDate, otherSide } from '../core/plan-facts';
+import type { Side } from '../core/plan-facts';
 import { CLOSURE_OUTCOMES } from '../core/plan';
 import type { ClosureOutcome } from '../core/plan';
 import { isCalendarDate } from '../core/dates';
 import { applyPlanEdit } from './apply-edit';
 import type { PlanEditCompute } from './apply-edit';
 import { COMMANDS } from './command-ids';
-import { Identity } from './identity';
+import type { Identity } from './identity';
 import { registerLoggedCommand } from './log';
 import type { ResolvedPlan, UriLike } from './plan-target';
 import type { Feature, Services } from './services';
@@ -167,7 +166,7 @@ function isNode(value: unknown): value is PlanNode {
 }
 
 export const registerRelationshipCommands: Feature = (context, services) => {
-  const commands = new RelationshipCommands(services, new Identity(context.workspaceState, services.log));
+  const commands = new RelationshipCommands(services, services.identity);
   const handlers: [string, (arg?: unknown) => unknown][] = [
     [COMMANDS.recordHealthCheckin, (args) => commands.recordHealth(args as RecordHealthArgs | PlanNode | undefined)],
     [COMMANDS.pauseMentorship, (args) => commands.setStatus('paused', args as StatusArgs | PlanNode | undefined)],

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ActionsViewProvider } from './actions-view';
 import type { FeedbackEditorTesting } from './feedback-editor/register';
 import type { PlanFilesContext } from './plan-files-context';
+import type { Identity } from './identity';
 import type { PlanStore } from './plan-store';
 import type { PlanResolver } from './plan-target';
 import type { PrivateNotesTesting } from './private-notes';
@@ -15,6 +16,8 @@ export interface Services {
   readonly resolver: PlanResolver;
   /** The "Mentoring Plan" output channel (log.ts). */
   readonly log: vscode.LogOutputChannel;
+  /** Which side of the pair the user is (identity.ts): one per window, so every view and command agrees. */
+  readonly identity: Identity;
 }
 
 /** Registers one feature: everything it creates goes into context.subscriptions; it returns what the API exposes of it. */

@@ -39,6 +39,9 @@ describe('relationship over time (issue 11)', () => {
   });
 
   afterEach(async () => {
+    // First, so that a failed undo below cannot leave a side set for the suites after this one.
+    const config = vscode.workspace.getConfiguration('mentoringPlan');
+    if (config.inspect('me')?.globalValue !== undefined) await config.update('me', undefined, vscode.ConfigurationTarget.Global);
     await undoUntil(team, teamText);
     await undoUntil(problems, problemsText);
     // The dirty flag reaches the extension host after the text: wait for it rather than race it.

@@ -372,15 +372,16 @@ describe('plan store scan of many plans (issue 15)', () => {
     const uri = new MemoryUri(paths[1]);
     const closed = store.get(uri)?.result;
     assert.ok(closed instanceof ClosedPlanCheck, 'a closed plan is checked by the plain check');
-    assert.equal(closed.holdsParse, false, 'a closed plan keeps no parsed document');
+    assert.equal(closed.parses, 0, 'a closed plan is not parsed again to be checked');
     assert.equal(isReadable(closed), true);
-    assert.equal(closed.holdsParse, false, 'telling whether it is readable does not parse it again');
+    assert.equal(closed.parses, 0, 'telling whether it is readable does not parse it again');
     const full = checkPlan(host.files.get(paths[1]) ?? '', { today: store.get(uri)?.today ?? '' });
     assert.deepEqual(closed.issues, full.issues);
     for (const path of [['sessions', 0], ['goals', 0, 'milestones', 1], ['mentorship', 'cadence']] as const) {
       assert.deepEqual(rangeAt(closed.parsed, [...path]), rangeAt(full.parsed, [...path]), `range of ${path.join('.')}`);
     }
-    assert.equal(closed.holdsParse, true);
+    assert.equal(closed.parses, 3, 'each position asked for parses the text again');
+    assert.ok(!Object.values(closed).some((value) => value !== null && typeof value === 'object' && 'document' in value), 'no parsed document is kept after answering');
 
     // Opened, the plan gets its incremental parser (for edits); closed again, it lets it go.
     const document = host.open(paths[1]);
@@ -390,7 +391,7 @@ describe('plan store scan of many plans (issue 15)', () => {
     host.close(document);
     await settle();
     const reclosed = store.get(uri)?.result;
-    assert.ok(reclosed instanceof ClosedPlanCheck && !reclosed.holdsParse, 'closed again, the plan holds no parse');
+    assert.ok(reclosed instanceof ClosedPlanCheck && reclosed.parses === 0, 'closed again, the plan is checked without a parser');
     store.dispose();
   });
 

@@ -2,18 +2,15 @@
 // confidentiality and what ends the mentorship, each revealing its line. Built here so nodes.ts
 // and plan-tree.ts only ask for them (one call each).
 import * as vscode from 'vscode';
-import { rangeAt } from '../../core/parse';
 import type { PlanPath } from '../../core/parse';
 import { isRecord, textOf } from '../../core/plan-facts';
 import type { PlanEntry } from '../plan-store';
-import { toVsRange } from '../ranges';
 import type { PlanNode } from './nodes';
-import { openAt } from './nodes';
 
 function row(entry: PlanEntry, parent: PlanNode | undefined, kind: 'agreement' | 'agreementItem', path: PlanPath, key: string, item: vscode.TreeItem): PlanNode {
   item.id = `${entry.uri.toString()}#agreement${key}`;
   item.contextValue = kind;
-  item.command = openAt(entry.uri, toVsRange(rangeAt(entry.result.parsed, path)).start);
+  // No command here: the click's position is resolved when the row is clicked (resolveClick).
   return { kind, uri: entry.uri, path, item, parent, snapshot: entry, planCount: parent?.planCount ?? 1 };
 }
 

@@ -72,9 +72,8 @@ export class NodeBuilder {
   private node(kind: NodeKind, parent: PlanNode | undefined, path: PlanPath, idSuffix: string, item: vscode.TreeItem, extra: Partial<PlanNode> = {}): PlanNode {
     item.id = `${this.entry.uri.toString()}#${idSuffix}`;
     item.contextValue = kind;
-    // A plan's row opens it at the top: no position needed, so a closed plan is not parsed again for it.
-    const start = path.length === 0 ? new vscode.Position(0, 0) : toVsRange(rangeAt(this.entry.result.parsed, path)).start;
-    item.command = openAt(this.entry.uri, start);
+    // A plan's row opens it at the top; other rows get their line only when clicked (resolveClick).
+    if (path.length === 0) item.command = openAt(this.entry.uri, new vscode.Position(0, 0));
     return { kind, uri: this.entry.uri, path, item, parent, ...extra, snapshot: this.entry, planCount: this.planCount };
   }
 
@@ -281,6 +280,16 @@ export class NodeBuilder {
 export function openAt(uri: vscode.Uri, position: vscode.Position): vscode.Command {
   const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(position, position), preserveFocus: false };
   return { command: 'vscode.open', title: vscode.l10n.t('Reveal in Plan File'), arguments: [uri, options] };
+}
+
+/**
+ * Gives a row its click (openAt its entry's line, in the check the row was built from) when the
+ * workbench asks: resolveTreeItem, on a click or hover of that row. Rows are built without
+ * positions, so views never parse a closed plan again for rows nobody points at.
+ */
+export function resolveClick(node: Pick<PlanNode, 'uri' | 'path' | 'item' | 'snapshot'>): vscode.TreeItem {
+  node.item.command ??= openAt(node.uri, node.path.length === 0 ? new vscode.Position(0, 0) : toVsRange(rangeAt(node.snapshot.result.parsed, node.path)).start);
+  return node.item;
 }
 
 function uniqueKey(seen: Set<string>, key: string, index: number): string {

@@ -1,7 +1,6 @@
 // Which plans the Mentoring view lists: all, or only those a programme lead is looking for (the
-// active ones, those with problems, those with overdue actions). "Mine" needs to know who the user
-// is; until something can tell (a setting or the git identity), a provider registers it through
-// setMinePredicate and the filter is offered only then.
+// active ones, those with problems, those with overdue actions) or those where the user is one of
+// the pair ("Mine", offered when the tree is given the identity's predicate).
 import * as vscode from 'vscode';
 import { overdueActions } from '../../core/plan-facts';
 import type { PlanEntry } from '../plan-store';
@@ -16,12 +15,8 @@ export interface PlanFilter {
   matches(entry: PlanEntry): boolean;
 }
 
-let mine: ((entry: PlanEntry) => boolean) | undefined;
-
-/** The hook for "mine": who the user is in a plan (mentor or protégé). Undefined removes the filter. */
-export function setMinePredicate(predicate: ((entry: PlanEntry) => boolean) | undefined): void {
-  mine = predicate;
-}
+/** Whether the user is known to be the mentor or the protégé of a plan (without asking: identity.ts knownSide). */
+export type MinePredicate = (entry: PlanEntry) => boolean;
 
 /** A plan's status as the view shows it: a plan with a mentorship and no status is active. */
 export function planStatus(entry: PlanEntry): string | undefined {
@@ -31,18 +26,18 @@ export function planStatus(entry: PlanEntry): string | undefined {
 }
 
 /** The filters on offer now, "all" first. */
-export function planFilters(): PlanFilter[] {
+export function planFilters(mine?: MinePredicate): PlanFilter[] {
   const filters: PlanFilter[] = [
     { id: 'all', label: vscode.l10n.t('All plans'), detail: vscode.l10n.t('Every plan of the workspace'), matches: () => true },
     { id: 'active', label: vscode.l10n.t('Active'), detail: vscode.l10n.t('Mentorships with status active'), matches: (entry) => planStatus(entry) === 'active' },
     { id: 'problems', label: vscode.l10n.t('With problems'), detail: vscode.l10n.t('Plans with at least one finding in Problems'), matches: (entry) => entry.result.issues.length > 0 },
     { id: 'overdue', label: vscode.l10n.t('Overdue'), detail: vscode.l10n.t('Plans with an open action past its due date'), matches: (entry) => overdueActions(entry.result.plan, entry.today).length > 0 },
   ];
-  const isMine = mine;
-  if (isMine) filters.push({ id: 'mine', label: vscode.l10n.t('Mine'), detail: vscode.l10n.t('Plans where you are mentor or protégé'), matches: isMine });
+  if (mine) filters.push({ id: 'mine', label: vscode.l10n.t('Mine'), detail: vscode.l10n.t('Plans where you are mentor or protégé'), matches: mine });
   return filters;
 }
 
-export function planFilter(id: PlanFilterId): PlanFilter {
-  return planFilters().find((filter) => filter.id === id) ?? planFilters()[0];
+export function planFilter(id: PlanFilterId, mine?: MinePredicate): PlanFilter {
+  const filters = planFilters(mine);
+  return filters.find((filter) => filter.id === id) ?? filters[0];
 }

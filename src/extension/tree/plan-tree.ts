@@ -15,10 +15,10 @@ import { COMMANDS, HAS_PLANS_CONTEXT, PLAN_FILTER_CONTEXT, TREE_VIEW_ID } from '
 import type { PlanEntry, PlanStore } from '../plan-store';
 import type { Feature } from '../services';
 import { agreementChildren } from './agreement-rows';
-import { NodeBuilder, PLANS_SHOWN_EXPANDED } from './nodes';
+import { NodeBuilder, PLANS_SHOWN_EXPANDED, resolveClick } from './nodes';
 import type { PlanNode } from './nodes';
 import { planFilter, planFilters } from './plan-filter';
-import type { PlanFilter, PlanFilterId } from './plan-filter';
+import type { MinePredicate, PlanFilter, PlanFilterId } from './plan-filter';
 import { byMentorshipStatus } from './relationship-rows';
 
 const REFRESH_COALESCE_MS = 30;
@@ -55,7 +55,11 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   private shown: Shown = { root: undefined, folders: new Map() };
   private filter: PlanFilter = planFilter('all');
 
-  constructor(private readonly store: PlanStore) {
+  constructor(
+    private readonly store: PlanStore,
+    /** "Mine" in the filter: plans where the user's side is known (identity.ts). */
+    readonly mine?: MinePredicate,
+  ) {
     // Several plans can change in one burst (a scan batch, a rename); one refresh covers them all.
     this.subscription = store.onDidChange((uris) => {
       for (const uri of uris) this.changedUris.add(uri.toString());
@@ -79,7 +83,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   }
 
   setFilter(id: PlanFilterId): void {
-    this.filter = planFilter(id);
+    this.filter = planFilter(id, this.mine);
     this.refresh();
   }
 
@@ -105,6 +109,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
 
   resolveTreeItem(item: vscode.TreeItem, element: TreeElement): vscode.TreeItem {
     if (element.kind !== 'folder' && element.tooltip) item.tooltip = element.tooltip();
+    if (element.kind !== 'folder') resolveClick(element);
     return item;
   }
 
@@ -270,8 +275,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
-  const tree = new PlanTreeProvider(store);
+export const registerTree: Feature<PlanTreeProvider> = (context, { store, identity }) => {
+  const tree = new PlanTreeProvider(store, (entry) => identity.knownSide(entry.uri, entry.result.plan) !== undefined);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   // Menus and the command palette offer plan commands only when there is a plan to act on.
   let hasPlans: boolean | undefined;
@@ -300,7 +305,7 @@ export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
     view.onDidChangeVisibility(revealActive),
     vscode.commands.registerCommand(COMMANDS.filterPlans, async () => {
       const picked = await vscode.window.showQuickPick(
-        planFilters().map((filter) => ({ label: filter.label, detail: filter.detail, id: filter.id, picked: filter.id === tree.filterId })),
+        planFilters(tree.mine).map((filter) => ({ label: filter.label, detail: filter.detail, id: filter.id, picked: filter.id === tree.filterId })),
         { placeHolder: vscode.l10n.t('Show which plans?') },
       );
       if (!picked) return;
