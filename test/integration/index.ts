@@ -6,6 +6,7 @@ import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
+import * as vscode from 'vscode';
 
 /** The title tag of suites that run only in a multi-root workspace. */
 export const MULTI_ROOT_TAG = '(multi-root)';
@@ -48,6 +49,7 @@ export function runSuites(multiRoot: boolean, tag = multiRoot ? MULTI_ROOT_TAG :
 
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const name of files) mocha.addFile(join(__dirname, name));
+  isolateSuites(mocha.suite);
 
   return new Promise((resolve, reject) => {
     try {
@@ -65,4 +67,58 @@ export function runSuites(multiRoot: boolean, tag = multiRoot ? MULTI_ROOT_TAG :
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
+}
+
+/**
+ * A test that fails half-way (a timeout on a loaded machine) can leave a fixture plan edited, in
+ * its editor or on disk, and then every suite after it fails for that reason alone. After each
+ * suite file, unsaved fixture documents are reverted and fixture files restored to the bytes they
+ * had when the run began, and what was put back is reported: the failing test still fails, but the
+ * suites after it see the workspace as they expect and the report names the suite that left it.
+ */
+function isolateSuites(root: Mocha.Suite): void {
+  let pristine: Map<string, Uint8Array> | undefined;
+  root.beforeAll('snapshot the workspace fixtures', async () => {
+    pristine = new Map();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) return;
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
+      if (type !== vscode.FileType.File) continue;
+      const uri = vscode.Uri.joinPath(folder, name);
+      pristine.set(uri.toString(), await vscode.workspace.fs.readFile(uri));
+    }
+  });
+  // Each suite file's top-level suites get the hook as the file is loaded by run().
+  const hooked = new Set<Mocha.Suite>();
+  root.on('post-require', () => {
+    for (const suite of root.suites) {
+      if (hooked.has(suite)) continue;
+      hooked.add(suite);
+      putBackAfter(suite);
+    }
+  });
+  function putBackAfter(suite: Mocha.Suite): void {
+    suite.afterAll('put the workspace fixtures back', async function () {
+      this.timeout(60_000);
+      const restored: string[] = [];
+      for (const [key, bytes] of pristine ?? []) {
+        const uri = vscode.Uri.parse(key);
+        const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
+        if (document?.isDirty) {
+          await vscode.window.showTextDocument(document);
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+          restored.push(`${uri.path.split('/').pop()} (unsaved edits)`);
+        }
+        const now = await vscode.workspace.fs.readFile(uri).then(
+          (current) => current,
+          () => undefined,
+        );
+        if (!now || Buffer.compare(Buffer.from(now), Buffer.from(bytes)) !== 0) {
+          await vscode.workspace.fs.writeFile(uri, bytes);
+          restored.push(`${uri.path.split('/').pop()} (bytes on disk)`);
+        }
+      }
+      if (restored.length > 0) report(`  !! suite "${suite.title}" left the fixtures changed; put back: ${restored.join(', ')}`);
+    });
+  }
 }
