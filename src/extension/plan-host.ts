@@ -72,6 +72,11 @@ export interface FileEvents<U> {
   onCreate(uri: U): void;
   onChange(uri: U): void;
   onDelete(uri: U): void;
+  /**
+   * A folder was created in the workspace. File watchers may not report files written into a new
+   * folder at once (the folder is watched only after it exists), so the store looks inside it.
+   */
+  onCreateFolder(uri: U): void;
 }
 
 export type SettingKey = keyof Settings;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkPlan } from '../../src/core/check';
 import { addSession } from '../../src/core/edits';
 import { rangeAt } from '../../src/core/parse';
-import { ClosedPlanCheck, isReadable, PlanStore, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
+import { ClosedPlanCheck, isReadable, PlanStore, REPARSES_KEPT, SCAN, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
 import { largePlan } from '../support/large-plan';
 import { MemoryHost, MemoryUri, settle } from './support/memory-host';
 import type { MemoryDocument } from './support/memory-host';
@@ -213,6 +213,21 @@ describe('plan store (in-memory host)', () => {
     assert.equal(events.length, 5);
   });
 
+  it('finds plans written into a new folder when the watcher reports only the folder', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const { store, events } = harness;
+    host.createFolderWith('/ws/cohort-7', { 'pair-1.mentoring.yaml': EXAMPLE, 'notes.md': '# not a plan' });
+    host.createFolderWith('/ws/cohort-7/sub', { 'pair-2.mentoring.yml': EXAMPLE });
+    await settle();
+    assert.equal(events.length, 1, 'nothing before the folders settle');
+    host.clock.advance(SCAN.newFolderSettleMs);
+    await settle();
+    assert.deepEqual(events.slice(1), [['/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']], 'both new plans in one event; the known plan not again');
+    assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN, '/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']);
+  });
+
   it('keeps a deleted plan that has unsaved edits, also through a rescan', async () => {
     const host = new MemoryHost();
     host.files.set(PLAN, EXAMPLE);
@@ -392,6 +407,24 @@ describe('plan store scan of many plans (issue 15)', () => {
     const reclosed = store.get(uri)?.result;
     assert.ok(reclosed instanceof ClosedPlanCheck && !reclosed.holdsParse, 'closed again, the plan holds no parse');
     store.dispose();
+  });
+
+  it('keeps the parse of only the last REPARSES_KEPT closed plans asked for positions', async () => {
+    const { host } = workspace(REPARSES_KEPT + 4, 0);
+    const harness = await started(host);
+    const checks = harness.store.all().map((entry) => entry.result as ClosedPlanCheck);
+    // A view that asks every plan for a position (the Actions view's rows), in order.
+    for (const check of checks) rangeAt(check.parsed, ['sessions', 0]);
+    const held = checks.map((check) => check.holdsParse);
+    assert.deepEqual(held, checks.map((_, index) => index >= 4), 'the four asked first let their parse go');
+    // Asked again, a plan parses again and gives the same position.
+    const first = checks[0];
+    const entry = harness.store.all()[0];
+    const full = checkPlan(host.files.get(entry.uri.path) ?? '', { today: entry.today });
+    assert.deepEqual(rangeAt(first.parsed, ['sessions', 1]), rangeAt(full.parsed, ['sessions', 1]));
+    assert.equal(first.holdsParse, true);
+    assert.equal(checks[4].holdsParse, false, 'the least recently asked one made room');
+    harness.store.dispose();
   });
 
   it('a change to one plan among many announces that plan only', async () => {

@@ -200,7 +200,12 @@ export const registerLanguageFeatures: Feature = (context, { store }) => {
       ),
     ),
     vscode.languages.registerWorkspaceSymbolProvider(features),
-    store.onDidChange(() => features.refresh()),
+    // Hints and lenses are asked again for every visible editor: only when one of them changed, not
+    // for each batch of a workspace scan.
+    store.onDidChange((uris) => {
+      const shown = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+      if (uris.some((uri) => shown.has(uri.toString()))) features.refresh();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsSettings(event, 'inlayHints.enabled')) features.refresh();
     }),

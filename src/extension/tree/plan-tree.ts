@@ -212,7 +212,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
     node.snapshot = entry;
     node.planCount = planCount;
     // Plans that are gone leave their node behind only until the next full listing.
-    if (this.planNodes.size > this.store.all().length * 2) this.forgetStaleNodes();
+    if (this.planNodes.size > this.store.size * 2) this.forgetStaleNodes();
     return node;
   }
 
@@ -276,7 +276,7 @@ export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
   // Menus and the command palette offer plan commands only when there is a plan to act on.
   let hasPlans: boolean | undefined;
   const updateContext = () => {
-    const now = store.all().length > 0;
+    const now = store.size > 0;
     if (now !== hasPlans) void vscode.commands.executeCommand('setContext', HAS_PLANS_CONTEXT, (hasPlans = now));
   };
   const showFilter = () => {
@@ -286,7 +286,7 @@ export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
   // With many plans each starts collapsed: the one in the active editor is opened for the user.
   const revealActive = () => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!view.visible || !document || store.all().length <= PLANS_SHOWN_EXPANDED) return;
+    if (!view.visible || !document || store.size <= PLANS_SHOWN_EXPANDED) return;
     const node = tree.nodeOf(document.uri);
     if (node) void Promise.resolve(view.reveal(node, { expand: true, select: false, focus: false })).catch(() => undefined);
   };
