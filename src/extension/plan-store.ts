@@ -62,6 +62,8 @@ export const SCAN = {
   announceEveryMs: 250,
   /** Milliseconds of checking before the scan lets other work (completion, typing, commands) run. */
   yieldEveryMs: 8,
+  /** Plans whose file is being read while the scan checks the one before them. */
+  readsAhead: 8,
   /** Milliseconds after a folder is created (and the last one of a burst) before plans are looked for in it. */
   newFolderSettleMs: 300,
 } as const;
@@ -316,11 +318,23 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     if (open.length > 0) flush();
     let lastAnnounce = this.host.clock.now();
     let lastYield = lastAnnounce;
-    for (const uri of closed) {
+    // The next plans are read while one is checked: a read waits on the disk, a check on the CPU.
+    const reads: (Promise<string> | undefined)[] = [];
+    const startRead = (index: number) => {
+      const uri = closed[index];
+      if (uri === undefined || reads[index]) return;
+      const reading = this.host.readFile(uri);
+      reading.catch(() => undefined); // a scan that ends early leaves its reads unawaited; readFromDisk handles the failure
+      reads[index] = reading;
+    };
+    for (let index = 0; index < SCAN.readsAhead; index++) startRead(index);
+    for (const [index, uri] of closed.entries()) {
       if (generation !== this.scanGeneration || this.disposed) return;
+      startRead(index + SCAN.readsAhead);
       const document = this.openDocument(uri);
       if (document) this.forDocument(document);
-      else await this.readFromDisk(uri, recheck);
+      else await this.readFromDisk(uri, recheck, reads[index]);
+      reads[index] = undefined;
       batch.push(uri);
       const now = this.host.clock.now();
       if (now - lastAnnounce >= SCAN.announceEveryMs) {
@@ -350,10 +364,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
-  private async readFromDisk(uri: U, recheck = false): Promise<void> {
+  private async readFromDisk(uri: U, recheck = false, reading: Promise<string> = this.host.readFile(uri)): Promise<void> {
     let text: string;
     try {
-      text = await this.host.readFile(uri);
+      text = await reading;
     } catch {
       // Deleted or unreadable (a watcher event can come after the file is gone again).
       this.forget(uri.toString());

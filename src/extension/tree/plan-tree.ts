@@ -242,12 +242,21 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   }
 }
 
+/** Each plan's folder key, asked of every plan on each refresh; forgotten when the workspace folders change. */
+const folderKeys = new Map<string, string>();
+
 /** The folder a plan is grouped under: its directory relative to the workspace. */
 function folderKey(uri: vscode.Uri): string {
-  // The workspace folder's name leads only in a multi-root workspace.
-  const relative = vscode.workspace.asRelativePath(uri);
-  const slash = relative.lastIndexOf('/');
-  return slash === -1 ? '' : relative.slice(0, slash);
+  const cacheKey = uri.toString();
+  let key = folderKeys.get(cacheKey);
+  if (key === undefined) {
+    // The workspace folder's name leads only in a multi-root workspace.
+    const relative = vscode.workspace.asRelativePath(uri);
+    const slash = relative.lastIndexOf('/');
+    key = slash === -1 ? '' : relative.slice(0, slash);
+    folderKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 function groupByFolder(plans: readonly PlanEntry[]): Map<string, PlanEntry[]> {
@@ -293,6 +302,7 @@ export const registerTree: Feature<PlanTreeProvider> = (context, { store }) => {
   context.subscriptions.push(
     tree,
     view,
+    vscode.workspace.onDidChangeWorkspaceFolders(() => folderKeys.clear()),
     store.onDidChange(updateContext),
     // The view shows the scan's progress (a bar under its title) while plans are found and checked.
     store.onDidStartScan((scan) => void vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => scan)),
