@@ -261,6 +261,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
         this.announce([uri]);
       },
       onCreateFolder: (uri) => this.folderCreated(uri),
+      onDeleteAny: (uri) => {
+        const under = `${uri.path.replace(/\/$/, '')}/`;
+        const gone = [...this.entries.values()].filter((entry) => entry.uri.scheme === uri.scheme && entry.uri.path.startsWith(under) && !this.openDocument(entry.uri)?.isDirty);
+        for (const entry of gone) this.forget(entry.uri.toString());
+        this.announce(gone.map((entry) => entry.uri));
+      },
     });
   }
 

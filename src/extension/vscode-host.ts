@@ -39,8 +39,8 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
 
   watchFiles(glob: string, events: FileEvents<vscode.Uri>): Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(glob);
-    // Creations only, of anything: which of them are folders is asked of the file system.
-    const created = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+    // Creations and deletions of anything: which created ones are folders is asked of the file system.
+    const created = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const onCreateAny = async (uri: vscode.Uri) => {
       if (IGNORED_FOLDER.test(uri.path)) return;
       try {
@@ -56,6 +56,7 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
       watcher.onDidDelete(events.onDelete),
       created,
       created.onDidCreate((uri) => void onCreateAny(uri)),
+      created.onDidDelete((uri) => IGNORED_FOLDER.test(uri.path) || events.onDeleteAny(uri)),
     ];
     return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
   }

@@ -226,6 +226,16 @@ describe('plan store (in-memory host)', () => {
     await settle();
     assert.deepEqual(events.slice(1), [['/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']], 'both new plans in one event; the known plan not again');
     assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN, '/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']);
+
+    // Deleted, the folder goes with its plans, though the watcher names only the folder.
+    host.deleteFolder('/ws/cohort-7');
+    await settle();
+    assert.deepEqual(events.slice(2), [['/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']]);
+    assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN]);
+    // A deleted file whose name starts like a plan's folder is not that folder.
+    host.deleteFolder('/ws/alex');
+    await settle();
+    assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN]);
   });
 
   it('keeps a deleted plan that has unsaved edits, also through a rescan', async () => {

@@ -205,6 +205,12 @@ export class MemoryHost implements PlanHost<MemoryUri, MemoryDocument> {
     for (const watcher of this.watchers) watcher.events.onCreateFolder(new MemoryUri(folder));
   }
 
+  /** Deletes a folder and the files in it, as a watcher that reports only the folder does. */
+  deleteFolder(folder: string): void {
+    for (const path of [...this.files.keys()]) if (path.startsWith(`${folder}/`)) this.files.delete(path);
+    for (const watcher of this.watchers) watcher.events.onDeleteAny(new MemoryUri(folder));
+  }
+
   /** A rename as file watchers report it: the old name deleted, the new one created. */
   renameFile(from: string, to: string): void {
     const text = this.files.get(from);
