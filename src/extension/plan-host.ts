@@ -72,6 +72,16 @@ export interface FileEvents<U> {
   onCreate(uri: U): void;
   onChange(uri: U): void;
   onDelete(uri: U): void;
+  /**
+   * A folder was created in the workspace. File watchers may not report files written into a new
+   * folder at once (the folder is watched only after it exists), so the store looks inside it.
+   */
+  onCreateFolder(uri: U): void;
+  /**
+   * Something was deleted, perhaps a folder (which no longer says which): watchers may report a
+   * deleted folder without the files that were in it, so the store forgets the plans under it.
+   */
+  onDeleteAny(uri: U): void;
 }
 
 export type SettingKey = keyof Settings;

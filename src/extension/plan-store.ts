@@ -62,6 +62,10 @@ export const SCAN = {
   announceEveryMs: 250,
   /** Milliseconds of checking before the scan lets other work (completion, typing, commands) run. */
   yieldEveryMs: 8,
+  /** Plans whose file is being read while the scan checks the one before them. */
+  readsAhead: 8,
+  /** Milliseconds after a folder is created (and the last one of a burst) before plans are looked for in it. */
+  newFolderSettleMs: 300,
 } as const;
 
 /** Checks for a new date at least this often (a sleeping machine or a changed clock can miss midnight). */
@@ -76,6 +80,12 @@ export interface ScanTimes {
 
 export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U> = vscode.TextDocument & HostDocument<U>> implements Disposable {
   private readonly entries = new Map<string, PlanEntry<U>>();
+  /**
+   * The keys of `entries` in all()'s order, kept until a plan appears or goes (or the folders
+   * change): views ask for every plan on each change, and sorting 1,000 paths each time cost more
+   * than the change.
+   */
+  private order: string[] | undefined;
   /** The entry each listener last heard about: a change is announced once, however often it is read. */
   private readonly announced = new Map<string, PlanEntry<U>>();
   private readonly checkers = new Map<string, PlanChecker>();
@@ -85,6 +95,9 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private readonly changed = new Emitter<readonly U[]>((error) => this.host.reportError('A reader of plan changes failed', error));
   private readonly disposables: Disposable[] = [this.changed];
   private watcher: Disposable | undefined;
+  /** Folders created since the last look inside new folders (paths ending in '/'). */
+  private readonly newFolders = new Set<string>();
+  private newFolderTimer: Disposable | undefined;
   private dayTimer: Disposable | undefined;
   private glob: string;
   private scanning: Promise<void> = Promise.resolve();
@@ -113,7 +126,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       host.onDidOpenDocument((document) => this.isPlanDocument(document) && this.schedule(document, 0)),
       host.onDidChangeDocument((document) => this.isPlanDocument(document) && this.schedule(document, this.delayFor(document))),
       host.onDidCloseDocument((document) => this.isPlanDocument(document) && void this.documentClosed(document)),
-      host.onDidChangeFolders(() => void this.refresh()),
+      host.onDidChangeFolders(() => {
+        this.order = undefined; // plans sort by workspace folder first
+        void this.refresh();
+      }),
       host.onDidChangeSettings((affects) => {
         // Both may change in one event (a settings file edited by hand): apply each.
         if (affects('disabledRules')) this.recheckAll();
@@ -141,7 +157,18 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
 
   /** Every known plan, ordered by workspace folder, then path. Pure: fires nothing. */
   all(): PlanEntry<U>[] {
-    return [...this.entries.values()].map((entry) => this.current(entry)).sort((a, b) => this.comparePlans(a, b));
+    this.order ??= [...this.entries.values()].sort((a, b) => this.comparePlans(a, b)).map((entry) => entry.uri.toString());
+    const plans: PlanEntry<U>[] = [];
+    for (const key of this.order) {
+      const entry = this.entries.get(key);
+      if (entry) plans.push(this.current(entry));
+    }
+    return plans;
+  }
+
+  /** How many plans are known (cheaper than all().length). */
+  get size(): number {
+    return this.entries.size;
   }
 
   /** The plan's last check (rechecked if the date moved on). Pure: fires nothing. */
@@ -233,7 +260,40 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
         this.forget(uri.toString());
         this.announce([uri]);
       },
+      onCreateFolder: (uri) => this.folderCreated(uri),
+      onDeleteAny: (uri) => {
+        const under = `${uri.path.replace(/\/$/, '')}/`;
+        const gone = [...this.entries.values()].filter((entry) => entry.uri.scheme === uri.scheme && entry.uri.path.startsWith(under) && !this.openDocument(entry.uri)?.isDirty);
+        for (const entry of gone) this.forget(entry.uri.toString());
+        this.announce(gone.map((entry) => entry.uri));
+      },
     });
+  }
+
+  /**
+   * Looks for plans in folders created since the last look, SCAN.newFolderSettleMs after the last
+   * folder of a burst (a folder and the files written into it are looked at once): the watcher can
+   * miss files written into a folder it does not watch yet.
+   */
+  private folderCreated(uri: U): void {
+    this.newFolders.add(uri.path.endsWith('/') ? uri.path : `${uri.path}/`);
+    this.newFolderTimer?.dispose();
+    this.newFolderTimer = this.host.clock.setTimer(() => {
+      this.newFolderTimer = undefined;
+      const folders = [...this.newFolders];
+      this.newFolders.clear();
+      void this.readNewPlansIn(folders).catch((error: unknown) => this.host.reportError('Mentoring: looking for plans in a new folder failed.', error));
+    }, SCAN.newFolderSettleMs);
+  }
+
+  private async readNewPlansIn(folders: readonly string[]): Promise<void> {
+    const found = await this.host.findFiles(this.glob);
+    const fresh = found.filter((uri) => folders.some((folder) => uri.path.startsWith(folder)) && !this.entries.has(uri.toString()) && !this.openDocument(uri));
+    for (const uri of fresh) {
+      if (this.disposed) return;
+      await this.readFromDisk(uri);
+    }
+    this.announce(fresh);
   }
 
   /**
@@ -264,11 +324,23 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     if (open.length > 0) flush();
     let lastAnnounce = this.host.clock.now();
     let lastYield = lastAnnounce;
-    for (const uri of closed) {
+    // The next plans are read while one is checked: a read waits on the disk, a check on the CPU.
+    const reads: (Promise<string> | undefined)[] = [];
+    const startRead = (index: number) => {
+      const uri = closed[index];
+      if (uri === undefined || reads[index]) return;
+      const reading = this.host.readFile(uri);
+      reading.catch(() => undefined); // a scan that ends early leaves its reads unawaited; readFromDisk handles the failure
+      reads[index] = reading;
+    };
+    for (let index = 0; index < SCAN.readsAhead; index++) startRead(index);
+    for (const [index, uri] of closed.entries()) {
       if (generation !== this.scanGeneration || this.disposed) return;
+      startRead(index + SCAN.readsAhead);
       const document = this.openDocument(uri);
       if (document) this.forDocument(document);
-      else await this.readFromDisk(uri, recheck);
+      else await this.readFromDisk(uri, recheck, reads[index]);
+      reads[index] = undefined;
       batch.push(uri);
       const now = this.host.clock.now();
       if (now - lastAnnounce >= SCAN.announceEveryMs) {
@@ -298,10 +370,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
-  private async readFromDisk(uri: U, recheck = false): Promise<void> {
+  private async readFromDisk(uri: U, recheck = false, reading: Promise<string> = this.host.readFile(uri)): Promise<void> {
     let text: string;
     try {
-      text = await this.host.readFile(uri);
+      text = await reading;
     } catch {
       // Deleted or unreadable (a watcher event can come after the file is gone again).
       this.forget(uri.toString());
@@ -388,7 +460,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   private forget(key: string): void {
-    this.entries.delete(key);
+    if (this.entries.delete(key)) this.order = undefined;
     this.checkers.delete(key);
     this.checkCosts.delete(key);
   }
@@ -420,6 +492,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     }
     this.checkCosts.set(key, this.host.clock.now() - started);
     const entry: PlanEntry<U> = { uri, version, text, today, result };
+    if (!this.entries.has(key)) this.order = undefined;
     this.entries.set(key, entry);
     return entry;
   }
@@ -448,6 +521,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     for (const timer of this.timers.values()) timer.dispose();
     this.timers.clear();
     this.dayTimer?.dispose();
+    this.newFolderTimer?.dispose();
     this.watcher?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
@@ -457,15 +531,17 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
  * A closed plan's check as views need it: the plan's value and its findings (with their ranges),
  * without the parsed document, which is most of a check's memory (1,000 plans held ~1 GB).
  * Something that asks for positions later (a click on a row, a command) gets the text parsed
- * again then; that parse is not kept (views ask positions only for the row clicked).
+ * again then; the REPARSES_KEPT plans asked most recently keep that parse, so a view that asks
+ * for positions in every plan holds a few documents, not one per plan.
  */
 export class ClosedPlanCheck implements CheckResult {
   readonly plan: CheckResult['plan'];
   readonly issues: CheckResult['issues'];
   /** Whether the text could be read at all; views need it without a parse. */
   readonly readable: boolean;
-  /** How many times positions were asked for, each a parse of the text: tests check that views ask only on a click. */
+  /** How many times the text was parsed again for positions: tests check that views ask only on a click. */
   parses = 0;
+  private reparsed: ParsedPlan | undefined;
 
   constructor(
     result: CheckResult,
@@ -477,9 +553,39 @@ export class ClosedPlanCheck implements CheckResult {
   }
 
   get parsed(): ParsedPlan {
-    this.parses++;
-    return parsePlan(this.text);
+    if (!this.reparsed) {
+      this.parses++;
+      this.reparsed = parsePlan(this.text);
+    }
+    const parsed = this.reparsed;
+    keepReparse(this);
+    return parsed;
   }
+
+  /** Whether a parsed document is held (only after something asked for positions). */
+  get holdsParse(): boolean {
+    return this.reparsed !== undefined;
+  }
+
+  /** Lets the parse go (the oldest of those kept, when another plan is parsed again). */
+  dropParse(): void {
+    this.reparsed = undefined;
+  }
+}
+
+/** How many closed plans keep their parse after positions were asked for. */
+export const REPARSES_KEPT = 16;
+/** Closed plans holding a parse, least recently asked first. */
+const keptReparses = new Set<ClosedPlanCheck>();
+
+function keepReparse(check: ClosedPlanCheck): void {
+  keptReparses.delete(check);
+  keptReparses.add(check);
+  if (keptReparses.size <= REPARSES_KEPT) return;
+  const oldest = keptReparses.values().next().value;
+  if (!oldest) return;
+  keptReparses.delete(oldest);
+  oldest.dropParse();
 }
 
 /** Whether the plan could be read at all (not refused as too large or too deep), without parsing a closed plan again. */

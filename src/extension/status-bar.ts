@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID } from './command-ids';
 import { mentorshipStatus, planStatus } from '../core/plan-facts';
+import type { PlanStatus } from '../core/plan-facts';
+import type { CheckResult } from '../core/check';
 import type { PlanStore } from './plan-store';
 import type { Feature } from './services';
 import { todayIso } from './today';
@@ -13,6 +15,21 @@ export interface StatusText {
   tooltip: string;
 }
 
+/**
+ * Each plan's status, per check and date: the item sums over every plan on each change, and with
+ * 1,000 plans working out each plan's status again every time took most of a workspace scan (issue 15).
+ * A check's result is replaced, never changed, when its plan changes, so it keys the cache.
+ */
+const statusCache = new WeakMap<CheckResult, { today: string; status: PlanStatus }>();
+
+function cachedPlanStatus(result: CheckResult, today: string): PlanStatus {
+  const cached = statusCache.get(result);
+  if (cached?.today === today) return cached.status;
+  const status = planStatus(result.plan, today);
+  statusCache.set(result, { today, status });
+  return status;
+}
+
 export function statusText(store: PlanStore): StatusText | undefined {
   const plans = store.all();
   if (plans.length === 0) return undefined;
@@ -20,7 +37,7 @@ export function statusText(store: PlanStore): StatusText | undefined {
   let overdue = 0;
   let next: { date: string; scheduled: boolean } | undefined;
   for (const entry of plans) {
-    const status = planStatus(entry.result.plan, today);
+    const status = cachedPlanStatus(entry.result, today);
     overdue += status.overdueActions;
     if (status.nextSession && (!next || status.nextSession < next.date)) next = { date: status.nextSession, scheduled: status.scheduled };
   }
@@ -46,6 +63,8 @@ export function statusText(store: PlanStore): StatusText | undefined {
   return { text: `$(calendar) ${text}`, tooltip: vscode.l10n.t('Mentoring: the next session by the agreed cadence. Click to open the plan view.') };
 }
 
+const UPDATE_EVERY_MS = 100;
+
 export const registerStatusBar: Feature<{ text(): string | undefined }> = (context, { store }) => {
   const item = vscode.window.createStatusBarItem('mentoringPlan.status', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Mentoring Plan');
@@ -61,7 +80,15 @@ export const registerStatusBar: Feature<{ text(): string | undefined }> = (conte
     item.tooltip = current.tooltip;
     item.show();
   };
-  context.subscriptions.push(item, store.onDidChange(update));
+  // A scan announces plans in batches; the item follows at most every UPDATE_EVERY_MS.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const scheduleUpdate = () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      update();
+    }, UPDATE_EVERY_MS);
+  };
+  context.subscriptions.push(item, store.onDidChange(scheduleUpdate), { dispose: () => clearTimeout(pending) });
   update();
   return { text: () => current?.text };
 };

@@ -6,6 +6,8 @@ import type { Settings } from './config';
 import type { Clock, Disposable, Event, FileEvents, PlanHost, SettingKey } from './plan-host';
 
 const EXCLUDE = '**/node_modules/**';
+/** Folders whose creation never brings plans: dependencies and git's own files. */
+const IGNORED_FOLDER = /\/(?:node_modules|\.git)(?:\/|$)/;
 const MAX_PLANS = 2000;
 const decoder = new TextDecoder('utf-8');
 
@@ -37,7 +39,25 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
 
   watchFiles(glob: string, events: FileEvents<vscode.Uri>): Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(glob);
-    const subscriptions = [watcher, watcher.onDidCreate(events.onCreate), watcher.onDidChange(events.onChange), watcher.onDidDelete(events.onDelete)];
+    // Creations and deletions of anything: which created ones are folders is asked of the file system.
+    const created = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const onCreateAny = async (uri: vscode.Uri) => {
+      if (IGNORED_FOLDER.test(uri.path)) return;
+      try {
+        if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) events.onCreateFolder(uri);
+      } catch {
+        // gone again already
+      }
+    };
+    const subscriptions = [
+      watcher,
+      watcher.onDidCreate(events.onCreate),
+      watcher.onDidChange(events.onChange),
+      watcher.onDidDelete(events.onDelete),
+      created,
+      created.onDidCreate((uri) => void onCreateAny(uri)),
+      created.onDidDelete((uri) => IGNORED_FOLDER.test(uri.path) || events.onDeleteAny(uri)),
+    ];
     return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
   }
 

@@ -1,10 +1,10 @@
 // mentoringPlan.planGlob decides what a plan is for every feature: the store, diagnostics,
 // completion, CodeLenses and quick fixes follow a change of the setting without a reload.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, ourDiagnostics, waitFor, workspaceUri } from './extension-support';
+import { api, children, ourDiagnostics, waitFor, workspaceUri } from './extension-support';
 import { findRepoRoot } from './support/paths';
 
 async function sessionTypeCompletions(document: vscode.TextDocument): Promise<string[]> {
@@ -52,6 +52,29 @@ describe('plan glob setting', function () {
       await config.update('planGlob', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
+    }
+  });
+});
+
+describe('plans in a new folder', function () {
+  this.timeout(60_000);
+
+  it('appear in the tree and Problems when a folder is created with a plan written into it at once', async () => {
+    const mentoring = await api();
+    const example = readFileSync(join(findRepoRoot(__dirname), 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
+    const folder = workspaceUri('new-cohort');
+    const uri = workspaceUri('new-cohort/later/pair.mentoring.yaml');
+    // As a git checkout or a script does it: the folders and the file within a millisecond, so the
+    // file watcher may see the folder and not the file in it (it watches a folder once it exists).
+    mkdirSync(join(folder.fsPath, 'later'), { recursive: true });
+    writeFileSync(uri.fsPath, example.replace('cadence: biweekly', 'cadence: sometimes'));
+    try {
+      await waitFor(() => mentoring.store.get(uri), 'the store to find the plan in the new folder', 20_000);
+      await waitFor(async () => (await children(mentoring.tree)).some((plan) => plan.node.uri.toString() === uri.toString()), 'the plan in the tree', 10_000);
+      await waitFor(() => ourDiagnostics(uri).some(([code]) => code === 'schema'), 'its problem (the unknown cadence) in Problems', 10_000);
+    } finally {
+      rmSync(folder.fsPath, { recursive: true, force: true });
+      await waitFor(() => !mentoring.store.get(uri), 'the plan to go with its folder', 20_000);
     }
   });
 });

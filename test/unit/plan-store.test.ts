@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkPlan } from '../../src/core/check';
 import { addSession } from '../../src/core/edits';
 import { rangeAt } from '../../src/core/parse';
-import { ClosedPlanCheck, isReadable, PlanStore, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
+import { ClosedPlanCheck, isReadable, PlanStore, REPARSES_KEPT, SCAN, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
 import { largePlan } from '../support/large-plan';
 import { MemoryHost, MemoryUri, settle } from './support/memory-host';
 import type { MemoryDocument } from './support/memory-host';
@@ -213,6 +213,31 @@ describe('plan store (in-memory host)', () => {
     assert.equal(events.length, 5);
   });
 
+  it('finds plans written into a new folder when the watcher reports only the folder', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const { store, events } = harness;
+    host.createFolderWith('/ws/cohort-7', { 'pair-1.mentoring.yaml': EXAMPLE, 'notes.md': '# not a plan' });
+    host.createFolderWith('/ws/cohort-7/sub', { 'pair-2.mentoring.yml': EXAMPLE });
+    await settle();
+    assert.equal(events.length, 1, 'nothing before the folders settle');
+    host.clock.advance(SCAN.newFolderSettleMs);
+    await settle();
+    assert.deepEqual(events.slice(1), [['/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']], 'both new plans in one event; the known plan not again');
+    assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN, '/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']);
+
+    // Deleted, the folder goes with its plans, though the watcher names only the folder.
+    host.deleteFolder('/ws/cohort-7');
+    await settle();
+    assert.deepEqual(events.slice(2), [['/ws/cohort-7/pair-1.mentoring.yaml', '/ws/cohort-7/sub/pair-2.mentoring.yml']]);
+    assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN]);
+    // A deleted file whose name starts like a plan's folder is not that folder.
+    host.deleteFolder('/ws/alex');
+    await settle();
+    assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN]);
+  });
+
   it('keeps a deleted plan that has unsaved edits, also through a rescan', async () => {
     const host = new MemoryHost();
     host.files.set(PLAN, EXAMPLE);
@@ -380,8 +405,7 @@ describe('plan store scan of many plans (issue 15)', () => {
     for (const path of [['sessions', 0], ['goals', 0, 'milestones', 1], ['mentorship', 'cadence']] as const) {
       assert.deepEqual(rangeAt(closed.parsed, [...path]), rangeAt(full.parsed, [...path]), `range of ${path.join('.')}`);
     }
-    assert.equal(closed.parses, 3, 'each position asked for parses the text again');
-    assert.ok(!Object.values(closed).some((value) => value !== null && typeof value === 'object' && 'document' in value), 'no parsed document is kept after answering');
+    assert.equal(closed.parses, 1, 'positions asked for parse the text again once, kept among the last REPARSES_KEPT');
 
     // Opened, the plan gets its incremental parser (for edits); closed again, it lets it go.
     const document = host.open(paths[1]);
@@ -393,6 +417,24 @@ describe('plan store scan of many plans (issue 15)', () => {
     const reclosed = store.get(uri)?.result;
     assert.ok(reclosed instanceof ClosedPlanCheck && reclosed.parses === 0, 'closed again, the plan is checked without a parser');
     store.dispose();
+  });
+
+  it('keeps the parse of only the last REPARSES_KEPT closed plans asked for positions', async () => {
+    const { host } = workspace(REPARSES_KEPT + 4, 0);
+    const harness = await started(host);
+    const checks = harness.store.all().map((entry) => entry.result as ClosedPlanCheck);
+    // A view that asks every plan for a position (the Actions view's rows), in order.
+    for (const check of checks) rangeAt(check.parsed, ['sessions', 0]);
+    const held = checks.map((check) => check.holdsParse);
+    assert.deepEqual(held, checks.map((_, index) => index >= 4), 'the four asked first let their parse go');
+    // Asked again, a plan parses again and gives the same position.
+    const first = checks[0];
+    const entry = harness.store.all()[0];
+    const full = checkPlan(host.files.get(entry.uri.path) ?? '', { today: entry.today });
+    assert.deepEqual(rangeAt(first.parsed, ['sessions', 1]), rangeAt(full.parsed, ['sessions', 1]));
+    assert.equal(first.holdsParse, true);
+    assert.equal(checks[4].holdsParse, false, 'the least recently asked one made room');
+    harness.store.dispose();
   });
 
   it('a change to one plan among many announces that plan only', async () => {

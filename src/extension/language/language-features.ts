@@ -36,6 +36,34 @@ function occurrenceAt(store: PlanStore, document: vscode.TextDocument, position:
   return entry && occurrence ? { entry, occurrence } : undefined;
 }
 
+/** A goal or session as the workspace symbol search lists it. */
+interface WorkspaceSymbol {
+  readonly name: string;
+  readonly kind: PlanSymbolKind;
+  readonly selectionRange: PlanSymbol['selectionRange'];
+}
+
+/**
+ * Each check's goals and sessions for the workspace symbol search: a closed plan keeps no parse
+ * (plan-store.ts), so reading its symbols parses it again; kept per check, each query after the
+ * first costs no parse, and only these small lists stay in memory, not 1,000 parsed documents.
+ */
+const workspaceSymbols = new WeakMap<PlanEntry['result'], readonly WorkspaceSymbol[]>();
+
+function workspaceSymbolsOf(entry: PlanEntry): readonly WorkspaceSymbol[] {
+  let symbols = workspaceSymbols.get(entry.result);
+  if (!symbols) {
+    symbols = symbolIndex(entry.result.parsed)
+      .symbols()
+      .flatMap((list) => list.children)
+      .filter((symbol) => symbol.kind === 'goal' || symbol.kind === 'session')
+      // Titles and ids are both what people remember; the name carries both so the quick open matches either.
+      .map((symbol) => ({ name: symbol.id && symbol.id !== symbol.name ? `${symbol.name} (${symbol.id})` : symbol.name, kind: symbol.kind, selectionRange: symbol.selectionRange }));
+    workspaceSymbols.set(entry.result, symbols);
+  }
+  return symbols;
+}
+
 export class PlanLanguageFeatures
   implements
     vscode.DocumentSymbolProvider,
@@ -73,14 +101,9 @@ export class PlanLanguageFeatures
     const found: vscode.SymbolInformation[] = [];
     for (const entry of this.store.all()) {
       const container = vscode.workspace.asRelativePath(entry.uri);
-      for (const list of symbolIndex(entry.result.parsed).symbols()) {
-        for (const symbol of list.children) {
-          if (symbol.kind !== 'goal' && symbol.kind !== 'session') continue;
-          // Titles and ids are both what people remember; the name carries both so the quick open matches either.
-          const name = symbol.id && symbol.id !== symbol.name ? `${symbol.name} (${symbol.id})` : symbol.name;
-          if (!matchesQuery(name, wanted)) continue;
-          found.push(new vscode.SymbolInformation(name, SYMBOL_KINDS[symbol.kind], container, new vscode.Location(entry.uri, toVsRange(symbol.selectionRange))));
-        }
+      for (const symbol of workspaceSymbolsOf(entry)) {
+        if (!matchesQuery(symbol.name, wanted)) continue;
+        found.push(new vscode.SymbolInformation(symbol.name, SYMBOL_KINDS[symbol.kind], container, new vscode.Location(entry.uri, toVsRange(symbol.selectionRange))));
       }
     }
     return found;
@@ -200,7 +223,12 @@ export const registerLanguageFeatures: Feature = (context, { store }) => {
       ),
     ),
     vscode.languages.registerWorkspaceSymbolProvider(features),
-    store.onDidChange(() => features.refresh()),
+    // Hints and lenses are asked again for every visible editor: only when one of them changed, not
+    // for each batch of a workspace scan.
+    store.onDidChange((uris) => {
+      const shown = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+      if (uris.some((uri) => shown.has(uri.toString()))) features.refresh();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsSettings(event, 'inlayHints.enabled')) features.refresh();
     }),

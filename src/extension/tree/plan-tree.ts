@@ -217,7 +217,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
     node.snapshot = entry;
     node.planCount = planCount;
     // Plans that are gone leave their node behind only until the next full listing.
-    if (this.planNodes.size > this.store.all().length * 2) this.forgetStaleNodes();
+    if (this.planNodes.size > this.store.size * 2) this.forgetStaleNodes();
     return node;
   }
 
@@ -247,12 +247,21 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   }
 }
 
+/** Each plan's folder key, asked of every plan on each refresh; forgotten when the workspace folders change. */
+const folderKeys = new Map<string, string>();
+
 /** The folder a plan is grouped under: its directory relative to the workspace. */
 function folderKey(uri: vscode.Uri): string {
-  // The workspace folder's name leads only in a multi-root workspace.
-  const relative = vscode.workspace.asRelativePath(uri);
-  const slash = relative.lastIndexOf('/');
-  return slash === -1 ? '' : relative.slice(0, slash);
+  const cacheKey = uri.toString();
+  let key = folderKeys.get(cacheKey);
+  if (key === undefined) {
+    // The workspace folder's name leads only in a multi-root workspace.
+    const relative = vscode.workspace.asRelativePath(uri);
+    const slash = relative.lastIndexOf('/');
+    key = slash === -1 ? '' : relative.slice(0, slash);
+    folderKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 function groupByFolder(plans: readonly PlanEntry[]): Map<string, PlanEntry[]> {
@@ -281,7 +290,7 @@ export const registerTree: Feature<PlanTreeProvider> = (context, { store, identi
   // Menus and the command palette offer plan commands only when there is a plan to act on.
   let hasPlans: boolean | undefined;
   const updateContext = () => {
-    const now = store.all().length > 0;
+    const now = store.size > 0;
     if (now !== hasPlans) void vscode.commands.executeCommand('setContext', HAS_PLANS_CONTEXT, (hasPlans = now));
   };
   const showFilter = () => {
@@ -291,13 +300,14 @@ export const registerTree: Feature<PlanTreeProvider> = (context, { store, identi
   // With many plans each starts collapsed: the one in the active editor is opened for the user.
   const revealActive = () => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!view.visible || !document || store.all().length <= PLANS_SHOWN_EXPANDED) return;
+    if (!view.visible || !document || store.size <= PLANS_SHOWN_EXPANDED) return;
     const node = tree.nodeOf(document.uri);
     if (node) void Promise.resolve(view.reveal(node, { expand: true, select: false, focus: false })).catch(() => undefined);
   };
   context.subscriptions.push(
     tree,
     view,
+    vscode.workspace.onDidChangeWorkspaceFolders(() => folderKeys.clear()),
     store.onDidChange(updateContext),
     // The view shows the scan's progress (a bar under its title) while plans are found and checked.
     store.onDidStartScan((scan) => void vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => scan)),

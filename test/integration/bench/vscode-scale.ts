@@ -1,17 +1,26 @@
-// `npm run bench:vscode [N] [SESSIONS]`: the extension in a real VS Code (code-server, offline, the
-// integration tests' launcher) on a generated workspace of N plans (default 1,000) of SESSIONS
-// sessions each (default 50), in folders of 50. Prints the figures of issue 15 that
-// test/integration/vscode-scale.test.ts measures inside the extension host.
+// `npm run bench:vscode [N] [SESSIONS] [--screenshot [PATH]]`: the extension in a real VS Code
+// (code-server, offline, the integration tests' launcher) on a generated workspace of N plans
+// (default 1,000) of SESSIONS sessions each (default 50), in folders of 50. Prints the figures of
+// issue 15 that test/integration/vscode-scale.test.ts measures inside the extension host.
+// --screenshot also saves the Mentoring tree of that workspace as a user sees it (ui/scale-tree.ui.ts),
+// by default to media/screenshots/tree-<N>-plans.png. MENTORING_BENCH_PROFILE=<dir> writes CPU
+// profiles of the extension host there (summarise one with profile-summary.js).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { largePlan } from '../../support/large-plan';
 import { findRepoRoot } from '../support/paths';
 
-const plans = Number(process.argv[2] ?? process.env.MENTORING_BENCH_PLANS ?? 1000);
-const sessions = Number(process.argv[3] ?? process.env.MENTORING_BENCH_SESSIONS ?? 50);
+const args = process.argv.slice(2);
+const shotFlag = args.indexOf('--screenshot');
+const shotArg = shotFlag === -1 ? undefined : args[shotFlag + 1];
+const shotPathGiven = shotArg !== undefined && !shotArg.startsWith('--') && !/^\d+$/.test(shotArg);
+const numbers = args.filter((arg, index) => /^\d+$/.test(arg) && !(shotPathGiven && index === shotFlag + 1));
+const plans = Number(numbers[0] ?? process.env.MENTORING_BENCH_PLANS ?? 1000);
+const sessions = Number(numbers[1] ?? process.env.MENTORING_BENCH_SESSIONS ?? 50);
 const repoRoot = findRepoRoot(__dirname);
+const screenshot = shotFlag === -1 ? undefined : resolve(repoRoot, shotPathGiven ? (shotArg ?? '') : `media/screenshots/tree-${plans}-plans.png`);
 const example = readFileSync(join(repoRoot, 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
 
 const scratch = mkdtempSync(join(tmpdir(), 'mentoring-bench-vscode-'));
@@ -21,13 +30,23 @@ const plan = largePlan(example, sessions);
 for (let i = 0; i < plans; i++) {
   const folder = join(workspace, `cohort-${String(Math.floor(i / 50)).padStart(2, '0')}`);
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, `pair-${String(i).padStart(4, '0')}.mentoring.yaml`), plan.replace('Alex Rivera', `Mentor ${i}`));
+  const pair = String(i).padStart(4, '0');
+  writeFileSync(join(folder, `pair-${pair}.mentoring.yaml`), plan.replace('Alex Rivera', `Mentor ${i}`).replace('Sam Chen', `Protégé ${i}`).replace("Sam's path to senior engineer", `Pair ${pair}: path to senior engineer`));
 }
 console.log(`${plans} plans of ${sessions} sessions (${Math.round(plan.length / 1024)} KB each) in ${workspace}`);
 
 const run = spawnSync(process.execPath, [join(__dirname, '../launch-offline.js')], {
   stdio: 'inherit',
-  env: { ...process.env, MENTORING_TEST_WORKSPACE: workspace, MENTORING_SKIP_UI: '1', MENTORING_TEST_GREP: 'VS Code at scale', MENTORING_BENCH_OUT: output, MENTORING_TEST_TIMEOUT_MS: String(40 * 60_000) },
+  env: {
+    ...process.env,
+    MENTORING_TEST_WORKSPACE: workspace,
+    // The UI phase only for the screenshot (ui/scale-tree.ui.ts), after the figures.
+    ...(screenshot ? { MENTORING_BENCH_SCREENSHOT: screenshot } : { MENTORING_SKIP_UI: '1' }),
+    MENTORING_SKIP_WEB: '1',
+    MENTORING_TEST_GREP: 'VS Code at scale',
+    MENTORING_BENCH_OUT: output,
+    MENTORING_TEST_TIMEOUT_MS: String(40 * 60_000),
+  },
 });
 let figures: Record<string, string | number> | undefined;
 try {
@@ -43,3 +62,4 @@ if (!figures) {
 console.log(`\nMentoring Plan in VS Code 1.100 (code-server), ${plans} plans × ${sessions} sessions:`);
 const width = Math.max(...Object.keys(figures).map((name) => name.length));
 for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(width)}  ${typeof value === 'number' ? value.toLocaleString('en-US') : value}`);
+if (screenshot) console.log(run.status === 0 ? `\nThe tree: ${screenshot}` : '\nno screenshot of the tree (see the output above)');

@@ -199,6 +199,18 @@ export class MemoryHost implements PlanHost<MemoryUri, MemoryDocument> {
     for (const watcher of this.watchersFor(path)) watcher.events.onDelete(new MemoryUri(path));
   }
 
+  /** Creates a folder with files in it, as a watcher that misses files in new folders reports it: the folder only. */
+  createFolderWith(folder: string, files: Record<string, string>): void {
+    for (const [name, text] of Object.entries(files)) this.files.set(`${folder}/${name}`, text);
+    for (const watcher of this.watchers) watcher.events.onCreateFolder(new MemoryUri(folder));
+  }
+
+  /** Deletes a folder and the files in it, as a watcher that reports only the folder does. */
+  deleteFolder(folder: string): void {
+    for (const path of [...this.files.keys()]) if (path.startsWith(`${folder}/`)) this.files.delete(path);
+    for (const watcher of this.watchers) watcher.events.onDeleteAny(new MemoryUri(folder));
+  }
+
   /** A rename as file watchers report it: the old name deleted, the new one created. */
   renameFile(from: string, to: string): void {
     const text = this.files.get(from);

@@ -1,0 +1,71 @@
+// `node out/test/integration/bench/profile-summary.js FILE.cpuprofile [TOP]`: the functions that
+// took the most time in a CPU profile written by `npm run bench:vscode` with
+// MENTORING_BENCH_PROFILE=<dir>, by self time and by total time (a function counted once per
+// sample however deep it recurses), so a report can name where the extension host's time went.
+import { readFileSync } from 'node:fs';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+function label(frame: CallFrame): string {
+  const file = frame.url.split('/').pop() ?? frame.url;
+  return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+}
+
+const [path, topArg] = process.argv.slice(2);
+if (!path) {
+  console.error('usage: profile-summary FILE.cpuprofile [TOP]');
+  process.exit(2);
+}
+const top = Number(topArg ?? 25);
+const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+
+const self = new Map<string, number>();
+const total = new Map<string, number>();
+let sampled = 0;
+let idle = 0;
+profile.samples.forEach((id, index) => {
+  // timeDeltas[i] is the time before sample i; the time after it is the next delta.
+  const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+  sampled += ms;
+  const node = byId.get(id);
+  if (!node) return;
+  const name = label(node.callFrame);
+  if (node.callFrame.functionName === '(idle)') idle += ms;
+  self.set(name, (self.get(name) ?? 0) + ms);
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    if (!frame) break;
+    const key = label(frame);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    total.set(key, (total.get(key) ?? 0) + ms);
+  }
+});
+
+const print = (title: string, values: Map<string, number>) => {
+  console.log(`\n${title}`);
+  for (const [name, ms] of [...values].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(0).padStart(8)} ms  ${((100 * ms) / sampled).toFixed(1).padStart(5)}%  ${name}`);
+};
+console.log(`${path}: ${(sampled / 1000).toFixed(1)} s sampled, ${(idle / 1000).toFixed(1)} s idle, ${((sampled - idle) / 1000).toFixed(1)} s busy`);
+print('self time', self);
+print('total time', total);
