@@ -115,10 +115,19 @@ function isolateSuites(root: Mocha.Suite): void {
         );
         if (!now || Buffer.compare(Buffer.from(now), Buffer.from(bytes)) !== 0) {
           await vscode.workspace.fs.writeFile(uri, bytes);
-          restored.push(`${uri.path.split('/').pop()} (bytes on disk)`);
+          restored.push(`${uri.path.split('/').pop()} (${now ? firstDifference(Buffer.from(bytes).toString('utf8'), Buffer.from(now).toString('utf8')) : 'file missing'})`);
         }
       }
       if (restored.length > 0) report(`  !! suite "${suite.title}" left the fixtures changed; put back: ${restored.join(', ')}`);
     });
   }
+}
+
+/** Where a fixture's text was changed, for the report: the first line that differs, before and after. */
+function firstDifference(before: string, after: string): string {
+  const was = before.split('\n');
+  const now = after.split('\n');
+  const line = was.findIndex((text, index) => text !== now[index]);
+  const at = line === -1 ? was.length : line;
+  return `on disk, line ${at + 1}: ${JSON.stringify(was[at] ?? '')} became ${JSON.stringify(now[at] ?? '')}`;
 }
