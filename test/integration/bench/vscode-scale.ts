@@ -31,7 +31,7 @@ for (let i = 0; i < plans; i++) {
   const folder = join(workspace, `cohort-${String(Math.floor(i / 50)).padStart(2, '0')}`);
   mkdirSync(folder, { recursive: true });
   const pair = String(i).padStart(4, '0');
-  writeFileSync(join(folder, `pair-${pair}.mentoring.yaml`), plan.replace('Alex Rivera', `Mentor ${i}`).replace('Sam Chen', `Protégé ${i}`).replace("Sam's path to senior engineer", `Pair ${pair}: path to senior engineer`));
+  writeFileSync(join(folder, `pair-${pair}.mentoring.yaml`), plan.replace('Alex Rivera', `Mentor ${i}`).replace('Sam Chen', `Protégé ${i}`).replace("Sam's path to senior engineer", `Pair ${pair} on the path to senior engineer`));
 }
 console.log(`${plans} plans of ${sessions} sessions (${Math.round(plan.length / 1024)} KB each) in ${workspace}`);
 

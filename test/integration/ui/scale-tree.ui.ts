@@ -20,7 +20,8 @@ const target = process.env.MENTORING_BENCH_SCREENSHOT;
     await treeItem(page, /^cohort-00/, view).waitFor({ state: 'visible', timeout: 5 * 60_000 });
     await page.locator('.pane .monaco-progress-container.active').first().waitFor({ state: 'hidden', timeout: 20 * 60_000 });
     await expandTreeItem(page, /^cohort-00/, view);
-    await expandTreeItem(page, /Pair 0003:/, view);
+    // A plan row opens its file when clicked; its twistie expands it.
+    await treeItem(page, /^Pair 0003 on the path/, view).locator('.monaco-tl-twistie').click();
     await treeItem(page, /^Goals/, view).waitFor({ state: 'visible', timeout: 60_000 });
     // The Problems panel under the editor area, with the scan's findings.
     await page.keyboard.press('Control+Shift+M');
