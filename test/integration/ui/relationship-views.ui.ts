@@ -156,7 +156,8 @@ describe('relationship views: agreement, health trend, Add Action, Actions view 
     await message.waitFor({ state: 'hidden', timeout: 10_000 });
     await input.press('Enter');
     // The edit is in the editor, at the end of the session's actions; bring that line into view.
-    await page.locator('.codelens-decoration', { hasText: '4 open actions' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    // The goal's CodeLens counts it (attached, not visible: the editor may be scrolled past the goal).
+    await page.locator('.codelens-decoration', { hasText: '4 open actions' }).first().waitFor({ state: 'attached', timeout: 20_000 });
     await editor.click();
     await page.keyboard.press('Control+g');
     await page.keyboard.type('124');
@@ -184,7 +185,7 @@ describe('relationship views: agreement, health trend, Add Action, Actions view 
     await editor.locator('.view-lines').first().click();
     await page.keyboard.press('Control+Z');
     await editor.locator('.view-line', { hasText: 'Write the game-day checklist' }).first().waitFor({ state: 'detached', timeout: 10_000 });
-    await page.locator('.codelens-decoration', { hasText: '3 open actions' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator('.codelens-decoration', { hasText: '3 open actions' }).first().waitFor({ state: 'attached', timeout: 20_000 });
     await added.waitFor({ state: 'detached', timeout: 20_000 });
   });
 });
