@@ -51,9 +51,13 @@ describe('private notes', function () {
     git(folder, 'commit', '-q', '-m', 'fixture');
     assert.equal(git(folder, 'status', '--porcelain'), '');
     original = hashes(folder);
+    // VS Code in the browser saves after a second by default. On a loaded machine that auto save
+    // came while the test's own save waited for the extension host, cancelled it, and save() said false.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(join(folder, '.git'), { recursive: true, force: true });
   });
