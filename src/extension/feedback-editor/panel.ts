@@ -87,7 +87,8 @@ export class FeedbackEditorPanel {
     readonly webviewPanel: vscode.WebviewPanel,
     private readonly deps: PanelDeps,
     private target: PanelTarget,
-    private readonly initialDraft: FeedbackDraft,
+    /** The draft `init` offers; read at each `ready`, so a new draft takes the user's side as known by then. */
+    private readonly initialDraft: () => FeedbackDraft,
   ) {
     webviewPanel.webview.options = webviewOptions(deps.extensionUri);
     webviewPanel.webview.html = feedbackEditorHtml(webviewPanel.webview, deps.extensionUri, vscode.env.language);
@@ -163,7 +164,7 @@ export class FeedbackEditorPanel {
   private async sendInit(): Promise<void> {
     const plan = await this.planNow();
     const { uri, feedbackId, baseline } = this.target;
-    this.post({ type: 'init', planUri: uri.toString(), feedbackId, baseline, draft: this.initialDraft, strings: localisedStrings(), ...this.contextOf(plan) });
+    this.post({ type: 'init', planUri: uri.toString(), feedbackId, baseline, draft: this.initialDraft(), strings: localisedStrings(), ...this.contextOf(plan) });
   }
 
   private postOptions(): void {
