@@ -1,21 +1,31 @@
-// init, set-goal-status and add-session: the core's edit engine from the terminal. Files change only
+// init (the same new plan as New Mentoring Plan), set-goal-status and add-session: the core's edit engine from the terminal. Files change only
 // where the edit requires; a file with YAML errors is left untouched.
 import { defaultAgenda, sessionWithAgenda } from '../core/agenda';
-import { achieveGoal, addAction, addGoal, addSession, applyEdits, closeMentorship, newPlanText, openAction, recordHealth, setActionDone, setGoalStatus, setMentorshipStatus } from '../core/edits';
+import { achieveGoal, addAction, addGoal, addSession, applyEdits, closeMentorship, defaultAgreement, openAction, recordHealth, setActionDone, setGoalStatus, setMentorshipStatus } from '../core/edits';
 import type { EditResult } from '../core/edits';
 import { HEALTH_SCORE_MEANINGS, latestSessionId } from '../core/health';
 import { parsePlan } from '../core/parse';
 import { entryById, idFrom, idsOf, mentorshipStatus, newSessionId, previousOpenActions } from '../core/plan-facts';
 import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
-import type { ActionOwner, ClosureOutcome, Goal, GoalKind, GoalStatus, Plan, SessionType } from '../core/plan';
+import { newPlanWithKickoffText } from '../core/new-plan';
+import type { ActionOwner, Agreement, ClosureOutcome, Goal, GoalKind, GoalStatus, Plan, SessionType } from '../core/plan';
 import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
 import { EXIT_FINDINGS, EXIT_OK, FileChangedError } from './io';
 
-export const INIT_USAGE = `Usage: mentoring-plan init [FILE] [--mentor NAME] [--protege NAME] [--cadence weekly|biweekly|monthly] [--force]
+export const INIT_USAGE = `Usage: mentoring-plan init [FILE] [--mentor NAME] [--protege NAME] [--cadence weekly|biweekly|monthly] [--title TEXT]
+       [--mentor-role TEXT]... [--protege-role TEXT]... [--confidentiality TEXT] [--end-when TEXT]
+       [--kickoff-date YYYY-MM-DD] [--force]
 
-Writes a new plan (default: plan.mentoring.yaml) with the agreement filled with placeholders to
-edit together at the kickoff. Refuses to overwrite an existing file unless --force is given.`;
+Writes a new plan (default: plan.mentoring.yaml), as New Mentoring Plan does in the editor: the
+pair's agreement and a kick-off session dated --kickoff-date (default today) whose agenda comes
+from the question bank. Each part of the agreement left out is the suggested one, to edit
+together at the kick-off: --mentor-role and --protege-role give one commitment each (repeat
+them); --end-when "" leaves what ends the mentorship to agree later. Refuses to overwrite an
+existing file unless --force is given.
+
+Exit codes: 0 written; 2 bad arguments, an existing FILE without --force, or a file that cannot
+be written (the message says why). init never exits 1: a new plan always has something to write.`;
 
 export const SET_GOAL_STATUS_USAGE = `Usage: mentoring-plan set-goal-status FILE GOAL_ID STATUS [--evidence TEXT]
 
@@ -34,17 +44,47 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     mentor: { type: 'string', default: 'Mentor name' },
     protege: { type: 'string', default: 'Protégé name' },
     cadence: { type: 'string', default: 'biweekly' },
+    title: { type: 'string' },
+    'mentor-role': { type: 'string', multiple: true },
+    'protege-role': { type: 'string', multiple: true },
+    confidentiality: { type: 'string' },
+    'end-when': { type: 'string' },
+    'kickoff-date': { type: 'string' },
     force: { type: 'boolean', default: false },
   });
   if (values.help) return usage(io, INIT_USAGE);
   if (positionals.length > 1) throw new UsageError('init takes at most one FILE.');
   const cadence = oneOf(values.cadence, CADENCES, '--cadence');
+  const today = localToday();
+  const kickoffDate = requireDate(values['kickoff-date'], '--kickoff-date') ?? today;
   const file = positionals[0] ?? 'plan.mentoring.yaml';
   if (!values.force && (await io.exists(file))) throw new UsageError(`${file} already exists; pass --force to overwrite it.`);
+  const agreement = agreementFrom(values);
+  // The same builder as New Mentoring Plan (core/new-plan.ts): one answer to "what is a new plan".
+  const text = newPlanWithKickoffText({ mentor: values.mentor, protege: values.protege, today, cadence, title: values.title, agreement, kickoffDate });
   // Without --force, a file that appears meanwhile is not overwritten either.
-  await writeFile(file, newPlanText({ mentor: values.mentor, protege: values.protege, today: localToday(), cadence }), values.force ? undefined : null, io);
-  io.out(`Wrote ${file}. Fill in the agreement together, then add goals and a kickoff session.`);
+  await writeFile(file, text, values.force ? undefined : null, io);
+  io.out(`Wrote ${file}. Talk the agreement through at the kick-off session on ${kickoffDate}, then add goals.`);
   return EXIT_OK;
+}
+
+/** The agreement init writes: each part given on the command line, else the suggested one (what New Mentoring Plan offers as its default). */
+function agreementFrom(values: { 'mentor-role'?: string[]; 'protege-role'?: string[]; confidentiality?: string; 'end-when'?: string }): Agreement {
+  const suggested = defaultAgreement();
+  const commitments = (given: string[] | undefined, flag: string) => {
+    if (given === undefined) return undefined;
+    const items = given.map((item) => item.replace(/\s+/g, ' ').trim()).filter((item) => item !== '');
+    if (items.length === 0) throw new UsageError(`${flag} needs a commitment, not an empty text.`);
+    return items;
+  };
+  const confidentiality = values.confidentiality?.trim();
+  if (confidentiality === '') throw new UsageError('--confidentiality needs a text: what stays between you, and its exceptions.');
+  const endWhen = values['end-when'] === undefined ? suggested.endWhen : values['end-when'].trim();
+  return {
+    roles: { mentor: commitments(values['mentor-role'], '--mentor-role') ?? suggested.roles.mentor, protege: commitments(values['protege-role'], '--protege-role') ?? suggested.roles.protege },
+    confidentiality: confidentiality ?? suggested.confidentiality,
+    ...(endWhen ? { endWhen } : {}),
+  };
 }
 
 export async function setGoalStatusCommand(args: string[], io: CliIo): Promise<number> {

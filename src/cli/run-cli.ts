@@ -16,7 +16,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: 'check plans against the schema and the plan rules' },
-  init: { run: initCommand, summary: 'write a new plan with the agreement to fill in' },
+  init: { run: initCommand, summary: 'write a new plan: the agreement and a kick-off session' },
   'set-goal-status': { run: setGoalStatusCommand, summary: "change a goal's status" },
   'add-session': { run: addSessionCommand, summary: 'append a session with a question-led agenda' },
   'add-goal': { run: addGoalCommand, summary: 'append a goal' },

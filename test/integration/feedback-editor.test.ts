@@ -202,6 +202,35 @@ describe('feedback editor (extension host)', function () {
     assert.equal(document.getText(), PLAN);
   });
 
+  it('starts "from" as my side when mentoringPlan.me names it for the plan, and saves it; the mentor otherwise', async () => {
+    const config = vscode.workspace.getConfiguration('mentoringPlan');
+    const before = config.inspect('me')?.globalValue;
+    const fill = (draft: FeedbackDraft): FeedbackDraft => ({ ...draft, date: '2025-03-01', goal: '', session: '', feedforward: ['Keep asking first.'] });
+    try {
+      // Nobody said which side I am (the plan has no e-mails to match): the mentor, as before.
+      await config.update('me', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('mentoringPlan.writeFeedback', { uri: planUri });
+      assert.equal((await initOf(await lastPanel())).draft.from, 'mentor');
+      await closePanels();
+
+      await config.update('me', { [vscode.workspace.asRelativePath(planUri, false)]: 'protege' }, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('mentoringPlan.writeFeedback', { uri: planUri });
+      const panel = await lastPanel();
+      // The first init, the one the page rendered, already says so.
+      const first = panel.posted.find((message): message is InitMessage => message.type === 'init');
+      assert.equal(first?.draft.from, 'protege');
+      await api.testing.feedbackEditor.simulateMessage(panel.id, { type: 'save', draft: fill(first.draft) });
+      assert.equal(lastReply(panel)?.type, 'saved');
+      assert.equal((await planDocument()).getText(), `${PLAN}  - id: feedback-2025-03-01\n    date: 2025-03-01\n    from: protege\n    feedforward:\n      - Keep asking first.\n`);
+
+      // Editing an entry keeps the entry's own "from", whatever my side.
+      await vscode.commands.executeCommand('mentoringPlan.editFeedback', { uri: planUri, feedbackId: 'first-dry-run' });
+      assert.equal((await initOf(await lastPanel())).draft.from, 'mentor');
+    } finally {
+      await config.update('me', before, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('gives a second entry for the same day and goal a unique id', async () => {
     const document = await planDocument();
     for (const expected of ['feedback-2025-03-01-public-speaking', 'feedback-2025-03-01-public-speaking-2']) {

@@ -12,6 +12,14 @@ import type { CliIo } from '../../src/cli/io';
 import { runCli, USAGE } from '../../src/cli/run-cli';
 import { VALIDATE_USAGE } from '../../src/cli/validate-command';
 import type { Plan } from '../../src/core/plan';
+import fc from 'fast-check';
+import { defaultAgenda } from '../../src/core/agenda';
+import { checkPlan } from '../../src/core/check';
+import { defaultAgreement } from '../../src/core/edits';
+import { kickoffSession, newPlanWithKickoffText } from '../../src/core/new-plan';
+import { CADENCES } from '../../src/core/plan';
+import { findQuestion } from '../../src/core/questions';
+import { awkwardString, propertyParameters } from '../support/plan-generator';
 
 const ROOT = join(__dirname, '../../..');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
@@ -384,6 +392,67 @@ describe('cli: init', () => {
     assert.equal(await run(io, 'init', '--force'), 0);
     assert.notEqual(io.files.get('plan.mentoring.yaml'), EXAMPLE);
     assert.match(io.files.get('plan.mentoring.yaml')!, /^# Mentoring plan\./);
+  });
+
+  it('writes the kick-off session with bank questions and the suggested agreement, as New Mentoring Plan does, with no findings', async () => {
+    const io = new MemoryIo();
+    assert.equal(await run(io, 'init'), 0);
+    const today = localToday();
+    const text = io.files.get('plan.mentoring.yaml')!;
+    // One builder for the extension's New Mentoring Plan and the CLI: the same bytes from the same answers.
+    assert.equal(text, newPlanWithKickoffText({ mentor: 'Mentor name', protege: 'Protégé name', today, cadence: 'biweekly' }));
+    const plan = parse(text) as Plan;
+    assert.deepEqual(plan.mentorship.agreement, defaultAgreement());
+    assert.deepEqual(plan.sessions, [{ id: `kickoff-${today}`, date: today, type: 'kickoff', agenda: defaultAgenda('kickoff') }]);
+    assert.ok(plan.sessions[0]!.agenda!.length > 0);
+    for (const question of plan.sessions[0]!.agenda!) assert.equal(findQuestion(question)?.type, 'kickoff', `${question} is a kick-off question of the bank`);
+    assert.deepEqual(checkPlan(text, { today }).issues, []);
+    assert.match(io.stdout[0]!, new RegExp(`^Wrote plan\\.mentoring\\.yaml\\. Talk the agreement through at the kick-off session on ${today}, then add goals\\.$`));
+  });
+
+  it('takes the kick-off date, title and each part of the agreement from flags; --end-when "" leaves the end to agree later', async () => {
+    const io = new MemoryIo();
+    const code = await run(io, 'init', 'pair.mentoring.yaml', '--kickoff-date', '2031-02-03', '--title', 'Lin and Ada', '--mentor-role', 'Listen  first ', '--mentor-role=Ask, then suggest', '--protege-role', 'Bring the agenda', '--confidentiality', ' Only the goals leave the room. ', '--end-when', '');
+    assert.equal(code, 0, io.stderr.join('\n'));
+    const text = io.files.get('pair.mentoring.yaml')!;
+    const plan = parse(text) as Plan;
+    assert.equal(plan.mentorship.title, 'Lin and Ada');
+    assert.deepEqual(plan.mentorship.agreement, { roles: { mentor: ['Listen first', 'Ask, then suggest'], protege: ['Bring the agenda'] }, confidentiality: 'Only the goals leave the room.' });
+    assert.deepEqual(plan.sessions, [kickoffSession('2031-02-03')]);
+    assert.deepEqual(checkPlan(text, { today: localToday() }).issues, []);
+  });
+
+  it('refuses a bad kick-off date, an empty commitment or confidentiality with exit 2, writing nothing', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--kickoff-date', '2031-02-30'], /^mentoring-plan init: --kickoff-date takes a date written YYYY-MM-DD, not "2031-02-30"\.$/],
+      [['--kickoff-date', 'tomorrow'], /--kickoff-date takes a date written YYYY-MM-DD, not "tomorrow"\.$/],
+      [['--mentor-role', '  '], /^mentoring-plan init: --mentor-role needs a commitment, not an empty text\.$/],
+      [['--protege-role='], /--protege-role needs a commitment/],
+      [['--confidentiality', ' '], /^mentoring-plan init: --confidentiality needs a text/],
+      [['--kickoff-date'], /kickoff-date/],
+    ];
+    for (const [args, message] of cases) {
+      const io = new MemoryIo();
+      assertUsageError(io, await run(io, 'init', ...args), message);
+      assert.deepEqual(io.writes, [], args.join(' '));
+    }
+  });
+
+  it('writes from any names and agreement exactly what New Mentoring Plan would, and it reads back (generated)', async () => {
+    const filled = awkwardString.map((value) => value.trim()).filter((value) => value !== '');
+    const commitment = awkwardString.map((value) => value.replace(/\s+/g, ' ').trim()).filter((value) => value !== '');
+    await fc.assert(
+      fc.asyncProperty(filled, filled, fc.constantFrom(...CADENCES), fc.array(commitment, { minLength: 1, maxLength: 3 }), fc.array(commitment, { minLength: 1, maxLength: 3 }), filled, fc.option(filled, { nil: undefined }), async (mentor, protege, cadence, mentorRoles, protegeRoles, confidentiality, endWhen) => {
+        const io = new MemoryIo();
+        const args = [`--mentor=${mentor}`, `--protege=${protege}`, `--cadence=${cadence}`, ...mentorRoles.map((role) => `--mentor-role=${role}`), ...protegeRoles.map((role) => `--protege-role=${role}`), `--confidentiality=${confidentiality}`, `--end-when=${endWhen ?? ''}`, '--kickoff-date=2030-01-02'];
+        assert.equal(await run(io, 'init', ...args), 0, io.stderr.join('\n'));
+        const agreement = { roles: { mentor: mentorRoles, protege: protegeRoles }, confidentiality, ...(endWhen ? { endWhen } : {}) };
+        const text = io.files.get('plan.mentoring.yaml')!;
+        assert.equal(text, newPlanWithKickoffText({ mentor, protege, cadence, today: localToday(), agreement, kickoffDate: '2030-01-02' }));
+        assert.deepEqual((parse(text) as Plan).mentorship.agreement, agreement);
+      }),
+      propertyParameters(Number(process.env.FC_RUNS ?? 100)),
+    );
   });
 
   it('rejects an unknown cadence and extra arguments', async () => {

@@ -25,6 +25,7 @@ describe('feedback editor drafts', () => {
     assert.equal(emptyDraft(plan, { sessionId: 'kickoff', today: '2026-11-27' }).goal, 'talk');
     assert.equal(emptyDraft(plan, { sessionId: 'two-goals', today: '2026-11-27' }).goal, '');
     assert.equal(emptyDraft(undefined, { today: '2026-11-27' }).goal, '');
+    assert.equal(emptyDraft(plan, { today: '2026-11-27', from: 'protege' }).from, 'protege', 'the side the identity knows');
   });
 
   it('builds a trimmed entry in schema order, leaving empty fields and suggestions out', () => {

@@ -12,7 +12,9 @@ import { joinCommitments, kickoffSession, newPlanWithKickoffText, splitCommitmen
 import { parsePlan } from '../../src/core/parse';
 import type { Agreement, Plan } from '../../src/core/plan';
 import { CADENCES } from '../../src/core/plan';
-import { walkthroughProgress } from '../../src/core/plan-facts';
+import { WALKTHROUGH_PROGRESS_KEYS, walkthroughProgress } from '../../src/core/plan-facts';
+import { stepsByProgressKey } from '../../src/extension/walkthrough-steps';
+import manifest from '../../package.json';
 import { findQuestion, SESSION_STAGES } from '../../src/core/questions';
 import { awkwardString, propertyParameters } from '../support/plan-generator';
 
@@ -80,6 +82,20 @@ describe('new plan with agreement and kick-off (core)', () => {
 });
 
 describe('walkthrough progress (plan facts)', () => {
+  it('maps each progress key to the one manifest step it completes, by the id VS Code gives the step (marked done by id when onContext comes too late)', () => {
+    const steps = stepsByProgressKey(`${manifest.publisher}.${manifest.name}`, manifest);
+    assert.deepEqual(Object.fromEntries(steps), {
+      hasPlan: ['mentoring-plan.mentoring-plan#newPair#createPlan'],
+      hasAgreement: ['mentoring-plan.mentoring-plan#newPair#agree'],
+      hasStretchGoal: ['mentoring-plan.mentoring-plan#newPair#stretchGoal'],
+      hasKickoff: ['mentoring-plan.mentoring-plan#newPair#kickoff'],
+      hasFeedback: ['mentoring-plan.mentoring-plan#newPair#feedback'],
+    });
+    assert.deepEqual([...steps.keys()].sort(), [...WALKTHROUGH_PROGRESS_KEYS].sort());
+    assert.deepEqual(Object.fromEntries(stepsByProgressKey('x.y', { contributes: { walkthroughs: 'nope' } })), {});
+    assert.deepEqual(Object.fromEntries(stepsByProgressKey('x.y', undefined)), {});
+  });
+
   const today = '2026-11-29';
   const fresh = () => parsePlan(newPlanWithKickoffText({ mentor: 'Grace', protege: 'Alan', today })).value as Plan;
 

@@ -2,12 +2,14 @@
 // test/unit checks them directly.
 import type { Feedback, Goal, Plan, Session } from '../../core/plan';
 import { entriesOf, entryById, uniqueId } from '../../core/plan-facts';
-import type { FeedbackDraft, PlanContext, PlanOption } from '../../protocol/feedback-editor';
+import type { FeedbackDraft, FeedbackFrom, PlanContext, PlanOption } from '../../protocol/feedback-editor';
 
 export interface DraftSeed {
   goalId?: string;
   sessionId?: string;
   today: string;
+  /** The user's side of the pair when the identity knows it; the mentor's otherwise (the field stays editable). */
+  from?: FeedbackFrom;
 }
 
 /** A new, empty draft, linked to the goal or session it was opened from. */
@@ -18,7 +20,7 @@ export function emptyDraft(plan: Partial<Plan> | undefined, seed: DraftSeed): Fe
     const session = entryById(plan, 'sessions', seed.sessionId)?.item;
     if (Array.isArray(session?.goals) && session.goals.length === 1 && typeof session.goals[0] === 'string') goal = session.goals[0];
   }
-  return { from: 'mentor', date: seed.today, goal, session: seed.sessionId ?? '', situation: '', behavior: '', impact: '', feedforward: [''] };
+  return { from: seed.from ?? 'mentor', date: seed.today, goal, session: seed.sessionId ?? '', situation: '', behavior: '', impact: '', feedforward: [''] };
 }
 
 /** The draft for an existing entry; unknown shapes become empty fields rather than errors. */

@@ -1,5 +1,6 @@
 // One feedback editor panel: it answers the webview's messages (checked against the protocol
-// first) and saves the draft into the plan through the core's edit engine as a WorkspaceEdit.
+// first) and saves the draft into the plan through the core's edit engine and runPlanEdit
+// (apply-edit.ts), the path every edit of a plan takes (undoable, computed again when the text moved on).
 //
 // Saving always computes the edit on the document's text at that moment, by id, so other changes
 // to the plan are kept. When the entry being edited was changed elsewhere since the panel opened
@@ -11,7 +12,8 @@ import { rangeAt } from '../../core/parse';
 import type { Plan } from '../../core/plan';
 import { DEFAULT_STRINGS, isWebviewMessage } from '../../protocol/feedback-editor';
 import type { ExtensionToWebview, FeedbackDraft, PlanContext, StringKey, UiStrings } from '../../protocol/feedback-editor';
-import { toWorkspaceEdit } from '../apply-edit';
+import { runPlanEdit } from '../apply-edit';
+import type { AskFirst } from '../apply-edit';
 import type { PlanStore } from '../plan-store';
 import { toVsRange } from '../ranges';
 import { entryById, idsOf } from '../../core/plan-facts';
@@ -61,7 +63,6 @@ export interface PanelTarget {
   baseline?: string;
 }
 
-const MAX_SAVE_ATTEMPTS = 3;
 const MAX_POSTED = 50;
 let panelCounter = 0;
 
@@ -87,7 +88,8 @@ export class FeedbackEditorPanel {
     readonly webviewPanel: vscode.WebviewPanel,
     private readonly deps: PanelDeps,
     private target: PanelTarget,
-    private readonly initialDraft: FeedbackDraft,
+    /** The draft `init` offers; read at each `ready`, so a new draft takes the user's side as known by then. */
+    private readonly initialDraft: () => FeedbackDraft,
   ) {
     webviewPanel.webview.options = webviewOptions(deps.extensionUri);
     webviewPanel.webview.html = feedbackEditorHtml(webviewPanel.webview, deps.extensionUri, vscode.env.language);
@@ -163,7 +165,7 @@ export class FeedbackEditorPanel {
   private async sendInit(): Promise<void> {
     const plan = await this.planNow();
     const { uri, feedbackId, baseline } = this.target;
-    this.post({ type: 'init', planUri: uri.toString(), feedbackId, baseline, draft: this.initialDraft, strings: localisedStrings(), ...this.contextOf(plan) });
+    this.post({ type: 'init', planUri: uri.toString(), feedbackId, baseline, draft: this.initialDraft(), strings: localisedStrings(), ...this.contextOf(plan) });
   }
 
   private postOptions(): void {
@@ -202,47 +204,50 @@ export class FeedbackEditorPanel {
     /** The entry's value the user agreed to overwrite (after the dialog, the text is read again). */
     let acceptedSnapshot: string | undefined;
     let saveAsNew = false;
-    for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
-      // From here to applyEdit nothing awaits, so the edit is computed on exactly this text: the
-      // store's check of the document's current version (a pure read, cached for everyone else).
-      const checked = this.deps.store.forDocument(document);
-      if (!checked) return vscode.l10n.t('{0} is not a mentoring plan file; nothing was written.', fileName(this.target.uri));
-      const { text } = checked;
-      const plan = checked.result.plan;
-      const editingId = saveAsNew ? undefined : this.target.feedbackId;
-      if (editingId !== undefined) {
-        const current = entryById(plan, 'feedback', editingId)?.item;
-        if (current === undefined) {
-          if (!(await this.deps.prompts().confirmRecreate(editingId))) return vscode.l10n.t('Not saved: “{0}” is no longer in the plan.', editingId);
-          saveAsNew = true;
-          attempt--;
-          continue;
+    let savedId: string | undefined;
+    const outcome = await runPlanEdit(
+      document,
+      (text, options): EditResult | AskFirst => {
+        // The store's check of the document's current version (a pure read, cached for everyone else).
+        const checked = this.deps.store.forDocument(document);
+        if (!checked) return { ok: false, message: vscode.l10n.t('{0} is not a mentoring plan file; nothing was written.', fileName(this.target.uri)) };
+        const plan = checked.result.plan;
+        const editingId = saveAsNew ? undefined : this.target.feedbackId;
+        if (editingId !== undefined) {
+          const current = entryById(plan, 'feedback', editingId)?.item;
+          if (current === undefined) {
+            return {
+              ask: async () => {
+                if (!(await this.deps.prompts().confirmRecreate(editingId))) return vscode.l10n.t('Not saved: “{0}” is no longer in the plan.', editingId);
+                saveAsNew = true;
+                return undefined;
+              },
+            };
+          }
+          const snapshot = entrySnapshot(current);
+          if (this.target.baseline !== undefined && snapshot !== this.target.baseline && snapshot !== acceptedSnapshot) {
+            return {
+              ask: async () => {
+                if (!(await this.deps.prompts().confirmOverwrite(editingId))) return vscode.l10n.t('Not saved: “{0}” was changed in the plan; your draft is still here.', editingId);
+                acceptedSnapshot = snapshot;
+                return undefined;
+              },
+            };
+          }
         }
-        const snapshot = entrySnapshot(current);
-        if (this.target.baseline !== undefined && snapshot !== this.target.baseline && snapshot !== acceptedSnapshot) {
-          if (!(await this.deps.prompts().confirmOverwrite(editingId))) return vscode.l10n.t('Not saved: “{0}” was changed in the plan; your draft is still here.', editingId);
-          acceptedSnapshot = snapshot;
-          attempt--;
-          continue;
-        }
-      }
-      const id = editingId ?? newFeedbackId(draft.date, draft.goal, idsOf(plan, 'feedback'));
-      const built = feedbackFromDraft(draft, id);
-      if (!built.ok) return built.problem === 'date' ? vscode.l10n.t(DEFAULT_STRINGS.badDate) : vscode.l10n.t(DEFAULT_STRINGS.needFeedforward);
-      const options = this.deps.store.editOptions(document);
-      const result: EditResult = editingId !== undefined ? updateFeedback(text, editingId, built.feedback, options) : addFeedback(text, built.feedback, options);
-      if (!result.ok) return result.message;
-      const version = document.version;
-      const applied = result.edits.length === 0 || (await vscode.workspace.applyEdit(toWorkspaceEdit(document, result)));
-      if (!applied) {
-        // VS Code refuses an edit computed on an older version of the document: compute it again.
-        if (document.version !== version) continue;
-        return vscode.l10n.t('The plan could not be changed; is the file read-only?');
-      }
-      await this.afterSave(document, id);
-      return undefined;
-    }
-    return vscode.l10n.t('The plan kept changing while saving; try again.');
+        const id = editingId ?? newFeedbackId(draft.date, draft.goal, idsOf(plan, 'feedback'));
+        const built = feedbackFromDraft(draft, id);
+        if (!built.ok) return { ok: false, message: built.problem === 'date' ? vscode.l10n.t(DEFAULT_STRINGS.badDate) : vscode.l10n.t(DEFAULT_STRINGS.needFeedforward) };
+        savedId = id;
+        return editingId !== undefined ? updateFeedback(text, editingId, built.feedback, options) : addFeedback(text, built.feedback, options);
+      },
+      this.deps.log,
+      this.deps.store,
+    );
+    if ('refused' in outcome) return outcome.refused;
+    if ('failed' in outcome) return outcome.failed === 'rejected' ? vscode.l10n.t('The plan could not be changed; is the file read-only?') : vscode.l10n.t('The plan kept changing while saving; try again.');
+    await this.afterSave(document, savedId!);
+    return undefined;
   }
 
   private async afterSave(document: vscode.TextDocument, id: string): Promise<void> {

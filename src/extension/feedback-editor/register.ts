@@ -20,6 +20,7 @@ import { FeedbackEditorPanel, modalPrompts } from './panel';
 import type { FeedbackPrompts, PanelDeps } from './panel';
 import { localResourceRoots } from './html';
 import { escapeIcons } from '../plain-text';
+import type { Identity } from '../identity';
 
 /** Arguments of mentoringPlan.writeFeedback; a tree node (goal or session) carries the same fields. */
 export interface WriteFeedbackArgs {
@@ -53,6 +54,7 @@ class FeedbackEditors {
     private readonly store: PlanStore,
     private readonly resolver: PlanResolver,
     private readonly log: vscode.LogOutputChannel,
+    private readonly identity: Pick<Identity, 'knownSide'>,
   ) {}
 
   readonly testing: FeedbackEditorTesting = {
@@ -95,8 +97,12 @@ class FeedbackEditors {
     if (!target) return undefined;
     const { uri } = target.document;
     const plan = target.entry.result.plan;
-    const draft = emptyDraft(plan, { goalId: given.goalId, sessionId: given.sessionId, today: todayIso() });
-    const panel = new FeedbackEditorPanel(this.createPanel(), this.deps(), { uri }, draft);
+    const seed = { goalId: given.goalId, sessionId: given.sessionId, today: todayIso() };
+    // "From" starts as the user's side when the identity knows it, never asking and never waiting:
+    // this call starts the git/GitHub look-up, and the webview's `ready` (after its page loaded)
+    // reads what is known by then. A draft the webview kept of its own wins over this (webview/feedback-editor.ts onInit).
+    this.identity.knownSide(uri, plan);
+    const panel = new FeedbackEditorPanel(this.createPanel(), this.deps(), { uri }, () => emptyDraft(plan, { ...seed, from: this.identity.knownSide(uri, plan) }));
     this.open.push(panel);
     return panel;
   }
@@ -119,7 +125,7 @@ class FeedbackEditors {
       void vscode.window.showWarningMessage(vscode.l10n.t('There is no feedback entry “{0}” in {1}.', feedbackId, vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
-    const panel = new FeedbackEditorPanel(this.createPanel(), this.deps(), { uri, feedbackId, baseline: entrySnapshot(entry) }, draftFromFeedback(entry, todayIso()));
+    const panel = new FeedbackEditorPanel(this.createPanel(), this.deps(), { uri, feedbackId, baseline: entrySnapshot(entry) }, () => draftFromFeedback(entry, todayIso()));
     this.open.push(panel);
     return panel;
   }
@@ -138,7 +144,7 @@ class FeedbackEditors {
       webviewPanel.dispose();
       return;
     }
-    const panel = new FeedbackEditorPanel(webviewPanel, this.deps(), { uri, feedbackId: restored.feedbackId, baseline: restored.baseline }, restored.draft);
+    const panel = new FeedbackEditorPanel(webviewPanel, this.deps(), { uri, feedbackId: restored.feedbackId, baseline: restored.baseline }, () => restored.draft);
     this.open.push(panel);
   }
 }
@@ -170,8 +176,8 @@ async function pickFeedback(plan: Partial<Plan> | undefined): Promise<string | u
   return chosen?.id;
 }
 
-export const registerFeedbackEditor: Feature<{ testing: FeedbackEditorTesting }> = (context, { store, resolver, log }) => {
-  const editors = new FeedbackEditors(context.extensionUri, store, resolver, log);
+export const registerFeedbackEditor: Feature<{ testing: FeedbackEditorTesting }> = (context, { store, resolver, log, identity }) => {
+  const editors = new FeedbackEditors(context.extensionUri, store, resolver, log, identity);
   const lenses = new FeedbackCodeLensProvider(store);
   context.subscriptions.push(
     registerLoggedCommand(log, COMMANDS.writeFeedback, (args) => editors.write(args as WriteFeedbackArgs | vscode.Uri | undefined)),
