@@ -16,6 +16,7 @@ import { parseYaml, refusal } from './parse';
 import type { ParsedPlan } from './parse';
 import type { Plan } from './plan';
 import { SourceText } from './source';
+import { lazyRanges } from './incremental';
 
 export interface QuickCheckResult {
   /** The plan's plain value; undefined when the file has no mapping at its root. */
@@ -43,6 +44,39 @@ export function quickCheckPlan(text: string, options: CheckOptions): QuickCheckR
   const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange: () => NO_POSITION };
   const { plan, issues } = checkParsed(parsed, options);
   return { plan, issues, exactPositions: false };
+}
+
+/** What checkClosedPlan gives: checkPlan's result without the parsed document. */
+export interface ClosedCheckResult {
+  plan: Partial<Plan> | undefined;
+  /** Exactly checkPlan's issues: the same codes, messages, data and ranges. */
+  issues: PlanIssue[];
+  /** False when the text was refused before a value could be built (as ParsedPlan.readable). */
+  readable: boolean;
+  /** How the check went: `quick` with `pieces` parsed for positions, or `whole` (checkPlan itself). */
+  path: { kind: 'quick'; pieces: number } | { kind: 'whole' };
+}
+
+/**
+ * checkPlan's exact result for a plan nobody is editing, at quickCheckPlan's cost: the value comes
+ * from the line parser, and each position a finding needs from a parse of only the entry it lies
+ * in (lazyRanges), so a plan with a few findings parses a few entries instead of the whole file.
+ * Whatever the line parser cannot read, or an entry that does not parse alone, takes checkPlan.
+ */
+export function checkClosedPlan(text: string, options: CheckOptions): ClosedCheckResult {
+  const whole = (): ClosedCheckResult => {
+    const { plan, issues, parsed } = checkPlan(text, options);
+    return { plan, issues, readable: parsed.readable, path: { kind: 'whole' } };
+  };
+  const source = new SourceText(text);
+  if (refusal(source)) return whole();
+  const value = quickParseValue(text);
+  if (value === undefined) return whole();
+  const ranges = lazyRanges(source);
+  const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange: ranges.resolveRange };
+  const { plan, issues } = checkParsed(parsed, options);
+  if (ranges.failed()) return whole();
+  return { plan, issues, readable: true, path: { kind: 'quick', pieces: ranges.parses() } };
 }
 
 /** Thrown inside the parser to give up; caught at its entry. */

@@ -11,7 +11,9 @@
 // mocha with an in-memory host and fake timers (test/unit/plan-store.test.ts).
 import type * as vscode from 'vscode';
 import { localIsoDate } from '../core/dates';
-import { checkPlan, PlanChecker } from '../core/check';
+import { PlanChecker } from '../core/check';
+import { checkClosedPlan } from '../core/quick-check';
+import type { ClosedCheckResult } from '../core/quick-check';
 import type { EditOptions } from '../core/edits';
 import type { CheckResult } from '../core/check';
 import { parsePlan } from '../core/parse';
@@ -486,9 +488,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       this.checkers.set(key, checker);
       result = checker.check(text, options);
     } else {
-      // A closed plan takes the plain check and keeps no parser; its parse is dropped (ClosedPlanCheck).
+      // A closed plan takes the line parser's check (positions from only the entries its findings
+      // lie in; the same result as checkPlan's) and keeps no parser or parsed document.
       this.checkers.delete(key);
-      result = new ClosedPlanCheck(checkPlan(text, options), text);
+      result = new ClosedPlanCheck(checkClosedPlan(text, options), text);
     }
     this.checkCosts.set(key, this.host.clock.now() - started);
     const entry: PlanEntry<U> = { uri, version, text, today, result };
@@ -544,12 +547,12 @@ export class ClosedPlanCheck implements CheckResult {
   private reparsed: ParsedPlan | undefined;
 
   constructor(
-    result: CheckResult,
+    result: Pick<ClosedCheckResult, 'plan' | 'issues' | 'readable'>,
     private readonly text: string,
   ) {
     this.plan = result.plan;
     this.issues = result.issues;
-    this.readable = result.parsed.readable;
+    this.readable = result.readable;
   }
 
   get parsed(): ParsedPlan {
