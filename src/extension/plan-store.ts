@@ -161,9 +161,11 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   all(): PlanEntry<U>[] {
     this.order ??= [...this.entries.values()].sort((a, b) => this.comparePlans(a, b)).map((entry) => entry.uri.toString());
     const plans: PlanEntry<U>[] = [];
+    // The date once, not per plan: views call all() on every change, and 1,000 dates were most of it.
+    const today = this.today();
     for (const key of this.order) {
       const entry = this.entries.get(key);
-      if (entry) plans.push(this.current(entry));
+      if (entry) plans.push(this.current(entry, today));
     }
     return plans;
   }
@@ -468,8 +470,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   /** Returns the entry, rechecked when the date has moved on since it was checked. */
-  private current(entry: PlanEntry<U>): PlanEntry<U> {
-    return entry.today === this.today() ? entry : this.check(entry.uri, entry.text, entry.version);
+  private current(entry: PlanEntry<U>, today = this.today()): PlanEntry<U> {
+    return entry.today === today ? entry : this.check(entry.uri, entry.text, entry.version);
   }
 
   private today(): string {
