@@ -47,8 +47,8 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
     this.subscription = store.onDidChange((uris) => this.plansChanged(uris));
   }
 
-  /** Whether the list was asked for again while a scan runs (it answers when the scan ends). */
-  private refreshPending = false;
+  /** Plans that changed while a scan runs: their rows are refreshed when it ends, not batch by batch. */
+  private readonly changedDuringScan = new Map<string, vscode.Uri>();
 
   /** Rebuilds the view: who the user is became known or changed, so "Mine" moves. Rows of unchanged plans are kept. */
   refresh(): void {
@@ -60,13 +60,24 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
    * still has); a plan gaining or losing its row, or plans coming or going, rebuilds the list.
    */
   private plansChanged(uris: readonly vscode.Uri[]): void {
+    const scan = this.store.lastScan;
+    if (scan && scan.endedAt === undefined) {
+      // During a scan the rows wait for its end (as the list does: getChildren awaits it).
+      const waiting = this.changedDuringScan.size > 0;
+      for (const uri of uris) this.changedDuringScan.set(uri.toString(), uri);
+      if (!waiting) {
+        void this.store.ready().then(() => {
+          const changed = [...this.changedDuringScan.values()];
+          this.changedDuringScan.clear();
+          this.plansChanged(changed);
+        });
+      }
+      return;
+    }
     const roots = this.roots;
-    // During a scan the list waits for its end (getChildren awaits it): one refresh, not one per batch.
-    const scanning = this.store.lastScan !== undefined && this.store.lastScan.endedAt === undefined;
-    if (scanning || !roots || this.store.size !== this.rootsPlanCount) {
-      if (scanning && this.refreshPending) return;
-      this.refreshPending = scanning;
-      return this.refresh();
+    if (!roots || this.store.size !== this.rootsPlanCount) {
+      this.refresh();
+      return;
     }
     const refreshed: ActionGroupNode[] = [];
     for (const uri of uris) {
@@ -114,7 +125,6 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
   async getChildren(node?: ActionsViewNode): Promise<ActionsViewNode[]> {
     if (!node) {
       await this.store.ready();
-      this.refreshPending = false;
       const plans = this.store.all();
       // Rows of plans that did not change since the last listing are kept as they are.
       const previous = this.rootsPlanCount === plans.length ? this.roots : undefined;

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as fc from 'fast-check';
 import { checkPlan } from '../../src/core/check';
-import { checkClosedPlan } from '../../src/core/quick-check';
+import { rangeAt } from '../../src/core/parse';
+import { checkClosedPlan, quickRanges } from '../../src/core/quick-check';
+import { SourceText } from '../../src/core/source';
 import { generatedHostileFiles, hostileCorpus } from '../support/hostile-corpus';
 import { largePlan } from '../support/large-plan';
 import { planText, propertyParameters } from '../support/plan-generator';
@@ -37,6 +39,51 @@ function assertSameResult(text: string, label: string, today = TODAYS[0]): boole
   return closed.path.kind === 'quick';
 }
 
+/** Every path in a plan's value, plus a missing key and a missing index below each collection. */
+function pathsOf(value: unknown, prefix: (string | number)[] = [], into: (string | number)[][] = []): (string | number)[][] {
+  into.push(prefix);
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => pathsOf(item, [...prefix, index], into));
+    into.push([...prefix, value.length], [...prefix, 'missing']);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], into);
+    into.push([...prefix, 'missing'], [...prefix, 0]);
+  }
+  return into;
+}
+
+/** Asserts quickRanges gives the whole parse's range at every path of the plan, for every part; returns how many came from the lines. */
+function assertSameRanges(text: string, label: string): number {
+  const full = checkPlan(text, { today: TODAYS[0] });
+  if (checkClosedPlan(text, { today: TODAYS[0] }).path.kind !== 'quick') return 0;
+  const ranges = quickRanges(new SourceText(text));
+  const quick = { ...full.parsed, document: undefined, resolveRange: ranges.resolveRange };
+  for (const path of pathsOf(full.plan)) {
+    for (const part of ['key', 'value', 'whole'] as const) assert.deepEqual(rangeAt(quick, path, part), rangeAt(full.parsed, path, part), `${label}: range of ${JSON.stringify(path)} (${part})`);
+  }
+  assert.equal(ranges.failed(), false, label);
+  return ranges.fromLines();
+}
+
+describe('quickRanges: the whole parse’s range at every path of a plan', () => {
+  it('on every fixture plan and the bench plan, mostly from the lines', () => {
+    let fromLines = 0;
+    for (const { name, text } of [...planFiles('examples'), ...planFiles('test/fixtures'), { name: 'largePlan(20)', text: largePlan(EXAMPLE, 20) }]) fromLines += assertSameRanges(text, name);
+    assert.ok(fromLines > 1000, `only ${fromLines} ranges came from the lines`);
+  });
+
+  it('on generated plans in many YAML styles', () => {
+    let fromLines = 0;
+    fc.assert(
+      fc.property(planText(), (generated) => {
+        fromLines += assertSameRanges(generated.text, `generated plan:\n${generated.text}`);
+      }),
+      propertyParameters(200),
+    );
+    assert.ok(fromLines > 500, `only ${fromLines} ranges came from the lines`);
+  });
+});
+
 describe('checkClosedPlan: checkPlan’s exact result, positions included', () => {
   it('agrees on every plan in examples/ and test/fixtures/, on several days', () => {
     const files = [...planFiles('examples'), ...planFiles('test/fixtures')];
@@ -47,14 +94,14 @@ describe('checkClosedPlan: checkPlan’s exact result, positions included', () =
     assert.ok(quick >= 15 * TODAYS.length, `only ${quick} checks took the quick path`);
   });
 
-  it('parses only the entries its findings lie in on a large plan (the bench plan)', () => {
+  it('finds the positions of a large plan’s findings from its lines, parsing none of it (the bench plan)', () => {
     const big = largePlan(EXAMPLE, 50);
     for (const today of TODAYS) assert.equal(assertSameResult(big, 'largePlan(50)', today), true);
     const closed = checkClosedPlan(big, { today: TODAYS[0] });
     assert.ok(closed.issues.length > 0, 'the bench plan should have findings with positions');
     assert.equal(closed.path.kind, 'quick');
-    // 50 sessions and the header keys: far fewer pieces than the file has.
-    assert.ok(closed.path.kind === 'quick' && closed.path.pieces <= closed.issues.length + 2, `parsed ${JSON.stringify(closed.path)} pieces for ${closed.issues.length} findings`);
+    // Their positions come from the lines: no entry of the file is parsed.
+    assert.ok(closed.path.kind === 'quick' && closed.path.pieces === 0 && closed.path.fromLines >= closed.issues.length, `${JSON.stringify(closed.path)} for ${closed.issues.length} findings`);
   });
 
   it('agrees on the hostile corpus, the generated megabyte files included', () => {
@@ -89,8 +136,8 @@ describe('checkClosedPlan: checkPlan’s exact result, positions included', () =
         }
         if (assertSameResult(text, `damaged plan:\n${text}`)) quick++;
       }),
-      propertyParameters(200),
+      propertyParameters(300),
     );
-    assert.ok(quick >= 15, `only ${quick} damaged plans took the quick path`);
+    assert.ok(quick >= 5, `only ${quick} damaged plans took the quick path`);
   });
 });
