@@ -77,6 +77,12 @@ const PATH_ORDER = new Intl.Collator();
 const MAX_DAY_WAIT_MS = 60 * 60 * 1000;
 
 /** When the latest workspace scan started, first announced plans and ended (host clock, ms); the benchmark reads it. */
+/** A file read under way, and when it began (the store's file sequence). */
+interface DiskRead {
+  readonly text: Promise<string>;
+  readonly startedAt: number;
+}
+
 export interface ScanTimes {
   readonly startedAt: number;
   firstPlansAt: number | undefined;
@@ -115,6 +121,13 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   readonly onDidStartScan: Event<Promise<void>> = this.scanStarted.event;
 
   private disposed = false;
+  /** Counts reads and deletions, so a read can tell whether the file was deleted after it began. */
+  private fileSequence = 0;
+  /**
+   * Plans deleted on disk, with the sequence number of the deletion. A read that began before it
+   * is stale, and an editor still showing the file without unsaved edits does not bring it back.
+   */
+  private readonly deletedAt = new Map<string, number>();
 
   /** Fires with the plans whose result changed, appeared or disappeared; never from a read. */
   readonly onDidChange: Event<readonly U[]> = this.changed.event;
@@ -129,7 +142,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const host = this.host;
     this.disposables.push(
       host.onDidOpenDocument((document) => this.isPlanDocument(document) && this.schedule(document, 0)),
-      host.onDidChangeDocument((document) => this.isPlanDocument(document) && this.schedule(document, this.delayFor(document))),
+      host.onDidChangeDocument((document) => {
+        if (!this.isPlanDocument(document)) return;
+        // Unsaved edits of a deleted file make it a plan again (saving writes it back).
+        if (document.isDirty) this.deletedAt.delete(document.uri.toString());
+        this.schedule(document, this.delayFor(document));
+      }),
       host.onDidCloseDocument((document) => this.isPlanDocument(document) && void this.documentClosed(document)),
       host.onDidChangeFolders(() => {
         this.order = undefined; // plans sort by workspace folder first
@@ -260,7 +278,13 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private watch(): void {
     this.watcher?.dispose();
     const reread = (uri: U) => {
-      if (!this.openDocument(uri)) void this.readFromDisk(uri).then(() => this.announce([uri]));
+      const document = this.openDocument(uri);
+      if (!document) void this.readFromDisk(uri).then(() => this.announce([uri]));
+      else if (this.deletedAt.delete(uri.toString())) {
+        // Written again while an editor still showed it: the plan is back, with the editor's text.
+        this.forDocument(document);
+        this.announce([uri]);
+      }
     };
     this.watcher = this.host.watchFiles(this.glob, {
       onCreate: reread,
@@ -268,14 +292,14 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       onDelete: (uri) => {
         // An editor may still show a deleted file; unless it holds unsaved edits, the plan is gone.
         if (this.openDocument(uri)?.isDirty) return;
-        this.forget(uri.toString());
+        this.deleted(uri.toString());
         this.announce([uri]);
       },
       onCreateFolder: (uri) => this.folderCreated(uri),
       onDeleteAny: (uri) => {
         const under = `${uri.path.replace(/\/$/, '')}/`;
         const gone = [...this.entries.values()].filter((entry) => entry.uri.scheme === uri.scheme && entry.uri.path.startsWith(under) && !this.openDocument(entry.uri)?.isDirty);
-        for (const entry of gone) this.forget(entry.uri.toString());
+        for (const entry of gone) this.deleted(entry.uri.toString());
         this.announce(gone.map((entry) => entry.uri));
       },
     });
@@ -317,8 +341,11 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       this.announce(this.removeExcept(new Set(this.openPlanKeys())));
       return;
     }
+    const listedAt = ++this.fileSequence;
     const found = await this.host.findFiles(this.glob);
     if (generation !== this.scanGeneration || this.disposed) return;
+    // Listed, so written again since it was deleted (unless deleted again after the listing began).
+    for (const uri of found) if ((this.deletedAt.get(uri.toString()) ?? Infinity) < listedAt) this.deletedAt.delete(uri.toString());
     const keep = new Set([...found.map((uri) => uri.toString()), ...this.openPlanKeys()]);
     const removed = this.removeExcept(keep);
     const open = found.filter((uri) => this.openDocument(uri));
@@ -336,13 +363,13 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     let lastAnnounce = this.host.clock.now();
     let lastYield = lastAnnounce;
     // The next plans are read while one is checked: a read waits on the disk, a check on the CPU.
-    const reads: (Promise<string> | undefined)[] = [];
+    const reads: (DiskRead | undefined)[] = [];
     const startRead = (index: number) => {
       const uri = closed[index];
       if (uri === undefined || reads[index]) return;
-      const reading = this.host.readFile(uri);
-      reading.catch(() => undefined); // a scan that ends early leaves its reads unawaited; readFromDisk handles the failure
-      reads[index] = reading;
+      const read = this.startRead(uri);
+      read.text.catch(() => undefined); // a scan that ends early leaves its reads unawaited; readFromDisk handles the failure
+      reads[index] = read;
     };
     for (let index = 0; index < SCAN.readsAhead; index++) startRead(index);
     for (const [index, uri] of closed.entries()) {
@@ -381,18 +408,32 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
-  private async readFromDisk(uri: U, recheck = false, reading: Promise<string> = this.host.readFile(uri)): Promise<void> {
+  private startRead(uri: U): DiskRead {
+    return { text: this.host.readFile(uri), startedAt: ++this.fileSequence };
+  }
+
+  /** The plan's file was deleted: it is forgotten, and reads begun before now are stale. */
+  private deleted(key: string): void {
+    this.forget(key);
+    this.deletedAt.set(key, ++this.fileSequence);
+  }
+
+  private async readFromDisk(uri: U, recheck = false, read: DiskRead = this.startRead(uri)): Promise<void> {
+    const key = uri.toString();
     let text: string;
     try {
-      text = await reading;
+      text = await read.text;
     } catch {
       // Deleted or unreadable (a watcher event can come after the file is gone again).
-      this.forget(uri.toString());
+      this.forget(key);
       return;
     }
+    // Deleted while we read: the text is of a file that is gone.
+    if ((this.deletedAt.get(key) ?? 0) > read.startedAt) return;
+    this.deletedAt.delete(key);
     // The user may have opened it while we read; the editor's text wins then.
     if (this.disposed || this.openDocument(uri)) return;
-    const known = this.entries.get(uri.toString());
+    const known = this.entries.get(key);
     // A save or a touch that left the text as it was is not a change.
     if (!recheck && known && known.version === undefined && known.text === text && known.today === this.today()) return;
     this.check(uri, text, undefined);
@@ -504,6 +545,11 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     }
     this.checkCosts.set(key, this.host.clock.now() - started);
     const entry: PlanEntry<U> = { uri, version, text, today, result };
+    // An editor still showing a deleted file: its features get the check, the views do not get the plan back.
+    if (this.deletedAt.has(key)) {
+      this.checkers.delete(key);
+      return entry;
+    }
     if (!this.entries.has(key)) this.order = undefined;
     this.entries.set(key, entry);
     return entry;

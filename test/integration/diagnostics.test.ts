@@ -68,7 +68,6 @@ describe('diagnostics', () => {
       assert.deepEqual(found, ['schema', line, 12, line, 17]);
       recordTiming('applyEdit ms', applied - started);
       recordTiming('change event to diagnostic ms', elapsed);
-      assert.ok(elapsed < 1000, `diagnostics took ${elapsed} ms after the change`);
     } finally {
       listener.dispose();
     }

@@ -238,6 +238,58 @@ describe('plan store (in-memory host)', () => {
     assert.deepEqual(store.all().map((entry) => entry.uri.path), [PLAN]);
   });
 
+  it('does not bring back a plan deleted while it was being read', async () => {
+    const host = new MemoryHost();
+    harness = await started(host);
+    const { store } = harness;
+    // The watcher's create event starts a read; the file is gone before the read's result is used.
+    const uri = host.writeFile(PLAN, EXAMPLE);
+    host.deleteFile(PLAN);
+    await settle();
+    assert.equal(store.get(uri), undefined);
+    assert.deepEqual(store.all(), []);
+    // Written again, it is back.
+    host.writeFile(PLAN, EXAMPLE);
+    await settle();
+    assert.equal(store.get(uri)?.text, EXAMPLE);
+  });
+
+  it('drops a deleted plan whose document is still open without edits, until it is edited or written again', async () => {
+    const host = new MemoryHost();
+    host.files.set(PLAN, EXAMPLE);
+    harness = await started(host);
+    const { store } = harness;
+    // Opened (as a command opens a plan it acts on) and deleted before the open is handled.
+    const document = host.open(PLAN);
+    host.deleteFile(PLAN);
+    host.clock.advance(0);
+    await settle();
+    assert.equal(store.get(document.uri), undefined, 'the open event brought the deleted plan back');
+    // A hover or a lens still gets the document's check, without the plan coming back.
+    assert.equal(store.forDocument(document)?.text, EXAMPLE);
+    assert.deepEqual(store.all(), []);
+    await store.refresh();
+    assert.deepEqual(store.all(), [], 'a rescan brought the deleted plan back');
+    // Written again while the editor shows it: back; deleted again: gone.
+    host.writeFile(PLAN, EXAMPLE);
+    await settle();
+    assert.equal(store.get(document.uri)?.text, EXAMPLE);
+    host.deleteFile(PLAN);
+    await settle();
+    assert.equal(store.get(document.uri), undefined);
+    // Typing into it keeps it (unsaved edits of a deleted file), as VS Code does.
+    host.edit(document, typed(EXAMPLE, 1));
+    host.clock.advance(TYPING_DELAY.maxMs);
+    assert.equal(store.get(document.uri)?.text, typed(EXAMPLE, 1));
+    host.close(document);
+    await settle();
+    assert.equal(store.get(document.uri), undefined);
+    // Written again on disk, it is a plan again.
+    host.writeFile(PLAN, EXAMPLE);
+    await settle();
+    assert.equal(store.get(document.uri)?.text, EXAMPLE);
+  });
+
   it('keeps a deleted plan that has unsaved edits, also through a rescan', async () => {
     const host = new MemoryHost();
     host.files.set(PLAN, EXAMPLE);
