@@ -5,6 +5,7 @@
 // keys, small files, syntax errors) is parsed whole, exactly as parsePlan does.
 import { isMap, isScalar } from 'yaml';
 import type { Document } from 'yaml';
+import type { Range } from './issues';
 import { exactRange, parsePlan, parseYaml, refusal } from './parse';
 import type { ParsedPlan, PlanPath, RangePart } from './parse';
 import { SourceText } from './source';
@@ -113,17 +114,7 @@ export class IncrementalPlanParser {
     // whole parse reports errors exactly as the user will see them everywhere else (CLI, CI).
     if (pieces.some((piece) => piece.document.errors.length > 0)) return parsePlan(text);
 
-    const first = pieces[0];
-    const resolveRange = (path: PlanPath, part: RangePart) => {
-      if (path.length === 0) return exactRange(first.document, source, first.start, path, part);
-      const segment = located.get(String(path[0]));
-      if (!segment) return undefined;
-      if (segment.items && path.length >= 2) {
-        const item = typeof path[1] === 'number' ? segment.items[path[1]] : undefined;
-        return item && exactRange(item.document, source, item.start, [0, ...path.slice(2)], part);
-      }
-      return exactRange(segment.header.document, source, segment.header.start, path, part);
-    };
+    const resolveRange = piecewiseRanges(source, pieces[0], located, (piece) => piece.document);
     const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange };
     this.lastLayout = { text, segments: located, parsed };
     return parsed;
@@ -133,6 +124,79 @@ export class IncrementalPlanParser {
   layoutOf(text: string): PieceLayout | undefined {
     return this.lastLayout?.text === text ? this.lastLayout : undefined;
   }
+}
+
+/**
+ * Ranges found piece by piece, as a whole parse would find them: a path's first key names its
+ * segment, and in a cut list its index names the entry's piece, whose document holds the entry as
+ * its one item. `documentOf` gives a piece's parse (already made, or made on demand).
+ */
+function piecewiseRanges<P extends Piece>(
+  source: SourceText,
+  first: P,
+  segments: ReadonlyMap<string, { header: P; items?: P[] }>,
+  documentOf: (piece: P) => Document.Parsed | undefined,
+): (path: PlanPath, part: RangePart) => Range | undefined {
+  return (path, part) => {
+    if (path.length === 0) return exactRange(documentOf(first), source, first.start, path, part);
+    const segment = segments.get(String(path[0]));
+    if (!segment) return undefined;
+    if (segment.items && path.length >= 2) {
+      const item = typeof path[1] === 'number' ? segment.items[path[1]] : undefined;
+      return item && exactRange(documentOf(item), source, item.start, [0, ...path.slice(2)], part);
+    }
+    return exactRange(documentOf(segment.header), source, segment.header.start, path, part);
+  };
+}
+
+/** Positions in a text whose value is known already (quick-check.ts), found on demand. */
+export interface LazyRanges {
+  /** The range at a path, as the whole parse's exactRange gives it; parses only the piece the path lies in, once. */
+  readonly resolveRange: (path: PlanPath, part: RangePart) => Range | undefined;
+  /** Whether a piece parsed on demand had a syntax error alone: its ranges cannot be trusted then; parse the whole text. */
+  readonly failed: () => boolean;
+  /** How many pieces (or whole texts) were parsed so far. */
+  readonly parses: () => number;
+}
+
+/**
+ * Ranges for a text that yaml parses without error, parsing only what a path asks for: the entry
+ * it lies in when the text can be cut as parse() cuts it, else the whole text once. For a plan
+ * whose findings need a few positions, a few entries are parsed instead of the whole file.
+ */
+export function lazyRanges(source: SourceText): LazyRanges {
+  const { text } = source;
+  const segments = text.length >= INCREMENTAL_MIN_LENGTH ? cut(text) : undefined;
+  let parses = 0;
+  let failed = false;
+  if (!segments) {
+    let whole: ParsedPlan | undefined;
+    return {
+      resolveRange: (path, part) => {
+        if (!whole) {
+          parses++;
+          whole = parsePlan(text);
+          failed = whole.syntaxIssues.length > 0 || !whole.readable;
+        }
+        return exactRange(whole.document, source, 0, path, part);
+      },
+      failed: () => failed,
+      parses: () => parses,
+    };
+  }
+  const documents = new Map<Piece, Document.Parsed>();
+  const documentOf = (piece: Piece) => {
+    let document = documents.get(piece);
+    if (!document) {
+      parses++;
+      document = parseYaml(piece.text);
+      if (document.errors.length > 0) failed = true;
+      documents.set(piece, document);
+    }
+    return document;
+  };
+  const located = new Map(segments.map((segment) => [segment.key, segment]));
+  return { resolveRange: piecewiseRanges(source, segments[0].header, located, documentOf), failed: () => failed, parses: () => parses };
 }
 
 const UNREADABLE_KEY = Symbol('unreadable key');

@@ -13,9 +13,11 @@ import { checkParsed, checkPlan } from './check';
 import type { CheckOptions } from './check';
 import type { PlanIssue, Range } from './issues';
 import { parseYaml, refusal } from './parse';
-import type { ParsedPlan } from './parse';
+import type { ParsedPlan, PlanPath, RangePart } from './parse';
 import type { Plan } from './plan';
 import { SourceText } from './source';
+import { lazyRanges } from './incremental';
+import type { LazyRanges } from './incremental';
 
 export interface QuickCheckResult {
   /** The plan's plain value; undefined when the file has no mapping at its root. */
@@ -43,6 +45,58 @@ export function quickCheckPlan(text: string, options: CheckOptions): QuickCheckR
   const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange: () => NO_POSITION };
   const { plan, issues } = checkParsed(parsed, options);
   return { plan, issues, exactPositions: false };
+}
+
+/** What checkClosedPlan gives: checkPlan's result without the parsed document. */
+export interface ClosedCheckResult {
+  plan: Partial<Plan> | undefined;
+  /** Exactly checkPlan's issues: the same codes, messages, data and ranges. */
+  issues: PlanIssue[];
+  /** False when the text was refused before a value could be built (as ParsedPlan.readable). */
+  readable: boolean;
+  /** How the check went: `quick` with `pieces` parsed and `fromLines` positions found from the lines, or `whole` (checkPlan itself). */
+  path: { kind: 'quick'; pieces: number; fromLines: number } | { kind: 'whole' };
+}
+
+/**
+ * checkPlan's exact result for a plan nobody is editing, at quickCheckPlan's cost: the value comes
+ * from the line parser, and each position a finding needs from a parse of only the entry it lies
+ * in (lazyRanges), so a plan with a few findings parses a few entries instead of the whole file.
+ * Whatever the line parser cannot read, or an entry that does not parse alone, takes checkPlan.
+ */
+export function checkClosedPlan(text: string, options: CheckOptions): ClosedCheckResult {
+  const whole = (): ClosedCheckResult => {
+    const { plan, issues, parsed } = checkPlan(text, options);
+    return { plan, issues, readable: parsed.readable, path: { kind: 'whole' } };
+  };
+  const source = new SourceText(text);
+  if (refusal(source)) return whole();
+  const value = quickParseValue(text);
+  if (value === undefined) return whole();
+  const ranges = quickRanges(source);
+  const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange: ranges.resolveRange };
+  const { plan, issues } = checkParsed(parsed, options);
+  if (ranges.failed()) return whole();
+  return { plan, issues, readable: true, path: { kind: 'quick', pieces: ranges.parses(), fromLines: ranges.fromLines() } };
+}
+
+/**
+ * exactRange's ranges in a text yaml parses without error (the line parser read it): most from the
+ * lines themselves (LineFinder), what the line finder is not sure of from a parse of only the entry
+ * it lies in (lazyRanges). `failed()` says an entry did not parse alone: then parse the whole text.
+ */
+export function quickRanges(source: SourceText): LazyRanges & { fromLines: () => number } {
+  const ranges = lazyRanges(source);
+  let finder: LineFinder | undefined;
+  let found = 0;
+  const resolveRange = (path: PlanPath, part: RangePart) => {
+    finder ??= new LineFinder(source);
+    const range = finder.find(path, part);
+    if (range === NOT_SURE) return ranges.resolveRange(path, part);
+    found++;
+    return range;
+  };
+  return { resolveRange, failed: ranges.failed, parses: ranges.parses, fromLines: () => found };
 }
 
 /** Thrown inside the parser to give up; caught at its entry. */
@@ -289,4 +343,188 @@ function plainScalar(value: string): Inline {
   if (SMALL_INTEGER.test(value)) return Number(value);
   if (OTHER_NUMBER.test(value)) return ASK_YAML;
   return value;
+}
+
+// ---- Positions from the lines ------------------------------------------------------------------
+
+/** The line finder's answer when a position needs yaml's parse after all. */
+const NOT_SURE = Symbol('not sure');
+type Found = Range | undefined | typeof NOT_SURE;
+
+interface PlainLine {
+  indent: number;
+  /** The whole line without its CR and trailing spaces. */
+  text: string;
+  /** Blank or only a comment. */
+  empty: boolean;
+}
+
+/** A block mapping whose first key is on line `first` at `column`, its other keys at that column. */
+interface MappingAt {
+  kind: 'map';
+  first: number;
+  column: number;
+}
+/** A block sequence whose first dash is on line `first` at `column`. */
+interface SequenceAt {
+  kind: 'seq';
+  first: number;
+  column: number;
+}
+/** A node reached by a path: a mapping's value (with its key) or a sequence's item. */
+interface NodeAt {
+  line: number;
+  /** Where the key starts (a pair) or the item's value starts (an item). */
+  column: number;
+  /** The key, for a mapping's value. */
+  key: string | undefined;
+  /** The column of the key or the dash: continuation lines of the value are indented past it. */
+  parentColumn: number;
+  /** Where the value starts on the line; undefined when nothing follows the key on its line. */
+  valueColumn: number | undefined;
+}
+
+/**
+ * checkPlan's exactRange for a text the line parser read, found from its lines: keys, one-line
+ * scalars and block collections of plain block YAML. Anything else (the root, whole entries,
+ * multi-line or unusual values, flow items) is NOT_SURE, and the caller asks yaml. Not found is
+ * undefined, as exactRange's.
+ */
+class LineFinder {
+  private readonly lines: PlainLine[];
+
+  constructor(private readonly source: SourceText) {
+    this.lines = source.text.split('\n').map((raw) => {
+      const text = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).replace(/ +$/, '');
+      let indent = 0;
+      while (text.charCodeAt(indent) === 32) indent++;
+      const rest = text.slice(indent);
+      return { indent, text, empty: rest === '' || rest.startsWith('#') };
+    });
+  }
+
+  find(path: PlanPath, part: RangePart): Found {
+    if (path.length === 0 || part === 'whole') return NOT_SURE;
+    const first = this.nextContent(-1);
+    if (first === undefined) return NOT_SURE;
+    let container: MappingAt | SequenceAt | undefined = { kind: 'map', first, column: 0 };
+    let node: NodeAt | undefined;
+    for (const segment of path) {
+      // Below a scalar or an empty value there is nothing; below a flow collection (or anything unusual), yaml knows.
+      if (!container) return node?.valueColumn !== undefined && '[{&*!|>'.includes(this.lines[node.line].text[node.valueColumn]) ? NOT_SURE : undefined;
+      const found: NodeAt | undefined | typeof NOT_SURE = container.kind === 'map' ? this.pairOf(container, segment) : this.itemOf(container, segment);
+      if (found === NOT_SURE || found === undefined) return found;
+      node = found;
+      const child = this.childOf(node);
+      if (child === NOT_SURE) return NOT_SURE;
+      container = child;
+    }
+    if (!node) return NOT_SURE;
+    return this.rangeOf(node, container !== undefined, part);
+  }
+
+  private lineStart(line: number): number {
+    return this.source.lineStarts[line];
+  }
+
+  private nextContent(after: number): number | undefined {
+    for (let line = after + 1; line < this.lines.length; line++) if (!this.lines[line].empty) return line;
+    return undefined;
+  }
+
+  /** The value at `key` of the mapping, undefined when it has no such key. */
+  private pairOf(map: MappingAt, key: string | number): NodeAt | undefined | typeof NOT_SURE {
+    if (typeof key !== 'string') return undefined;
+    for (let line: number | undefined = map.first; line !== undefined; line = this.nextContent(line)) {
+      const { indent, text } = this.lines[line];
+      if (line !== map.first) {
+        if (indent < map.column) return undefined;
+        if (indent > map.column) continue;
+        // A sequence at the key's column is the previous key's value.
+        if (isDash(text.slice(indent))) continue;
+      }
+      const match = KEY.exec(text.slice(map.column));
+      if (!match) return NOT_SURE;
+      if (match[1] !== key) continue;
+      const after = map.column + match[0].length;
+      return { line, column: map.column, key, parentColumn: map.column, valueColumn: after < text.length && text[after] !== '#' ? after : undefined };
+    }
+    return undefined;
+  }
+
+  /** The `index`th item of the sequence, undefined when it has fewer. */
+  private itemOf(seq: SequenceAt, index: string | number): NodeAt | undefined | typeof NOT_SURE {
+    if (typeof index !== 'number') return undefined;
+    let count = 0;
+    for (let line: number | undefined = seq.first; line !== undefined; line = this.nextContent(line)) {
+      const { indent, text } = this.lines[line];
+      if (indent < seq.column) return undefined;
+      if (indent > seq.column) continue;
+      if (!isDash(text.slice(indent))) return undefined;
+      if (count++ < index) continue;
+      let column = indent + 1;
+      while (text.charCodeAt(column) === 32) column++;
+      if (column >= text.length || text[column] === '#') return NOT_SURE;
+      return { line, column, key: undefined, parentColumn: indent, valueColumn: column };
+    }
+    return undefined;
+  }
+
+  /** The block collection a node's value is, undefined for a scalar or nothing. */
+  private childOf(node: NodeAt): MappingAt | SequenceAt | undefined | typeof NOT_SURE {
+    const { text } = this.lines[node.line];
+    if (node.valueColumn !== undefined) {
+      const rest = text.slice(node.valueColumn);
+      if (node.key === undefined && KEY.test(rest)) return { kind: 'map', first: node.line, column: node.valueColumn };
+      if (isDash(rest)) return NOT_SURE;
+      return undefined;
+    }
+    const next = this.nextContent(node.line);
+    if (next === undefined) return undefined;
+    const { indent, text: nextText } = this.lines[next];
+    const content = nextText.slice(indent);
+    if (indent > node.parentColumn || (indent === node.parentColumn && node.key !== undefined && isDash(content))) {
+      if (isDash(content)) return { kind: 'seq', first: next, column: indent };
+      if (KEY.test(content)) return { kind: 'map', first: next, column: indent };
+      return NOT_SURE;
+    }
+    return undefined;
+  }
+
+  private rangeOf(node: NodeAt, isCollection: boolean, part: RangePart): Found {
+    const start = this.lineStart(node.line);
+    const keySpan = () => this.source.rangeOf(start + node.column, start + node.column + (node.key ?? '').length);
+    if (part === 'key' && node.key !== undefined) return keySpan();
+    if (isCollection) {
+      // A block collection: its key, or the first line of a sequence's item.
+      return node.key !== undefined ? keySpan() : this.source.restOfLine(start + node.column);
+    }
+    // Nothing after the key, and no collection below it: an empty value, shown by its key.
+    if (node.valueColumn === undefined) return node.key !== undefined ? keySpan() : NOT_SURE;
+    const next = this.nextContent(node.line);
+    if (next !== undefined && this.lines[next].indent > node.parentColumn) return NOT_SURE; // a multi-line value
+    const length = scalarLength(this.lines[node.line].text.slice(node.valueColumn));
+    if (length === undefined) return NOT_SURE;
+    return this.source.rangeOf(start + node.valueColumn, start + node.valueColumn + length);
+  }
+}
+
+/** How long the one-line scalar (or flow list) at the start of `value` is, up to any comment; undefined when unsure. */
+function scalarLength(value: string): number | undefined {
+  const first = value[0];
+  if (first === '"') {
+    const match = SIMPLE_DOUBLE_QUOTED.exec(value);
+    return match ? match[1].length + 2 : undefined;
+  }
+  if (first === "'") {
+    const match = SIMPLE_SINGLE_QUOTED.exec(value);
+    return match ? match[1].length + 2 : undefined;
+  }
+  if (first === '[') return SIMPLE_FLOW_LIST.test(value) ? value.indexOf(']') + 1 : undefined;
+  if (first === undefined || '{]},&*!|>%@`?:#'.includes(first)) return undefined;
+  if (first === '-' && (value === '-' || value.startsWith('- '))) return undefined;
+  const comment = value.indexOf(' #');
+  const plain = (comment === -1 ? value : value.slice(0, comment)).replace(/ +$/, '');
+  if (plain === '' || plain.includes(': ') || plain.endsWith(':')) return undefined;
+  return plain.length;
 }

@@ -10,36 +10,103 @@ import { ACTIONS_VIEW_ID } from './command-ids';
 import type { PlanEntry, PlanStore } from './plan-store';
 import type { Services } from './services';
 import type { PlanNode } from './tree/nodes';
-import { resolveClick } from './tree/nodes';
+import { PLANS_SHOWN_EXPANDED, resolveClick } from './tree/nodes';
 import type { Identity } from './identity';
 
-/** A plan's or an owner's row; action rows are PlanNodes. */
+/**
+ * A plan's or an owner's row; action rows are PlanNodes. A plan's row is one object for as long as
+ * the plan has open actions: a change of that plan updates it in place and refreshes only it.
+ */
 export interface ActionGroupNode {
   readonly kind: 'actionsPlan' | 'actionsOwner';
-  readonly item: vscode.TreeItem;
+  item: vscode.TreeItem;
   readonly parent: ActionGroupNode | undefined;
-  readonly entry: PlanEntry;
-  readonly actions: readonly PlacedAction[];
+  entry: PlanEntry;
+  actions: readonly PlacedAction[];
 }
 export type ActionsViewNode = ActionGroupNode | PlanNode;
 
 const OWNER_LABELS: Record<string, string> = { mentor: 'mentor', protege: 'protégé', both: 'both of us', '': 'no owner' };
 
 export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<undefined>();
+  private readonly changed = new vscode.EventEmitter<ActionsViewNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * The plan rows the view last listed, by plan URI; undefined until it lists them. A change of
+   * one plan at 1,000 plans rebuilt all 1,000 rows (300 ms of the host per keystroke).
+   */
+  private roots: Map<string, ActionGroupNode> | undefined;
+  /** How many plans there were when the rows were built: a row names its folder only when there are several. */
+  private rootsPlanCount = 0;
 
   constructor(
     private readonly store: PlanStore,
     private readonly identity: Pick<Identity, 'knownSide'>,
   ) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = store.onDidChange((uris) => this.plansChanged(uris));
   }
 
-  /** Rebuilds the view: who the user is became known or changed, so "Mine" moves. */
+  /** Plans that changed while a scan runs: their rows are refreshed when it ends, not batch by batch. */
+  private readonly changedDuringScan = new Map<string, vscode.Uri>();
+
+  /** Rebuilds the view: who the user is became known or changed, so "Mine" moves. Rows of unchanged plans are kept. */
   refresh(): void {
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Refreshes the rows of the changed plans only, when each keeps its row (it had open actions and
+   * still has); a plan gaining or losing its row, or plans coming or going, rebuilds the list.
+   */
+  private plansChanged(uris: readonly vscode.Uri[]): void {
+    const scan = this.store.lastScan;
+    if (scan && scan.endedAt === undefined) {
+      // During a scan the rows wait for its end (as the list does: getChildren awaits it).
+      const waiting = this.changedDuringScan.size > 0;
+      for (const uri of uris) this.changedDuringScan.set(uri.toString(), uri);
+      if (!waiting) {
+        void this.store.ready().then(() => {
+          const changed = [...this.changedDuringScan.values()];
+          this.changedDuringScan.clear();
+          this.plansChanged(changed);
+        });
+      }
+      return;
+    }
+    const roots = this.roots;
+    if (!roots || this.store.size !== this.rootsPlanCount) {
+      this.refresh();
+      return;
+    }
+    const refreshed: ActionGroupNode[] = [];
+    for (const uri of uris) {
+      const node = roots.get(uri.toString());
+      const entry = this.store.get(uri);
+      const actions = entry ? openActionsByDue(entry.result.plan, entry.today) : [];
+      if (!node || !entry || actions.length === 0) {
+        if (!node && actions.length === 0) continue;
+        this.refresh();
+        return;
+      }
+      this.fillPlanRow(node, entry, actions);
+      refreshed.push(node);
+    }
+    if (refreshed.length > 0) this.changed.fire(refreshed);
+  }
+
+  private fillPlanRow(node: ActionGroupNode, entry: PlanEntry, actions: readonly PlacedAction[]): void {
+    const title = textOf(entry.result.plan?.mentorship?.title) ?? entry.uri.path.split('/').pop() ?? entry.uri.path;
+    // Expanded, each plan row would have its owners' and actions' rows built too: thousands at 1,000 plans.
+    const item = new vscode.TreeItem(title, this.store.size <= PLANS_SHOWN_EXPANDED ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `actions:${entry.uri.toString()}`;
+    const overdue = actions.filter((placed) => placed.daysOverdue !== undefined).length;
+    item.description = [vscode.l10n.t('{0} open', actions.length), overdue ? vscode.l10n.t('{0} overdue', overdue) : undefined, this.store.size > 1 ? vscode.workspace.asRelativePath(entry.uri) : undefined].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('mortar-board');
+    item.contextValue = 'actionsPlan';
+    node.item = item;
+    node.entry = entry;
+    node.actions = actions;
   }
 
   getTreeItem(node: ActionsViewNode): vscode.TreeItem {
@@ -59,18 +126,25 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
     if (!node) {
       await this.store.ready();
       const plans = this.store.all();
-      return plans.flatMap((entry) => {
+      // Rows of plans that did not change since the last listing are kept as they are.
+      const previous = this.rootsPlanCount === plans.length ? this.roots : undefined;
+      const roots = new Map<string, ActionGroupNode>();
+      for (const entry of plans) {
+        const key = entry.uri.toString();
+        const known = previous?.get(key);
+        if (known?.entry === entry) {
+          roots.set(key, known);
+          continue;
+        }
         const actions = openActionsByDue(entry.result.plan, entry.today);
-        if (actions.length === 0) return [];
-        const title = textOf(entry.result.plan?.mentorship?.title) ?? entry.uri.path.split('/').pop() ?? entry.uri.path;
-        const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `actions:${entry.uri.toString()}`;
-        const overdue = actions.filter((placed) => placed.daysOverdue !== undefined).length;
-        item.description = [vscode.l10n.t('{0} open', actions.length), overdue ? vscode.l10n.t('{0} overdue', overdue) : undefined, plans.length > 1 ? vscode.workspace.asRelativePath(entry.uri) : undefined].filter(Boolean).join(' · ');
-        item.iconPath = new vscode.ThemeIcon('mortar-board');
-        item.contextValue = 'actionsPlan';
-        return [{ kind: 'actionsPlan' as const, item, parent: undefined, entry, actions }];
-      });
+        if (actions.length === 0) continue;
+        const row: ActionGroupNode = { kind: 'actionsPlan', item: new vscode.TreeItem(''), parent: undefined, entry, actions };
+        this.fillPlanRow(row, entry, actions);
+        roots.set(key, row);
+      }
+      this.roots = roots;
+      this.rootsPlanCount = plans.length;
+      return [...roots.values()];
     }
     if (node.kind === 'actionsPlan') {
       const me = this.identity.knownSide(node.entry.uri, node.entry.result.plan);
@@ -105,7 +179,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
     item.tooltip = tooltip;
     // The Plans view's menus and Toggle Action Done read these, so the row toggles like the Plans view's.
     item.contextValue = 'action.open';
-    return { kind: 'action', uri: entry.uri, path, item, parent: undefined, sessionId, actionIndex: placed.actionIndex, done: false, snapshot: entry, planCount: this.store.all().length };
+    return { kind: 'action', uri: entry.uri, path, item, parent: undefined, sessionId, actionIndex: placed.actionIndex, done: false, snapshot: entry, planCount: this.store.size };
   }
 
   dispose(): void {

@@ -11,7 +11,9 @@
 // mocha with an in-memory host and fake timers (test/unit/plan-store.test.ts).
 import type * as vscode from 'vscode';
 import { localIsoDate } from '../core/dates';
-import { checkPlan, PlanChecker } from '../core/check';
+import { PlanChecker } from '../core/check';
+import { checkClosedPlan } from '../core/quick-check';
+import type { ClosedCheckResult } from '../core/quick-check';
 import type { EditOptions } from '../core/edits';
 import type { CheckResult } from '../core/check';
 import { parsePlan } from '../core/parse';
@@ -67,6 +69,9 @@ export const SCAN = {
   /** Milliseconds after a folder is created (and the last one of a burst) before plans are looked for in it. */
   newFolderSettleMs: 300,
 } as const;
+
+/** localeCompare's order, without looking the locale up in every comparison. */
+const PATH_ORDER = new Intl.Collator();
 
 /** Checks for a new date at least this often (a sleeping machine or a changed clock can miss midnight). */
 const MAX_DAY_WAIT_MS = 60 * 60 * 1000;
@@ -175,11 +180,17 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
 
   /** Every known plan, ordered by workspace folder, then path. Pure: fires nothing. */
   all(): PlanEntry<U>[] {
-    this.order ??= [...this.entries.values()].sort((a, b) => this.comparePlans(a, b)).map((entry) => entry.uri.toString());
+    // Each plan's folder looked up once, not in every comparison (a scan sorts 1,000 plans many times).
+    this.order ??= [...this.entries.values()]
+      .map((entry) => ({ key: entry.uri.toString(), folder: this.host.folderIndex(entry.uri) ?? Number.MAX_SAFE_INTEGER, path: entry.uri.path }))
+      .sort((a, b) => a.folder - b.folder || PATH_ORDER.compare(a.path, b.path))
+      .map((plan) => plan.key);
     const plans: PlanEntry<U>[] = [];
+    // The date once, not per plan: views call all() on every change, and 1,000 dates were most of it.
+    const today = this.today();
     for (const key of this.order) {
       const entry = this.entries.get(key);
-      if (entry) plans.push(this.current(entry));
+      if (entry) plans.push(this.current(entry, today));
     }
     return plans;
   }
@@ -507,8 +518,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   }
 
   /** Returns the entry, rechecked when the date has moved on since it was checked. */
-  private current(entry: PlanEntry<U>): PlanEntry<U> {
-    return entry.today === this.today() ? entry : this.check(entry.uri, entry.text, entry.version);
+  private current(entry: PlanEntry<U>, today = this.today()): PlanEntry<U> {
+    return entry.today === today ? entry : this.check(entry.uri, entry.text, entry.version);
   }
 
   private today(): string {
@@ -527,9 +538,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       this.checkers.set(key, checker);
       result = checker.check(text, options);
     } else {
-      // A closed plan takes the plain check and keeps no parser; its parse is dropped (ClosedPlanCheck).
+      // A closed plan takes the line parser's check (positions from only the entries its findings
+      // lie in; the same result as checkPlan's) and keeps no parser or parsed document.
       this.checkers.delete(key);
-      result = new ClosedPlanCheck(checkPlan(text, options), text);
+      result = new ClosedPlanCheck(checkClosedPlan(text, options), text);
     }
     this.checkCosts.set(key, this.host.clock.now() - started);
     const entry: PlanEntry<U> = { uri, version, text, today, result };
@@ -554,12 +566,6 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       .documents()
       .filter((document) => !document.isClosed && this.isPlanDocument(document) && (document.isDirty || this.host.folderIndex(document.uri) === undefined))
       .map((document) => document.uri.toString());
-  }
-
-  private comparePlans(a: PlanEntry<U>, b: PlanEntry<U>): number {
-    const folderA = this.host.folderIndex(a.uri) ?? Number.MAX_SAFE_INTEGER;
-    const folderB = this.host.folderIndex(b.uri) ?? Number.MAX_SAFE_INTEGER;
-    return folderA - folderB || a.uri.path.localeCompare(b.uri.path);
   }
 
   dispose(): void {
@@ -590,12 +596,12 @@ export class ClosedPlanCheck implements CheckResult {
   private reparsed: ParsedPlan | undefined;
 
   constructor(
-    result: CheckResult,
+    result: Pick<ClosedCheckResult, 'plan' | 'issues' | 'readable'>,
     private readonly text: string,
   ) {
     this.plan = result.plan;
     this.issues = result.issues;
-    this.readable = result.parsed.readable;
+    this.readable = result.readable;
   }
 
   get parsed(): ParsedPlan {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { MentoringPlanApi } from '../../src/extension/services';
+import type { MentoringPlanApi, MentoringPlanTestApi } from '../../src/extension/services';
 import type { PlanNode } from '../../src/extension/tree/nodes';
 import type { FolderNode, TreeElement } from '../../src/extension/tree/plan-tree';
 import { api, children, descend, lineOf, openPlan, plainTooltip, planNode, recordTiming, undoUntil, waitFor, workspacePlans, workspaceUri } from './extension-support';
@@ -225,6 +225,16 @@ describe('Mentoring tree with many plans (issue 15)', function () {
     const listener = mentoring.tree.onDidChangeTreeData((changed) => fired.push(changed === undefined ? ['(whole tree)'] : (Array.isArray(changed) ? changed : [changed]).map(nameOf)));
     const firedObjects: unknown[] = [];
     const sameObject = mentoring.tree.onDidChangeTreeData((changed) => firedObjects.push(...(Array.isArray(changed) ? changed : [changed])));
+    // The Actions view too: listed once (as the workbench does when it is shown), a change of one
+    // plan refreshes that plan's row only, not the 200 others.
+    const actionsView = (mentoring as MentoringPlanTestApi).testing.actionsView;
+    const actionRows = await actionsView.getChildren();
+    const targetRow = actionRows.find((row) => 'entry' in row && row.entry.uri.toString() === target.uri.toString());
+    assert.ok(targetRow, 'the generated plan has open actions, so a row in the Actions view');
+    assert.ok(actionRows.length >= COUNT, `${actionRows.length} rows in the Actions view`);
+    assert.equal(actionsView.getTreeItem(targetRow).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'with many plans, plan rows start collapsed');
+    const firedActions: unknown[] = [];
+    const actionsListener = actionsView.onDidChangeTreeData((changed) => firedActions.push(changed === undefined ? '(whole list)' : changed));
     try {
       const text = readFileSync(target.uri.fsPath, 'utf8');
       writeFileSync(target.uri.fsPath, text.replace('cadence: biweekly', 'cadence: weekly'));
@@ -236,9 +246,13 @@ describe('Mentoring tree with many plans (issue 15)', function () {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.deepEqual(fired, [[target.uri.path]]);
       assert.equal(firedObjects[0], target, 'the refresh names the node the view holds, so VS Code finds its row');
+      await waitFor(() => firedActions.length > 0, 'the Actions view to refresh', 20_000);
+      assert.deepEqual(firedActions, [[targetRow]], 'the Actions view refreshed only the changed plan’s row');
+      assert.match(String(actionsView.getTreeItem(targetRow).label), /./);
     } finally {
       listener.dispose();
       sameObject.dispose();
+      actionsListener.dispose();
     }
     const after = mentoring.tree.resolveTreeItem(mentoring.tree.getTreeItem(target), target);
     assert.equal(after.id, before.id, 'the row keeps its id (and its expansion)');

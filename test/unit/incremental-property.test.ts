@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { checkPlan, PlanChecker } from '../../src/core/check';
 import { INCREMENTAL_MIN_LENGTH } from '../../src/core/incremental';
+import { checkClosedPlan, quickRanges } from '../../src/core/quick-check';
+import { SourceText } from '../../src/core/source';
 import { rangeAt } from '../../src/core/parse';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../examples/alex-and-sam.mentoring.yaml'), 'utf8');
@@ -218,7 +220,7 @@ describe('incremental = full (generated edit sequences)', () => {
   it(`${RUNS} generated plans, each edited 4 to 9 times: identical issues, plan and ranges after every step`, function () {
     this.timeout(300_000);
     const paths = [['mentorship', 'cadence'], ['goals', 1, 'status'], ['sessions', 3, 'date'], ['sessions', 20, 'actions', 0, 'due'], ['sessions', 40], ['feedback', 0, 'feedforward', 1], ['true'], ['extra'], ['notes']];
-    const counts = { steps: 0, incremental: 0, fallback: 0, withErrors: 0, small: 0 };
+    const counts = { steps: 0, incremental: 0, fallback: 0, withErrors: 0, small: 0, closedPiecewise: 0 };
     const byKind = new Map<string, { incremental: number; fallback: number }>();
     const started = performance.now();
     fc.assert(
@@ -236,6 +238,18 @@ describe('incremental = full (generated edit sequences)', () => {
           const where = `step ${step} (${change.kind})`;
           assert.deepEqual(incremental.issues, whole.issues, where);
           assert.deepEqual(incremental.plan, whole.plan, where);
+          // A closed plan's check (the line parser, positions from single entries) must agree exactly too.
+          const closed = checkClosedPlan(text, { today: TODAY });
+          assert.deepEqual(closed.issues, whole.issues, `${where}: checkClosedPlan`);
+          assert.deepEqual(closed.plan, whole.plan, `${where}: checkClosedPlan`);
+          if (closed.path.kind === 'quick' && closed.issues.length > 0 && text.length >= INCREMENTAL_MIN_LENGTH) counts.closedPiecewise++;
+          if (closed.path.kind === 'quick') {
+            // Its ranges (from the lines, or from single entries) at every path, as the whole parse's.
+            const quick = { ...whole.parsed, document: undefined, resolveRange: quickRanges(new SourceText(text)).resolveRange };
+            for (const path of paths) {
+              for (const part of ['key', 'value', 'whole'] as const) assert.deepEqual(rangeAt(quick, path, part), rangeAt(whole.parsed, path, part), `${where}: quickRanges ${path.join('.')} ${part}`);
+            }
+          }
           for (const path of paths) {
             for (const part of ['key', 'value'] as const) assert.deepEqual(rangeAt(incremental.parsed, path, part), rangeAt(whole.parsed, path, part), `${where}: ${path.join('.')} ${part}`);
           }
@@ -255,10 +269,12 @@ describe('incremental = full (generated edit sequences)', () => {
       { numRuns: RUNS, endOnFailure: true },
     );
     console.log(
-      `      ${counts.steps} steps in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.incremental} on the incremental path, ${counts.fallback} parsed whole (${counts.withErrors} with YAML errors, ${counts.small} under ${INCREMENTAL_MIN_LENGTH} characters)`,
+      `      ${counts.steps} steps in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.incremental} on the incremental path, ${counts.fallback} parsed whole (${counts.withErrors} with YAML errors, ${counts.small} under ${INCREMENTAL_MIN_LENGTH} characters); checkClosedPlan took the quick path with findings on ${counts.closedPiecewise}`,
     );
     console.log(`      by edit (incremental/whole): ${[...byKind].map(([kind, tally]) => `${kind} ${tally.incremental}/${tally.fallback}`).join(', ')}`);
     // Most steps must exercise the incremental path, or the property says little about it.
     assert.ok(counts.incremental > counts.steps / 2, `${counts.incremental} of ${counts.steps}`);
+    // And checkClosedPlan must have found positions from single entries on many of them.
+    assert.ok(counts.closedPiecewise > counts.steps / 4, `checkClosedPlan quick with findings on ${counts.closedPiecewise} of ${counts.steps}`);
   });
 });

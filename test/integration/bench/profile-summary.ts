@@ -40,6 +40,28 @@ for (const node of profile.nodes) for (const child of node.children ?? []) paren
 
 const self = new Map<string, number>();
 const total = new Map<string, number>();
+/**
+ * Busy time by whose code it was: a sample counts for this extension when any frame of its stack
+ * is in its bundle (VS Code's machinery running our provider counts as ours), else for another
+ * extension's file when one is on the stack, else for VS Code's extension host (its IPC, tree and
+ * diagnostics machinery), the garbage collector or the runtime.
+ */
+const origin = new Map<string, number>();
+const OUR_BUNDLE = /\/dist\/extension\.js$/;
+function originOf(id: number): string {
+  let other: string | undefined;
+  let host = false;
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    if (!frame) break;
+    if (OUR_BUNDLE.test(frame.url)) return 'this extension (dist/extension.js)';
+    if (/extensionHostProcess\.js$/.test(frame.url)) host = true;
+    else if (/\/extensions\//.test(frame.url)) other ??= `another extension (${frame.url.replace(/.*\/extensions\/([^/]+)\/.*/, '$1')})`;
+  }
+  const name = byId.get(id)?.callFrame.functionName;
+  if (name === '(garbage collector)') return 'garbage collector';
+  return other ?? (host ? "VS Code's extension host" : `runtime (${name || 'other'})`);
+}
 let sampled = 0;
 let idle = 0;
 profile.samples.forEach((id, index) => {
@@ -50,6 +72,7 @@ profile.samples.forEach((id, index) => {
   if (!node) return;
   const name = label(node.callFrame);
   if (node.callFrame.functionName === '(idle)') idle += ms;
+  else origin.set(originOf(id), (origin.get(originOf(id)) ?? 0) + ms);
   self.set(name, (self.get(name) ?? 0) + ms);
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
@@ -67,5 +90,6 @@ const print = (title: string, values: Map<string, number>) => {
   for (const [name, ms] of [...values].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(0).padStart(8)} ms  ${((100 * ms) / sampled).toFixed(1).padStart(5)}%  ${name}`);
 };
 console.log(`${path}: ${(sampled / 1000).toFixed(1)} s sampled, ${(idle / 1000).toFixed(1)} s idle, ${((sampled - idle) / 1000).toFixed(1)} s busy`);
+print('busy time by origin', origin);
 print('self time', self);
 print('total time', total);
