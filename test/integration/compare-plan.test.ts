@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { DIFF_SCHEME } from '../../src/extension/compare-plan';
 import type { CompareResult } from '../../src/extension/compare-plan';
 import { COMMANDS } from '../../src/extension/command-ids';
-import { api, waitFor, workspaceUri } from './extension-support';
+import { api, autoSaveOffInThisSuite, waitFor, workspaceUri } from './extension-support';
 import { findRepoRoot } from './support/paths';
 
 const EXAMPLE = readFileSync(join(findRepoRoot(__dirname), 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
@@ -46,6 +46,8 @@ describe('Compare Plan with…', () => {
   });
 
   describe('with Git on', () => {
+    // The tests compare unsaved edits, and one saves the plan back.
+    autoSaveOffInThisSuite();
     const git = vscode.workspace.getConfiguration('git');
     let savedEnabled: boolean | undefined;
     let folder: string;

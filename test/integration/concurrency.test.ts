@@ -10,7 +10,7 @@ import { applyPlanEdit } from '../../src/extension/apply-edit';
 import type { MentoringPlanTestApi } from '../../src/extension/services';
 import type { FeedbackDraft } from '../../src/protocol/feedback-editor';
 import { setGoalStatus } from '../../src/core/edits';
-import { api, waitFor } from './extension-support';
+import { api, autoSaveOffInThisSuite, waitFor } from './extension-support';
 
 const PLAN = `schemaVersion: 1
 mentorship:
@@ -49,6 +49,8 @@ const DRAFT: FeedbackDraft = {
 
 describe('edits while the plan changes (concurrency)', function () {
   this.timeout(60_000);
+  // These tests need changes to stay unsaved.
+  autoSaveOffInThisSuite();
   let mentoring: MentoringPlanTestApi;
   // applyPlanEdit logs its refusals and retries; a channel of the test's own keeps them apart.
   const log = vscode.window.createOutputChannel('Mentoring Plan (concurrency tests)', { log: true });
@@ -64,13 +66,8 @@ describe('edits while the plan changes (concurrency)', function () {
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(workspaceFolder, 'a workspace folder');
     folder = workspaceFolder.uri.fsPath;
-    // VS Code in the browser saves after a second by default; these tests need changes to stay unsaved.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
-  after(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-  });
 
   // A fresh file per test: VS Code keeps a closed file's model, which a later test would inherit.
   beforeEach(async () => {

@@ -17,6 +17,17 @@ export async function api(): Promise<MentoringPlanApi> {
   return exports;
 }
 
+/**
+ * Turns VS Code's auto save off for the suite that calls this (from its describe). code-server
+ * saves after a second by default: that save can write a test's unsaved edit to disk, or come while
+ * the test's own save waits on the extension host's save participants (seconds on a loaded machine),
+ * cancel it, and make save() return false.
+ */
+export function autoSaveOffInThisSuite(): void {
+  before(() => vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global));
+  after(() => vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global));
+}
+
 export function workspaceUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder');

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { MentoringPlanTestApi } from '../../src/extension/services';
-import { api, children, planNode, waitFor, workspaceUri } from './extension-support';
+import { api, autoSaveOffInThisSuite, children, planNode, waitFor, workspaceUri } from './extension-support';
 
 /** Every file under `dir` but git's own, with the SHA-256 of its bytes. */
 function hashes(dir: string): Record<string, string> {
@@ -38,6 +38,7 @@ async function noteRows(mentoring: MentoringPlanTestApi, name: string): Promise<
 describe('private notes', function () {
   // Several editor round trips each; a loaded machine needs more than the default 20 s.
   this.timeout(120_000);
+  autoSaveOffInThisSuite();
   let mentoring: MentoringPlanTestApi;
   let folder: string;
   let original: Record<string, string>;
@@ -51,13 +52,9 @@ describe('private notes', function () {
     git(folder, 'commit', '-q', '-m', 'fixture');
     assert.equal(git(folder, 'status', '--porcelain'), '');
     original = hashes(folder);
-    // VS Code in the browser saves after a second by default. On a loaded machine that auto save
-    // came while the test's own save waited for the extension host, cancelled it, and save() said false.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(join(folder, '.git'), { recursive: true, force: true });
   });
