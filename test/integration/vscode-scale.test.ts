@@ -128,7 +128,9 @@ async function completionMs(document: vscode.TextDocument, line: number): Promis
     const typeLine = document.getText().split('\n').findIndex((text) => text.startsWith('    type: '));
     await sleep(2000);
     const idleCompletion: number[] = [];
+    await profiler.start();
     for (let i = 0; i < 5; i++) idleCompletion.push(await completionMs(document, typeLine));
+    await profiler.stop('completion-idle');
     figures['completion idle, median (ms)'] = Math.round(median(idleCompletion));
 
     await profiler.start();
