@@ -411,7 +411,8 @@ class LineFinder {
     let node: NodeAt | undefined;
     for (const segment of path) {
       // Below a scalar or an empty value there is nothing; below a flow collection (or anything unusual), yaml knows.
-      if (!container) return node?.valueColumn !== undefined && '[{&*!|>'.includes(this.lines[node.line].text[node.valueColumn]) ? NOT_SURE : undefined;
+      // Below what the lines read as a scalar or nothing, yaml decides: the finder may have misread it.
+      if (!container) return NOT_SURE;
       const found: NodeAt | undefined | typeof NOT_SURE = container.kind === 'map' ? this.pairOf(container, segment) : this.itemOf(container, segment);
       if (found === NOT_SURE || found === undefined) return found;
       node = found;
@@ -477,6 +478,9 @@ class LineFinder {
       const rest = text.slice(node.valueColumn);
       if (node.key === undefined && KEY.test(rest)) return { kind: 'map', first: node.line, column: node.valueColumn };
       if (isDash(rest)) return NOT_SURE;
+      // An item that starts with a quoted, spaced, explicit (`? `) or non-ASCII key is a mapping the
+      // finder cannot read; so may be anything with `: ` or a trailing `:` in it.
+      if (node.key === undefined && /^[?"']|:(?: |$)/.test(rest)) return NOT_SURE;
       return undefined;
     }
     const next = this.nextContent(node.line);

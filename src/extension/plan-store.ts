@@ -76,13 +76,13 @@ const PATH_ORDER = new Intl.Collator();
 /** Checks for a new date at least this often (a sleeping machine or a changed clock can miss midnight). */
 const MAX_DAY_WAIT_MS = 60 * 60 * 1000;
 
-/** When the latest workspace scan started, first announced plans and ended (host clock, ms); the benchmark reads it. */
 /** A file read under way, and when it began (the store's file sequence). */
 interface DiskRead {
   readonly text: Promise<string>;
   readonly startedAt: number;
 }
 
+/** When the latest workspace scan started, first announced plans and ended (host clock, ms); the benchmark reads it. */
 export interface ScanTimes {
   readonly startedAt: number;
   firstPlansAt: number | undefined;
@@ -128,6 +128,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
    * is stale, and an editor still showing the file without unsaved edits does not bring it back.
    */
   private readonly deletedAt = new Map<string, number>();
+  /** Deleted folders (`scheme:path/`), with the sequence number of the deletion: reads begun before it of plans inside are stale. */
+  private readonly folderDeletedAt = new Map<string, number>();
+  /** When the read whose text a closed plan shows began: an older read that ends later is stale. */
+  private readonly readAppliedAt = new Map<string, number>();
 
   /** Fires with the plans whose result changed, appeared or disappeared; never from a read. */
   readonly onDidChange: Event<readonly U[]> = this.changed.event;
@@ -299,6 +303,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       onDeleteAny: (uri) => {
         const under = `${uri.path.replace(/\/$/, '')}/`;
         const gone = [...this.entries.values()].filter((entry) => entry.uri.scheme === uri.scheme && entry.uri.path.startsWith(under) && !this.openDocument(entry.uri)?.isDirty);
+        this.folderDeletedAt.set(`${uri.scheme}:${under}`, ++this.fileSequence);
         for (const entry of gone) this.deleted(entry.uri.toString());
         this.announce(gone.map((entry) => entry.uri));
       },
@@ -407,7 +412,6 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     return removed;
   }
 
-  /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
   private startRead(uri: U): DiskRead {
     return { text: this.host.readFile(uri), startedAt: ++this.fileSequence };
   }
@@ -418,6 +422,16 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     this.deletedAt.set(key, ++this.fileSequence);
   }
 
+  /** Whether something newer is known of the file than a read begun at `startedAt`: its deletion, its folder's, or a newer read. */
+  private isStale(uri: U, startedAt: number): boolean {
+    const key = uri.toString();
+    if ((this.deletedAt.get(key) ?? 0) > startedAt || (this.readAppliedAt.get(key) ?? 0) > startedAt) return true;
+    const path = `${uri.scheme}:${uri.path}`;
+    for (const [folder, at] of this.folderDeletedAt) if (at > startedAt && path.startsWith(folder)) return true;
+    return false;
+  }
+
+  /** Reads and checks a plan that is not open; forgets it when it cannot be read. */
   private async readFromDisk(uri: U, recheck = false, read: DiskRead = this.startRead(uri)): Promise<void> {
     const key = uri.toString();
     let text: string;
@@ -428,9 +442,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       this.forget(key);
       return;
     }
-    // Deleted while we read: the text is of a file that is gone.
-    if ((this.deletedAt.get(key) ?? 0) > read.startedAt) return;
+    // Deleted while we read (the text is of a file that is gone), or a newer read got there first.
+    if (this.isStale(uri, read.startedAt)) return;
     this.deletedAt.delete(key);
+    this.readAppliedAt.set(key, read.startedAt);
     // The user may have opened it while we read; the editor's text wins then.
     if (this.disposed || this.openDocument(uri)) return;
     const known = this.entries.get(key);

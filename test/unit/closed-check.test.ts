@@ -72,6 +72,26 @@ describe('quickRanges: the whole parse’s range at every path of a plan', () =>
     assert.ok(fromLines > 1000, `only ${fromLines} ranges came from the lines`);
   });
 
+  it('on entries whose first key is not a bare key (quoted, spaced, explicit, non-ASCII), generated', () => {
+    // The line finder reads `- key:` only; an entry that starts otherwise is still a mapping, which
+    // yaml must place (a review found ranges on the entry's first line instead of the finding's).
+    const FIRST_KEY_FORMS = ['"id": ', "'id': ", 'id : ', '? id\n    : ', 'naïve: 1\n    id: '];
+    fc.assert(
+      fc.property(fc.constantFrom('goals', 'sessions'), fc.constantFrom(...FIRST_KEY_FORMS), fc.constantFrom(0, 1, 3), (list, form, which) => {
+        // The first or second entry of the list (or all of them, for 3) starts with `id` in the chosen form.
+        const at = EXAMPLE.indexOf(`\n${list}:\n`);
+        const end = EXAMPLE.slice(at + 2).search(/\n\S/) + at + 2;
+        let seen = 0;
+        const block = EXAMPLE.slice(at, end).replace(/\n {2}- id: /g, (entry) => (which === 3 || seen++ === which ? `\n  - ${form}` : entry));
+        const text = EXAMPLE.slice(0, at) + block + EXAMPLE.slice(end);
+        assert.notEqual(text, EXAMPLE);
+        assertSameRanges(text, `${list}, entry ${which}, ${JSON.stringify(form)}:\n${text}`);
+        assertSameResult(text, `${list}, entry ${which}, ${JSON.stringify(form)}`);
+      }),
+      propertyParameters(80),
+    );
+  });
+
   it('on generated plans in many YAML styles', () => {
     let fromLines = 0;
     fc.assert(

@@ -254,6 +254,43 @@ describe('plan store (in-memory host)', () => {
     assert.equal(store.get(uri)?.text, EXAMPLE);
   });
 
+  it('does not bring back a plan whose folder was deleted while it was being read', async () => {
+    const host = new MemoryHost();
+    harness = await started(host);
+    const { store } = harness;
+    const uri = host.writeFile('/ws/team/a.mentoring.yaml', EXAMPLE);
+    host.deleteFolder('/ws/team');
+    await settle();
+    assert.equal(store.get(uri), undefined);
+    assert.deepEqual(store.all(), []);
+    // A plan written into a folder of the same name afterwards is a plan.
+    host.writeFile('/ws/team/a.mentoring.yaml', EXAMPLE);
+    await settle();
+    assert.equal(store.get(uri)?.text, EXAMPLE);
+  });
+
+  it('keeps the newest text when an older read of the same plan ends last', async () => {
+    const host = new MemoryHost();
+    harness = await started(host);
+    const { store } = harness;
+    // Two changes in a row: the first read is slow and ends after the second.
+    let releaseFirst: () => void = () => undefined;
+    const firstRead = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const read = host.readFile.bind(host);
+    let reads = 0;
+    host.readFile = async (uri) => {
+      const text = await read(uri);
+      if (reads++ === 0) await firstRead;
+      return text;
+    };
+    const uri = host.writeFile(PLAN, EXAMPLE);
+    host.writeFile(PLAN, typed(EXAMPLE, 1));
+    await settle();
+    releaseFirst();
+    await settle();
+    assert.equal(store.get(uri)?.text, typed(EXAMPLE, 1));
+  });
+
   it('drops a deleted plan whose document is still open without edits, until it is edited or written again', async () => {
     const host = new MemoryHost();
     host.files.set(PLAN, EXAMPLE);
