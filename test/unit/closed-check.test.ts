@@ -3,7 +3,7 @@
 // plans in many YAML styles and randomly damaged plans; and proof that the quick path (the line
 // parser, positions from a few entries) is really taken on ordinary plans.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as fc from 'fast-check';
@@ -13,21 +13,11 @@ import { checkClosedPlan, quickRanges } from '../../src/core/quick-check';
 import { SourceText } from '../../src/core/source';
 import { generatedHostileFiles, hostileCorpus } from '../support/hostile-corpus';
 import { largePlan } from '../support/large-plan';
+import { planFiles, ROOT } from '../support/fixture-plans';
 import { planText, propertyParameters } from '../support/plan-generator';
 
-const ROOT = join(__dirname, '../../..');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
 const TODAYS = ['2026-11-27', '2025-01-01', '2027-06-30'];
-
-function planFiles(folder: string): { name: string; text: string }[] {
-  const found: { name: string; text: string }[] = [];
-  for (const entry of readdirSync(join(ROOT, folder), { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...planFiles(path));
-    else if (/\.mentoring\.ya?ml$/.test(entry.name)) found.push({ name: path, text: readFileSync(join(ROOT, path), 'utf8') });
-  }
-  return found;
-}
 
 /** Asserts checkClosedPlan gives checkPlan's result exactly; returns whether it took the quick path. */
 function assertSameResult(text: string, label: string, today = TODAYS[0]): boolean {

@@ -2,7 +2,7 @@
 // count) on every fixture plan, the hostile corpus, generated plans in many YAML styles and
 // randomly damaged plans; and proof that the quick path is really taken on ordinary plans.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as fc from 'fast-check';
@@ -12,21 +12,11 @@ import { parseYaml } from '../../src/core/parse';
 import { quickCheckPlan, quickParseValue } from '../../src/core/quick-check';
 import { generatedHostileFiles, hostileCorpus } from '../support/hostile-corpus';
 import { largePlan } from '../support/large-plan';
+import { planFiles, ROOT } from '../support/fixture-plans';
 import { planText, propertyParameters } from '../support/plan-generator';
 
-const ROOT = join(__dirname, '../../..');
 const EXAMPLE = readFileSync(join(ROOT, 'examples/alex-and-sam.mentoring.yaml'), 'utf8');
 const TODAYS = ['2026-11-27', '2025-01-01', '2027-06-30'];
-
-function planFiles(folder: string): { name: string; text: string }[] {
-  const found: { name: string; text: string }[] = [];
-  for (const entry of readdirSync(join(ROOT, folder), { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...planFiles(path));
-    else if (/\.mentoring\.ya?ml$/.test(entry.name)) found.push({ name: path, text: readFileSync(join(ROOT, path), 'utf8') });
-  }
-  return found;
-}
 
 /** Findings as a sorted list of "severity code", the part of an issue a report counts. */
 function counted(issues: readonly PlanIssue[]): string[] {
