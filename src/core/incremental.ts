@@ -166,37 +166,38 @@ export interface LazyRanges {
  */
 export function lazyRanges(source: SourceText): LazyRanges {
   const { text } = source;
-  const segments = text.length >= INCREMENTAL_MIN_LENGTH ? cut(text) : undefined;
   let parses = 0;
   let failed = false;
-  if (!segments) {
-    let whole: ParsedPlan | undefined;
-    return {
-      resolveRange: (path, part) => {
+  // Cut on the first request: most closed plans' positions come from their lines and ask for none.
+  const resolverOf = (): LazyRanges['resolveRange'] => {
+    const segments = text.length >= INCREMENTAL_MIN_LENGTH ? cut(text) : undefined;
+    if (!segments) {
+      let whole: ParsedPlan | undefined;
+      return (path, part) => {
         if (!whole) {
           parses++;
           whole = parsePlan(text);
           failed = whole.syntaxIssues.length > 0 || !whole.readable;
         }
         return exactRange(whole.document, source, 0, path, part);
-      },
-      failed: () => failed,
-      parses: () => parses,
-    };
-  }
-  const documents = new Map<Piece, Document.Parsed>();
-  const documentOf = (piece: Piece) => {
-    let document = documents.get(piece);
-    if (!document) {
-      parses++;
-      document = parseYaml(piece.text);
-      if (document.errors.length > 0) failed = true;
-      documents.set(piece, document);
+      };
     }
-    return document;
+    const documents = new Map<Piece, Document.Parsed>();
+    const documentOf = (piece: Piece) => {
+      let document = documents.get(piece);
+      if (!document) {
+        parses++;
+        document = parseYaml(piece.text);
+        if (document.errors.length > 0) failed = true;
+        documents.set(piece, document);
+      }
+      return document;
+    };
+    const located = new Map(segments.map((segment) => [segment.key, segment]));
+    return piecewiseRanges(source, segments[0].header, located, documentOf);
   };
-  const located = new Map(segments.map((segment) => [segment.key, segment]));
-  return { resolveRange: piecewiseRanges(source, segments[0].header, located, documentOf), failed: () => failed, parses: () => parses };
+  let resolver: LazyRanges['resolveRange'] | undefined;
+  return { resolveRange: (path, part) => (resolver ??= resolverOf())(path, part), failed: () => failed, parses: () => parses };
 }
 
 const UNREADABLE_KEY = Symbol('unreadable key');
