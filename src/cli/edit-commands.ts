@@ -7,7 +7,7 @@ import { HEALTH_SCORE_MEANINGS, latestSessionId } from '../core/health';
 import { parsePlan } from '../core/parse';
 import { entryById, idFrom, idsOf, mentorshipStatus, newSessionId, previousOpenActions } from '../core/plan-facts';
 import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
-import { newPlanWithKickoffText } from '../core/new-plan';
+import { cleanCommitments, newPlanWithKickoffText } from '../core/new-plan';
 import type { ActionOwner, Agreement, ClosureOutcome, Goal, GoalKind, GoalStatus, Plan, SessionType } from '../core/plan';
 import { localToday, parseCommandArgs, readTextFile, requireDate, UsageError } from './args';
 import type { CliIo } from './io';
@@ -73,7 +73,7 @@ function agreementFrom(values: { 'mentor-role'?: string[]; 'protege-role'?: stri
   const suggested = defaultAgreement();
   const commitments = (given: string[] | undefined, flag: string) => {
     if (given === undefined) return undefined;
-    const items = given.map((item) => item.replace(/\s+/g, ' ').trim()).filter((item) => item !== '');
+    const items = cleanCommitments(given);
     if (items.length === 0) throw new UsageError(`${flag} needs a commitment, not an empty text.`);
     return items;
   };

@@ -17,10 +17,12 @@ export const COMMITMENT_SEPARATOR = ';';
 
 /** "a; b ;; c" -> ["a", "b", "c"]: the commitments typed on one line, blanks dropped. */
 export function splitCommitments(line: string): string[] {
-  return line
-    .split(COMMITMENT_SEPARATOR)
-    .map((item) => item.replace(/\s+/g, ' ').trim())
-    .filter((item) => item !== '');
+  return cleanCommitments(line.split(COMMITMENT_SEPARATOR));
+}
+
+/** Commitments as written to the plan: inner whitespace collapsed, ends trimmed, blanks dropped. */
+export function cleanCommitments(items: readonly string[]): string[] {
+  return items.map((item) => item.replace(/\s+/g, ' ').trim()).filter((item) => item !== '');
 }
 
 /** The one-line form of a list of commitments, what an input box shows as its default. */
