@@ -1,7 +1,8 @@
 // `node out/test/integration/bench/profile-summary.js FILE.cpuprofile [TOP]`: the functions that
 // took the most time in a CPU profile written by `npm run bench:vscode` with
 // MENTORING_BENCH_PROFILE=<dir>, by self time and by total time (a function counted once per
-// sample however deep it recurses), so a report can name where the extension host's time went.
+// sample however deep it recurses), so a report can name where the extension host's time went;
+// then the longest stretches without an idle sample, the tasks a completion or a command waited behind.
 import { readFileSync } from 'node:fs';
 
 interface CallFrame {
@@ -93,3 +94,37 @@ console.log(`${path}: ${(sampled / 1000).toFixed(1)} s sampled, ${(idle / 1000).
 print('busy time by origin', origin);
 print('self time', self);
 print('total time', total);
+
+/**
+ * The longest runs of samples with no idle one between them: the host's main thread was not free
+ * for that long, so a completion asked then waited at least as long. Each with the functions it
+ * spent the most total time in (garbage collection counted by name).
+ */
+const stretches: { start: number; ms: number; total: Map<string, number> }[] = [];
+let current: (typeof stretches)[number] | undefined;
+let clock = 0;
+profile.samples.forEach((id, index) => {
+  const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+  const node = byId.get(id);
+  clock += (profile.timeDeltas[index] ?? 0) / 1000;
+  if (!node || node.callFrame.functionName === '(idle)') {
+    current = undefined;
+    return;
+  }
+  if (!current) stretches.push((current = { start: clock, ms: 0, total: new Map() }));
+  current.ms += ms;
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    if (!frame) break;
+    const key = label(frame);
+    if (seen.has(key) || key.startsWith('(root)')) continue;
+    seen.add(key);
+    current.total.set(key, (current.total.get(key) ?? 0) + ms);
+  }
+});
+console.log('\nlongest stretches without an idle sample (start in the profile, length, where the time went)');
+for (const stretch of [...stretches].sort((a, b) => b.ms - a.ms).slice(0, Math.min(top, 10))) {
+  const where = [...stretch.total].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+  console.log(`  ${(stretch.start / 1000).toFixed(2).padStart(6)} s  ${stretch.ms.toFixed(0).padStart(5)} ms  ${where.join(' · ')}`);
+}
