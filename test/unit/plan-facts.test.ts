@@ -283,4 +283,27 @@ describe('dates', () => {
     assert.equal(addDays('2025-01-25', 14), '2025-02-08');
     assert.equal(addDays('2024-02-28', 1), '2024-02-29');
   });
+
+  // What a calendar date is, by Date's own calendar: a string that reads back the same through
+  // Date.UTC (which rolls 02-30 over to March and reads years before 100 as 19xx).
+  const byDateRoundTrip = (text: string): number | undefined => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return undefined;
+    const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    return new Date(time).toISOString().slice(0, 10) === text ? time / 86_400_000 : undefined;
+  };
+
+  it('counts days as Date does, for every YYYY-MM-DD shape and near misses', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    // Leap days of century years, where the Gregorian rule differs from every fourth year.
+    const centuryFebruary = fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 27, max: 31 })).map(([century, d]) => `${pad(century * 100, 4)}-02-${pad(d, 2)}`);
+    const nearMiss = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', ' ', '/', 'x', '\u0660'), minLength: 9, maxLength: 11 });
+    fc.assert(
+      fc.property(fc.oneof(shaped, centuryFebruary, nearMiss), (text) => {
+        assert.equal(dayNumber(text), byDateRoundTrip(text), text);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });
