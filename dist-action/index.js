@@ -7390,14 +7390,30 @@ var require_ucs2length = __commonJS({
 var import_node_util = require("node:util");
 
 // src/core/dates.ts
-var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function digitAt(text, index) {
+  const code2 = text.charCodeAt(index) - 48;
+  return code2 >= 0 && code2 <= 9 ? code2 : -1;
+}
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function dayNumber(date) {
-  if (typeof date !== "string") return void 0;
-  const match = ISO_DATE.exec(date);
-  if (!match) return void 0;
-  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) return void 0;
-  return Math.round(time / 864e5);
+  if (typeof date !== "string" || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return void 0;
+  const digits = [0, 1, 2, 3, 5, 6, 8, 9].map((index) => digitAt(date, index));
+  if (digits.includes(-1)) return void 0;
+  const [y1, y2, y3, y4, m1, m2, d1, d2] = digits;
+  const year = y1 * 1e3 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return void 0;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1])) return void 0;
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 function isCalendarDate(value) {
   return dayNumber(value) !== void 0;
