@@ -26,6 +26,9 @@
 //   MENTORING_VERBOSE=1             also print the workbench's own console and code-server's log
 //   MENTORING_CHROMIUM=<path>       browser binary, default /usr/bin/chromium
 //   MENTORING_CODE_SERVER_DIR=<dir> where code-server is installed, default .vscode-test/code-server
+//   MENTORING_BENCH_OUT=<file>      (npm run bench:vscode) also record the workbench page's long tasks
+//                                   into <file>.page.json; with MENTORING_BENCH_PROFILE=<dir>, a CPU
+//                                   profile of the page too (<dir>/workbench.cpuprofile)
 import Mocha from 'mocha';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -238,6 +241,49 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
   return { context, page };
 }
 
+/** The page's long tasks as epoch milliseconds (start, duration): what froze the workbench, and when. */
+interface PageLongTasks { tasks: [number, number][]; /** The page's time origin (epoch ms), when profiled. */ pageOrigin?: number }
+
+/**
+ * For `npm run bench:vscode`: records every long task of the workbench page (the Long Tasks API:
+ * a task of 50 ms or more on the page's main thread, the UI's freezes) from its first script on,
+ * and with MENTORING_BENCH_PROFILE a CPU profile of the page. The returned function writes them
+ * beside the bench's figures (MENTORING_BENCH_OUT.page.json), where the bench matches them with the
+ * times of its phases.
+ */
+async function watchPageForBench(context: BrowserContext, page: Page): Promise<() => Promise<void>> {
+  await context.addInitScript(() => {
+    const tasks: [number, number][] = [];
+    (window as unknown as { mentoringLongTasks: [number, number][] }).mentoringLongTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([Math.round(performance.timeOrigin + entry.startTime), Math.round(entry.duration)]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const profileDir = env.MENTORING_BENCH_PROFILE;
+  const cdp = profileDir ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  // The page's clock when its profile began, to match the profile's times with the bench's phases.
+  let profileStartedAt: number | undefined;
+  if (cdp) page.once('load', () => void page.evaluate(() => Date.now() - performance.now()).then((origin) => (profileStartedAt = origin), () => undefined));
+  return async () => {
+    try {
+      const tasks = await page.evaluate(() => (window as unknown as { mentoringLongTasks?: [number, number][] }).mentoringLongTasks ?? []);
+      writeFileSync(`${env.MENTORING_BENCH_OUT}.page.json`, JSON.stringify({ tasks, pageOrigin: profileStartedAt } satisfies PageLongTasks));
+      if (cdp && profileDir) {
+        const { profile } = await cdp.send('Profiler.stop');
+        mkdirSync(profileDir, { recursive: true });
+        writeFileSync(join(profileDir, 'workbench.cpuprofile'), JSON.stringify(profile));
+      }
+    } catch (error) {
+      say(`(the workbench page's long tasks could not be read: ${String(error)})`);
+    }
+  };
+}
+
 /** Phase 1: the extension host runs index.js; resolves with its counts and exit code. */
 async function runExtensionHostTests(browser: Browser, port: number, workspace: string, tests = testsIndex): Promise<Counts & { code: number }> {
   state.phase = 'extension-host tests';
@@ -266,8 +312,10 @@ async function runExtensionHostTests(browser: Browser, port: number, workspace: 
   const exited = new Promise<number>((resolve) => { exit = resolve; });
   await page.exposeFunction('codeAutomationExit', (code: unknown) => exit?.(typeof code === 'number' ? code : 1));
   page.on('crash', () => exit?.(1));
+  const benchPage = env.MENTORING_BENCH_OUT && tests === testsIndex ? await watchPageForBench(context, page) : undefined;
   await page.goto(workbenchUrl(port, workspace, tests), { timeout: pageLoadTimeoutMs });
   const code = await exited;
+  await benchPage?.();
   // The exit call and the last console lines travel separately; give the summary a moment.
   for (let waited = 0; !counts && waited < 3_000; waited += 100) await sleep(100);
   if (!keepOpen) await context.close();

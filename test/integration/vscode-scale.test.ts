@@ -5,8 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { planDocumentSelector } from '../../src/extension/config';
 import type { MentoringPlanApi } from '../../src/extension/services';
 import { EXTENSION_ID } from './extension-support';
 
@@ -77,19 +78,51 @@ async function cpuDuring(ms: number, start: () => unknown = () => undefined): Pr
   return (used.user + used.system) / 1000;
 }
 
+/**
+ * When the workbench last asked this host for completion: a provider beside the extension's, on
+ * the same selector (so in the same group, asked in the same round), that offers nothing. It splits
+ * a completion's latency into the way there (the request through the workbench until this host
+ * runs the providers) and the way back.
+ */
+let providersAskedAt = 0;
+function watchCompletionProviders(): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider(planDocumentSelector(), {
+    provideCompletionItems: () => {
+      providersAskedAt = performance.now();
+      return [];
+    },
+  });
+}
+
+interface CompletionTiming {
+  /** When it was asked (epoch ms). */
+  at: number;
+  ms: number;
+  /** From the request until this host's providers were asked. */
+  toProviders: number;
+}
+
 /** Completion at a session's `type:` value, as a user typing there would ask for it; its latency in ms. */
-async function completionMs(document: vscode.TextDocument, line: number): Promise<number> {
+async function completionMs(document: vscode.TextDocument, line: number): Promise<CompletionTiming> {
   const started = performance.now();
+  providersAskedAt = 0;
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, '    type: '.length));
   if (!list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'checkin')) throw new Error('completion did not offer session types');
-  return performance.now() - started;
+  if (providersAskedAt === 0) throw new Error('the completion probe was not asked');
+  return { at: epoch(started), ms: performance.now() - started, toProviders: providersAskedAt - started };
 }
+
+/** Epoch milliseconds of the bench's phases, for matching the workbench page's long tasks (launch-offline.ts). */
+type Phases = Record<string, [number, number]>;
+const epoch = (performanceTime: number) => Math.round(performance.timeOrigin + performanceTime);
 
 (output ? describe : describe.skip)('VS Code at scale (bench)', function () {
   this.timeout(30 * 60_000);
 
   it('prints the figures of issue 15', async () => {
     const figures: Record<string, string | number> = {};
+    const phases: Phases = {};
+    const completionProbe = watchCompletionProviders();
     const profiler = new Profiler();
     // The activation scan may be under way already: profiled from here to its end.
     await profiler.start();
@@ -109,6 +142,7 @@ async function completionMs(document: vscode.TextDocument, line: number): Promis
     figures['first plans after activation (ms)'] = Math.round(first.firstPlansAt - first.startedAt);
     figures['all problems after activation (ms)'] = Math.round(first.endedAt - first.startedAt);
     figures['all problems after extension host start (ms)'] = Math.round(first.endedAt - hostStarted);
+    phases['activation scan'] = [first.startedAt, first.endedAt];
     figures.problems = vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + diagnostics.filter((d) => d.source === 'mentoring-plan').length, 0);
 
     // 2. Idle memory of the extension host, after the scan settled.
@@ -127,29 +161,40 @@ async function completionMs(document: vscode.TextDocument, line: number): Promis
     const editor = await vscode.window.showTextDocument(document);
     const typeLine = document.getText().split('\n').findIndex((text) => text.startsWith('    type: '));
     await sleep(2000);
-    const idleCompletion: number[] = [];
+    const idleCompletion: CompletionTiming[] = [];
     await profiler.start();
     for (let i = 0; i < 5; i++) idleCompletion.push(await completionMs(document, typeLine));
     await profiler.stop('completion-idle');
-    figures['completion idle, median (ms)'] = Math.round(median(idleCompletion));
+    figures['completion idle, median (ms)'] = Math.round(median(idleCompletion.map((timing) => timing.ms)));
+    figures['completion idle: until the providers are asked, median (ms)'] = Math.round(median(idleCompletion.map((timing) => timing.toProviders)));
 
     await profiler.start();
+    // How long the host's main thread kept anything waiting (a completion request, a command) during the scan.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const scanStarted = performance.now();
     let scanEnded = false;
     const scan = store.refresh(true).then(() => (scanEnded = true));
     await store.someReady();
     figures['rescan with view open: first plans (ms)'] = Math.round(performance.now() - scanStarted);
-    const duringScan: number[] = [];
+    const duringScan: CompletionTiming[] = [];
     while (!scanEnded) {
       duringScan.push(await completionMs(document, typeLine));
       await sleep(100);
     }
     await scan;
+    loopDelay.disable();
     await profiler.stop('rescan-view-open');
+    figures['extension host event loop delay during the rescan: median / p99 / max (ms)'] = [loopDelay.percentile(50), loopDelay.percentile(99), loopDelay.max].map((ns) => Math.round(ns / 1e6)).join(' / ');
     figures['rescan with view open while completing: all problems (ms)'] = Math.round(performance.now() - scanStarted);
+    phases.rescan = [epoch(scanStarted), epoch(performance.now())];
     figures['completion during the scan: answers'] = duringScan.length;
-    figures['completion during the scan: median (ms)'] = Math.round(median(duringScan));
-    figures['completion during the scan: max (ms)'] = Math.round(Math.max(...duringScan));
+    figures['completion during the scan: median (ms)'] = Math.round(median(duringScan.map((timing) => timing.ms)));
+    figures['completion during the scan: max (ms)'] = Math.round(Math.max(...duringScan.map((timing) => timing.ms)));
+    const slowest = duringScan.reduce((worst, timing) => (timing.ms > worst.ms ? timing : worst));
+    figures['completion during the scan, the slowest: until the providers are asked (ms)'] = Math.round(slowest.toProviders);
+    phases['slowest completion during the rescan'] = [slowest.at, slowest.at + Math.round(slowest.ms)];
+    figures['completion during the scan: until the providers are asked, median / max (ms)'] = `${Math.round(median(duringScan.map((timing) => timing.toProviders)))} / ${Math.round(Math.max(...duringScan.map((timing) => timing.toProviders)))}`;
 
     // 4. A keystroke in one plan after the scan: the host's CPU time beyond the plan's own check
     //    and beyond what it uses idle in the same time. process.cpuUsage() counts every thread of
@@ -173,6 +218,7 @@ async function completionMs(document: vscode.TextDocument, line: number): Promis
       const baseline = await cpuDuring(1500);
       let ownCheck = 0;
       if (keystroke === 0) await profiler.start();
+      const keystrokeAt = Date.now();
       const busy = await cpuDuring(1500, async () => {
         await editor.edit((edit) => edit.insert(new vscode.Position(line, document.lineAt(line).text.length), 'x'));
         // The plan's own check of the new version (the typing delay then finds it cached and only announces it).
@@ -180,6 +226,7 @@ async function completionMs(document: vscode.TextDocument, line: number): Promis
         store.forDocument(document);
         ownCheck = performance.now() - started;
       });
+      phases[`keystroke ${keystroke + 1}`] = [keystrokeAt, Date.now()];
       if (keystroke === 0) await profiler.stop('keystroke');
       ownChecks.push(ownCheck);
       baselines.push(baseline);
@@ -195,6 +242,8 @@ async function completionMs(document: vscode.TextDocument, line: number): Promis
     const after = process.memoryUsage();
     figures['extension host RSS at the end (MB)'] = Math.round(after.rss / 1024 / 1024);
     profiler.dispose();
+    completionProbe.dispose();
     writeFileSync(output ?? '', JSON.stringify(figures, null, 2));
+    writeFileSync(`${output}.phases.json`, JSON.stringify(phases));
   });
 });

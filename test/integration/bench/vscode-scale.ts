@@ -6,7 +6,7 @@
 // by default to media/screenshots/tree-<N>-plans.png. MENTORING_BENCH_PROFILE=<dir> writes CPU
 // profiles of the extension host there (summarise one with profile-summary.js).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { largePlan } from '../../support/large-plan';
@@ -35,6 +35,34 @@ for (let i = 0; i < plans; i++) {
 }
 console.log(`${plans} plans of ${sessions} sessions (${Math.round(plan.length / 1024)} KB each) in ${workspace}`);
 
+/**
+ * The workbench page's freezes (its long tasks, which launch-offline.ts records) in each phase of
+ * the bench (whose times the extension host wrote): the longest task from the phase's start to 3 s
+ * after its end, when the views and Problems draw what the phase sent. Issue 15: no page freeze over
+ * 200 ms from tree updates.
+ */
+function workbenchFreezes(): Record<string, string | number> {
+  let tasks: [number, number][];
+  let phases: Record<string, [number, number]>;
+  try {
+    tasks = (JSON.parse(readFileSync(`${output}.page.json`, 'utf8')) as { tasks: [number, number][] }).tasks;
+    phases = JSON.parse(readFileSync(`${output}.phases.json`, 'utf8')) as Record<string, [number, number]>;
+  } catch {
+    return { 'workbench page freezes': 'not recorded' };
+  }
+  const within = (from: number, to: number) => tasks.filter(([start]) => start >= from && start <= to + 3000);
+  const summary = (found: [number, number][]) => `${found.reduce((most, [, duration]) => Math.max(most, duration), 0)} ms / ${found.filter(([, duration]) => duration > 200).length}`;
+  const result: Record<string, string | number> = {};
+  const keystrokes: [number, number][] = [];
+  for (const [name, [from, to]] of Object.entries(phases)) {
+    if (name.startsWith('keystroke')) keystrokes.push(...within(from, to));
+    else result[`workbench during the ${name} (+3 s): longest freeze / freezes over 200 ms`] = summary(within(from, to));
+  }
+  result['workbench after the 5 keystrokes: longest freeze / freezes over 200 ms'] = summary(keystrokes);
+  result['workbench in the whole run, its own start included: longest freeze / over 200 ms'] = summary(tasks);
+  return result;
+}
+
 const run = spawnSync(process.execPath, [join(__dirname, '../launch-offline.js')], {
   stdio: 'inherit',
   env: {
@@ -54,6 +82,9 @@ try {
 } catch {
   // the run failed before writing them; its output says why
 }
+if (figures) Object.assign(figures, workbenchFreezes());
+// With profiles, the page's long tasks and the phases' times go beside them, to match them up.
+for (const kept of ['page.json', 'phases.json']) if (process.env.MENTORING_BENCH_PROFILE && existsSync(`${output}.${kept}`)) cpSync(`${output}.${kept}`, join(process.env.MENTORING_BENCH_PROFILE, kept), { force: true });
 rmSync(scratch, { recursive: true, force: true });
 if (!figures) {
   console.error('bench:vscode: no figures (see the output above)');
