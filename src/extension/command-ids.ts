@@ -34,6 +34,8 @@ export const TREE_VIEW_ID = 'mentoringPlan.plans';
 export const ACTIONS_VIEW_ID = 'mentoringPlan.actions';
 /** Context key: true while the workspace has at least one plan. */
 export const HAS_PLANS_CONTEXT = 'mentoringPlan.hasPlans';
+/** True while the plan store scans the workspace (the Plans view then says so instead of "no plan yet"). */
+export const SCANNING_CONTEXT = 'mentoringPlan.scanning';
 /**
  * Context key: the plan files on disk, as an object keyed by path (`resourcePath in …` in a menu's
  * when clause), so menus offer plan commands on exactly the files mentoringPlan.planGlob names.

@@ -269,11 +269,14 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       times.firstPlansAt ??= this.host.clock.now();
       resolveFirst();
     };
+    void this.host.scanState(true);
     this.scanning = this.scan(generation, firstAnnounced, recheck)
       .catch((error: unknown) => this.host.reportError('Mentoring: looking for plan files failed; the Mentoring view may miss some plans.', error))
       .finally(() => {
         firstAnnounced();
         times.endedAt = this.host.clock.now();
+        // A newer scan has said it runs; this one's end must not say otherwise.
+        if (generation === this.scanGeneration) void this.host.scanState(false);
       });
     this.scanStarted.fire(this.scanning);
     return this.scanning;
@@ -357,14 +360,18 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const closed = found.filter((uri) => !this.openDocument(uri));
     for (const uri of open) this.forDocument(this.openDocument(uri)!);
     let batch: U[] = [...removed, ...open];
-    const flush = () => {
+    // The workbench's answer after the last batch: the next waits for it (see PlanHost.scanState).
+    let workbenchTookLast = Promise.resolve();
+    const flush = async () => {
       if (batch.length === 0) return;
+      await workbenchTookLast;
       this.announce(batch);
       batch = [];
       firstAnnounced();
+      workbenchTookLast = this.host.scanState(true);
     };
     // The plans the user is looking at appear at once; forgotten plans go with the next batch.
-    if (open.length > 0) flush();
+    if (open.length > 0) await flush();
     let lastAnnounce = this.host.clock.now();
     let lastYield = lastAnnounce;
     // The next plans are read while one is checked: a read waits on the disk, a check on the CPU.
@@ -387,8 +394,10 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       batch.push(uri);
       const now = this.host.clock.now();
       if (now - lastAnnounce >= SCAN.announceEveryMs) {
-        flush();
-        lastAnnounce = now;
+        await flush();
+        if (generation !== this.scanGeneration || this.disposed) return;
+        lastAnnounce = this.host.clock.now();
+        lastYield = lastAnnounce;
       }
       if (now - lastYield >= SCAN.yieldEveryMs) {
         await this.host.yieldToOthers();
@@ -396,8 +405,9 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       }
     }
     if (generation !== this.scanGeneration || this.disposed) return;
-    // The rest in one event, naming only the plans whose check changed.
-    flush();
+    // The rest in one event, naming only the plans whose check changed; the scan ends when the workbench has them.
+    await flush();
+    await workbenchTookLast;
   }
 
   /** Forgets every plan not in `keep`; returns their URIs. */

@@ -1,6 +1,7 @@
 // The plan store's host on the VS Code API (the only file that wires the store to vscode.workspace).
 import * as vscode from 'vscode';
 import { affectsSettings, readSettings } from './config';
+import { SCANNING_CONTEXT } from './command-ids';
 import { reportFailure } from './log';
 import type { Settings } from './config';
 import type { Clock, Disposable, Event, FileEvents, PlanHost, SettingKey } from './plan-host';
@@ -98,6 +99,14 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
   yieldToOthers(): Promise<void> {
     // setImmediate runs after pending I/O (the messages from the workbench); the web worker has only setTimeout.
     return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  }
+
+  scanState(scanning: boolean): Promise<void> {
+    // setContext runs in the workbench; its answer comes after every message sent before it.
+    return Promise.resolve(vscode.commands.executeCommand('setContext', SCANNING_CONTEXT, scanning)).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   reportError(message: string, error: unknown): void {

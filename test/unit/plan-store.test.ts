@@ -461,6 +461,41 @@ describe('plan store scan of many plans (issue 15)', () => {
     assert.deepEqual(batches.flat(), paths.filter((path) => path !== open), 'every closed plan once, in path order');
   });
 
+  it('announces a batch only when the workbench has taken the one before, and ends when it has the last', async () => {
+    const { host } = workspace(40, 20);
+    const answers: (() => void)[] = [];
+    host.scanStateAnswer = () => new Promise<void>((resolve) => answers.push(resolve));
+    const store = new PlanStore(host);
+    const events: number[] = [];
+    store.onDidChange((uris) => events.push(uris.length));
+    store.start();
+    let ended = false;
+    void store.ready().then(() => (ended = true));
+    const settleUntil = async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) await settle();
+    };
+    await settleUntil(() => events.length === 1);
+    // The scan said it runs (answer 0), announced its first batch, and asked for the answer to it (answer 1).
+    await settleUntil(() => answers.length === 2);
+    assert.deepEqual(host.scanStates, [true, true]);
+    answers[0]();
+    for (let i = 0; i < 50; i++) await settle();
+    assert.equal(events.length, 1, 'a second batch came before the workbench took the first');
+    // The workbench answers each batch in turn.
+    for (let answered = 1; answered < answers.length && host.scanStates[answered]; answered++) {
+      assert.equal(ended, false, `the scan ended before the workbench took batch ${answered}`);
+      answers[answered]();
+      await settleUntil(() => ended || answers.length > answered + 1);
+    }
+    await settleUntil(() => ended);
+    assert.equal(ended, true, 'the scan ended once the workbench took its last batch');
+    assert.equal(events.reduce((sum, count) => sum + count, 0), 40);
+    assert.ok(events.length >= 3, `batches: ${events.join(', ')}`);
+    assert.equal(host.scanStates.at(-1), false, 'the end of the scan is told to the workbench');
+    assert.equal(host.scanStates.filter((scanning) => scanning).length, events.length + 1);
+    store.dispose();
+  });
+
   it('lets other work run between plans, and says when the first plans are there before the scan ends', async () => {
     const { host, paths } = workspace(30, 5);
     host.open(paths[0]);

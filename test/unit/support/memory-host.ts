@@ -173,6 +173,16 @@ export class MemoryHost implements PlanHost<MemoryUri, MemoryDocument> {
   yields = 0;
   onYield: (() => void) | undefined;
 
+  /** Every scanState call, in order. */
+  readonly scanStates: boolean[] = [];
+  /** When set, the workbench's answer to scanState (a test holds it back to play a busy workbench). */
+  scanStateAnswer?: () => Promise<void>;
+
+  async scanState(scanning: boolean): Promise<void> {
+    this.scanStates.push(scanning);
+    await (this.scanStateAnswer?.() ?? settle());
+  }
+
   async yieldToOthers(): Promise<void> {
     this.yields++;
     this.onYield?.();
