@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { dayNumber } from '../../src/core/dates';
-import type { ActionsViewNode } from '../../src/extension/actions-view';
+import type { ActionGroupNode, ActionsViewNode } from '../../src/extension/actions-view';
 import type { MentoringPlanTestApi } from '../../src/extension/services';
 import { planFilters } from '../../src/extension/tree/plan-filter';
 import { todayIso } from '../../src/extension/today';
@@ -82,9 +82,47 @@ describe('Actions view', function () {
     }
   }
 
+  // First in the suite, while no editor has opened a plan: an open plan is not checked again by a rescan.
+  it('a rescan that checks every plan again refreshes no row whose text is unchanged; a changed plan refreshes its row', async () => {
+    const view = mentoring.testing.actionsView;
+    const isOpen = (candidate: vscode.Uri) => vscode.workspace.textDocuments.some((document) => document.uri.toString() === candidate.toString());
+    const closed = (await rows(mentoring)).map((row) => row.node).find((node): node is ActionGroupNode => 'entry' in node && node.kind === 'actionsPlan' && !isOpen(node.entry.uri));
+    assert.ok(closed, 'a plan with open actions that no editor shows');
+    const planUri = closed.entry.uri;
+    const original = await vscode.workspace.fs.readFile(planUri);
+    const events: (string | undefined)[][] = [];
+    // Each event as the plans of the rows it names; [undefined] for a refresh of the whole view.
+    const subscription = view.onDidChangeTreeData((nodes) => {
+      const named: ActionsViewNode[] = nodes === undefined ? [] : Array.isArray(nodes) ? nodes : [nodes as ActionsViewNode];
+      events.push(nodes === undefined ? [undefined] : named.map((node) => ('entry' in node ? node.entry.uri.toString() : undefined)));
+    });
+    try {
+      // Every plan checked again, as when a rule is turned off: new checks of the same texts.
+      const before = mentoring.store.get(planUri);
+      await mentoring.store.refresh(true);
+      assert.notEqual(mentoring.store.get(planUri), before, 'the rescan checked the plan again');
+      // The view refreshes rows when the scan ends; give that its turn (a refresh that never comes cannot be awaited).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(events, [], 'rows of unchanged plans were refreshed');
+
+      // The plan's file changes on disk: its row, and only it, is refreshed.
+      const text = Buffer.from(original).toString('utf8');
+      const action = closed.actions[0].action.text;
+      assert.ok(typeof action === 'string' && text.includes(action));
+      await vscode.workspace.fs.writeFile(planUri, Buffer.from(text.replace(action, `${action} twice`)));
+      await waitFor(() => events.length > 0, 'a refresh after the plan changed', SETTLE_MS);
+      assert.deepEqual(events, [[planUri.toString()]]);
+    } finally {
+      subscription.dispose();
+      await vscode.workspace.fs.writeFile(planUri, original);
+      const originalText = Buffer.from(original).toString('utf8');
+      await waitFor(() => mentoring.store.get(planUri)?.text === originalText, 'the plan as it was, back in the store', SETTLE_MS);
+    }
+  });
+
   it('builds its rows, and the Plans tree’s, without parsing a closed plan; a click parses it once for the line', async () => {
     const view = mentoring.testing.actionsView;
-    // This suite runs first, so nothing has opened the plan yet: it has the closed plans' check.
+    // This suite runs first, so nothing has opened the plan yet: it has the closed plans' check (the rescan test before rechecked it as closed).
     assert.equal(parseCounts(mentoring)[uri.toString()], 0, 'problems.mentoring.yaml is expected closed and not yet parsed again');
     const before = parseCounts(mentoring);
     // Every row, as the workbench builds them: children and items, no hover, no click.
