@@ -110,6 +110,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private readonly newFolders = new Set<string>();
   private newFolderTimer: Disposable | undefined;
   private dayTimer: Disposable | undefined;
+  /** The day every plan was last checked for (or is being rechecked for by a rescan). */
+  private checkedDay: string;
   private glob: string;
   private scanning: Promise<void> = Promise.resolve();
   private firstPlans: Promise<void> = Promise.resolve();
@@ -138,6 +140,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
 
   constructor(private readonly host: PlanHost<U, D>) {
     this.glob = host.settings().planGlob;
+    this.checkedDay = this.today();
     this.disposables.push(this.scanStarted);
   }
 
@@ -192,9 +195,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const plans: PlanEntry<U>[] = [];
     // The date once, not per plan: views call all() on every change, and 1,000 dates were most of it.
     const today = this.today();
+    if (today !== this.checkedDay) this.dayChanged(today);
     for (const key of this.order) {
       const entry = this.entries.get(key);
-      if (entry) plans.push(this.current(entry, today));
+      // A closed plan from an earlier day keeps its check until the day's rescan reaches it:
+      // rechecking every plan here, at once, froze the host for seconds at 1,000 plans.
+      if (entry) plans.push(entry.version === undefined ? entry : this.current(entry, today));
     }
     return plans;
   }
@@ -506,12 +512,21 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     this.dayTimer = this.host.clock.setTimer(
       () => {
         if (this.disposed) return;
-        // current() rechecks an entry from an earlier day; announce names those that changed.
-        this.announce(this.all().map((entry) => entry.uri));
+        const today = this.today();
+        if (today !== this.checkedDay) this.dayChanged(today);
         this.scheduleDayCheck();
       },
       Math.min(MAX_DAY_WAIT_MS, midnight - now),
     );
+  }
+
+  /**
+   * A new day (midnight, or a machine woken the next morning, noticed by the timer or by all()):
+   * the open plans are checked again at once and the others by a rescan that yields between them.
+   */
+  private dayChanged(today: string): void {
+    this.checkedDay = today;
+    if (!this.disposed) this.recheckAll();
   }
 
   /** Open plans at once; the others through a scan, which yields between plans and streams its results. */

@@ -15,6 +15,9 @@ const decoder = new TextDecoder('utf-8');
 /** The setting name (under mentoringPlan.) of each field of Settings. */
 const SETTING_NAMES: Record<keyof Settings, string> = { planGlob: 'planGlob', disabledRules: 'disabledRules', diagnosticsEnabled: 'diagnostics.enabled' };
 
+/** The longest a scan waits for the workbench to take a batch in (see PlanHost.scanState). */
+const SCAN_STATE_WAIT_MS = 5000;
+
 const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(callback, ms) {
@@ -102,11 +105,16 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
   }
 
   scanState(scanning: boolean): Promise<void> {
-    // setContext runs in the workbench; its answer comes after every message sent before it.
-    return Promise.resolve(vscode.commands.executeCommand('setContext', SCANNING_CONTEXT, scanning)).then(
+    // setContext runs in the workbench; its answer comes after every message sent before it. A
+    // workbench that never answers (shutting down) must not stop the scan for good: it goes on
+    // after SCAN_STATE_WAIT_MS.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const answered = Promise.resolve(vscode.commands.executeCommand('setContext', SCANNING_CONTEXT, scanning)).then(
       () => undefined,
       () => undefined,
     );
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, SCAN_STATE_WAIT_MS)));
+    return Promise.race([answered, gaveUp]).finally(() => clearTimeout(timer));
   }
 
   reportError(message: string, error: unknown): void {

@@ -168,13 +168,35 @@ describe('plan store (in-memory host)', () => {
     host.clock.advance(29_000);
     assert.equal(harness.events.length, before, 'nothing changes before midnight');
     host.clock.advance(2_000);
+    await harness.store.ready();
     assert.deepEqual(harness.events.slice(before), [[PLAN]]);
     assert.equal(harness.store.get(uri)?.today, '2026-12-01');
     assert.ok(codes(harness.store, uri).includes('overdue-action'));
     // And the next midnight is watched too.
     host.clock.advance(24 * 60 * 60 * 1000);
+    await harness.store.ready();
     assert.equal(harness.events.length, before + 2);
     assert.equal(harness.store.get(uri)?.today, '2026-12-02');
+  });
+
+  it('a new day noticed by a view asking for every plan rechecks the closed plans by a rescan, not all at once', async () => {
+    const host = new MemoryHost({ now: new Date(2026, 10, 30, 12, 0) });
+    for (let i = 0; i < 20; i++) host.files.set(`/ws/p${String(i).padStart(2, '0')}.mentoring.yaml`, EXAMPLE);
+    harness = await started(host);
+    const open = host.open('/ws/p00.mentoring.yaml');
+    await settle();
+    host.clock.advance(1);
+    const before = harness.events.length;
+    // The next morning, before the day timer has run (a machine woken from sleep).
+    host.clock.wakeAt(new Date(2026, 11, 1, 8, 0).getTime());
+    const days = harness.store.all().map((entry) => entry.today);
+    assert.equal(days[0], '2026-12-01', 'the open plan is checked for the new day at once');
+    assert.deepEqual(new Set(days.slice(1)), new Set(['2026-11-30']), 'closed plans keep their check until the rescan reaches them');
+    await harness.store.ready();
+    assert.deepEqual(new Set(harness.store.all().map((entry) => entry.today)), new Set(['2026-12-01']));
+    const announced = harness.events.slice(before).flat();
+    assert.equal(announced.length, 20, `each plan announced once: ${announced.join(', ')}`);
+    host.close(open);
   });
 
   it('follows files created, changed, renamed and deleted, one event each', async () => {

@@ -69,6 +69,11 @@ export class FakeClock implements Clock {
     this.time = end;
   }
 
+  /** A machine woken from sleep: the date jumps to `time`, and timers that fell due meanwhile have not run yet. */
+  wakeAt(time: number): void {
+    this.time = time;
+  }
+
   /** Milliseconds until the next timer falls due, or undefined when none is pending. */
   nextDueIn(): number | undefined {
     const next = Math.min(...this.timers.map((timer) => timer.at));
