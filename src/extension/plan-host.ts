@@ -117,10 +117,11 @@ export interface PlanHost<U extends HostUri, D extends HostDocument<U>> {
   readonly onDidChangeSettings: Event<(key: SettingKey) => boolean>;
 
   /**
-   * Resolves after other pending work of the host (messages, timers) has had its turn: a long
-   * scan awaits it between plans so completion, typing and commands do not wait behind it.
+   * Resolves after other pending work of the host (messages, timers) has had its turn, and then
+   * `restMs` more (VS Code: a timer): a long scan awaits it between plans so completion, typing and
+   * commands do not wait behind it, and rests so it leaves a share of the machine to the workbench.
    */
-  yieldToOthers(): Promise<void>;
+  yieldToOthers(restMs?: number): Promise<void>;
 
   /**
    * Tells the workbench whether a scan is under way (VS Code: the context key

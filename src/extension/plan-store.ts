@@ -61,9 +61,15 @@ export function typingDelay(lastCheckMs: number, length: number): number {
  */
 export const SCAN = {
   /** Milliseconds of scanning between two announcements of newly checked plans. */
-  announceEveryMs: 250,
+  announceEveryMs: 100,
   /** Milliseconds of checking before the scan lets other work (completion, typing, commands) run. */
   yieldEveryMs: 8,
+  /**
+   * Milliseconds the scan then rests, so it takes at most two thirds of a core: on a 2-core machine
+   * a scan at full speed left the workbench and the messages to it waiting for a core, and
+   * completion during a 1,000-plan scan for up to 0.5-0.7 s (issue 15).
+   */
+  restMs: 4,
   /** Plans whose file is being read while the scan checks the one before them. */
   readsAhead: 8,
   /** Milliseconds after a folder is created (and the last one of a burst) before plans are looked for in it. */
@@ -406,7 +412,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
         lastYield = lastAnnounce;
       }
       if (now - lastYield >= SCAN.yieldEveryMs) {
-        await this.host.yieldToOthers();
+        await this.host.yieldToOthers(SCAN.restMs);
         lastYield = this.host.clock.now();
       }
     }

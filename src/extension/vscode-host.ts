@@ -99,8 +99,9 @@ export class VsCodePlanHost implements PlanHost<vscode.Uri, vscode.TextDocument>
       if (affectsSettings(event, ...Object.values(SETTING_NAMES))) listener((key) => affectsSettings(event, SETTING_NAMES[key]));
     });
 
-  yieldToOthers(): Promise<void> {
+  yieldToOthers(restMs = 0): Promise<void> {
     // setImmediate runs after pending I/O (the messages from the workbench); the web worker has only setTimeout.
+    if (restMs > 0) return new Promise((resolve) => setTimeout(resolve, restMs));
     return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
   }
 

@@ -188,8 +188,12 @@ export class MemoryHost implements PlanHost<MemoryUri, MemoryDocument> {
     await (this.scanStateAnswer?.() ?? settle());
   }
 
-  async yieldToOthers(): Promise<void> {
+  /** The rests the store asked for when it yielded, in ms. */
+  readonly rests: number[] = [];
+
+  async yieldToOthers(restMs = 0): Promise<void> {
     this.yields++;
+    this.rests.push(restMs);
     this.onYield?.();
     await settle();
   }
