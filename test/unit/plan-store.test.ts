@@ -477,8 +477,10 @@ describe('plan store scan of many plans (issue 15)', () => {
     store.dispose();
     assert.deepEqual(events[0], [open], 'the plan in the editor comes first, on its own');
     const batches = events.slice(1);
-    // 20 ms per plan, a batch every SCAN.announceEveryMs of scanning: at most that many ms of plans per batch, and several batches.
-    const mostPerBatch = Math.ceil(SCAN.announceEveryMs / 20) + 1;
+    // 20 ms per plan, a batch every SCAN.announceEveryMs of scanning: at most that many ms of plans per
+    // batch, and several batches. The fake clock moves when a read starts, and the last reads start
+    // SCAN.readsAhead plans early, so the last batch may hold that many more.
+    const mostPerBatch = Math.ceil(SCAN.announceEveryMs / 20) + SCAN.readsAhead;
     assert.ok(batches.length >= 3, `expected the scan to stream in several batches, got ${batches.length}: ${batches.map((b) => b.length).join(', ')}`);
     assert.ok(batches.every((batch) => batch.length <= mostPerBatch), `a batch is larger than ${SCAN.announceEveryMs} ms of checks: ${batches.map((b) => b.length).join(', ')}`);
     assert.deepEqual(batches.flat(), paths.filter((path) => path !== open), 'every closed plan once, in path order');
