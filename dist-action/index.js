@@ -7398,6 +7398,9 @@ function isLeapYear(year) {
   return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
 }
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(year, month) {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
 function dayNumber(date) {
   if (typeof date !== "string" || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return void 0;
   const digits = [0, 1, 2, 3, 5, 6, 8, 9].map((index) => digitAt(date, index));
@@ -7407,7 +7410,7 @@ function dayNumber(date) {
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
   if (year < 100 || month < 1 || month > 12 || day < 1) return void 0;
-  if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1])) return void 0;
+  if (day > daysInMonth(year, month)) return void 0;
   const shiftedYear = month <= 2 ? year - 1 : year;
   const era = Math.floor(shiftedYear / 400);
   const yearOfEra = shiftedYear - era * 400;

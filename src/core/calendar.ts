@@ -3,7 +3,7 @@
 // The events are computed here from the plan facts; ical-generator turns them into iCalendar
 // text (RFC 5545). Pure, so the CLI and the extension (desktop and web) export the same file.
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
-import { addDays, dayNumber } from './dates';
+import { addDays, dayNumber, daysInMonth } from './dates';
 import type { Plan } from './plan';
 import { daysOfCadence, datedSessions, entriesOf, mentorshipStatus, openActions, planStatus, textOf } from './plan-facts';
 
@@ -34,8 +34,7 @@ export function lastDay(from: string, months: number): string {
   const total = month - 1 + Math.max(0, Math.floor(months));
   const targetYear = year + Math.floor(total / 12);
   const targetMonth = (total % 12) + 1;
-  const daysInMonth = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const target = `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, daysInMonth)).padStart(2, '0')}`;
+  const target = `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, daysInMonth(targetYear, targetMonth))).padStart(2, '0')}`;
   return addDays(target, -1);
 }
 

@@ -12,6 +12,11 @@ function isLeapYear(year: number): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days in `month` (1-12) of `year`, by the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
 /**
  * Days since 1970-01-01 for a YYYY-MM-DD date a calendar has, or undefined if it is not one
  * (2026-02-30 is refused, not rolled over to March 2), so no fact or rule counts a day the plan
@@ -28,7 +33,7 @@ export function dayNumber(date: unknown): number | undefined {
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
   if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
-  if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1])) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
   // Days from the civil date (the proleptic Gregorian calendar, as Date.UTC counts), with March as
   // the year's first month so the leap day falls at the end.
   const shiftedYear = month <= 2 ? year - 1 : year;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { actionsByOwner, openActionsByDue, textOf } from '../core/plan-facts';
 import type { PlacedAction } from '../core/plan-facts';
 import { ACTIONS_VIEW_ID } from './command-ids';
+import { sameTextAndDay } from './plan-store';
 import type { PlanEntry, PlanStore } from './plan-store';
 import type { Services } from './services';
 import type { PlanNode } from './tree/nodes';
@@ -86,7 +87,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
       // Checked again with the same text on the same day (a rescan after a rule was turned off):
       // its actions and their lines are as shown. At 1,000 plans, refreshing every row then froze
       // the workbench for ~250 ms.
-      if (node && entry && node.entry.text === entry.text && node.entry.today === entry.today) {
+      if (node && entry && sameTextAndDay(node.entry, entry)) {
         node.entry = entry;
         continue;
       }

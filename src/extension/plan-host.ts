@@ -127,8 +127,9 @@ export interface PlanHost<U extends HostUri, D extends HostDocument<U>> {
    * Tells the workbench whether a scan is under way (VS Code: the context key
    * `mentoringPlan.scanning`, which the Plans view's welcome reads), and resolves when it has taken
    * in everything announced before the call: VS Code answers the round trip after the messages
-   * queued ahead of it. A scan awaits the last batch's answer before it announces the next, so its
-   * problems and rows never pile up in the workbench's queue ahead of what the user asks for
+   * queued ahead of it (the problems of the batches announced before; tree rows follow on their own,
+   * as the workbench asks for them). A scan awaits the last batch's answer before it announces the
+   * next, so its problems do not pile up in the workbench's queue ahead of what the user asks for
    * (completion, a click): at 1,000 plans they held completion up for 0.5-1 s (issue 15).
    */
   scanState(scanning: boolean): Promise<void>;

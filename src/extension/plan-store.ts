@@ -31,6 +31,11 @@ export interface PlanEntry<U extends HostUri = vscode.Uri> {
   readonly result: CheckResult;
 }
 
+/** Whether two checks of a plan are of the same text on the same day: what they show is the same, positions included. */
+export function sameTextAndDay(a: PlanEntry<HostUri>, b: PlanEntry<HostUri>): boolean {
+  return a === b || (a.text === b.text && a.today === b.today);
+}
+
 /**
  * How long to wait after a keystroke before checking, from what a check of this plan costs: a
  * typical plan checks in a few milliseconds, so its problems follow typing almost at once; a large
@@ -116,8 +121,14 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private readonly newFolders = new Set<string>();
   private newFolderTimer: Disposable | undefined;
   private dayTimer: Disposable | undefined;
-  /** The day every plan was last checked for (or is being rechecked for by a rescan). */
+  /**
+   * The day every plan was last checked for, or is being rechecked for: a new day (midnight, or a
+   * machine woken the next morning, noticed by the day timer or by a read) checks the open plans
+   * again at once and the others by a rescan that yields between them.
+   */
   private checkedDay: string;
+  /** The day's rescan a read asked for, until it starts. */
+  private readonly dayTimers = new Set<Disposable>();
   private glob: string;
   private scanning: Promise<void> = Promise.resolve();
   private firstPlans: Promise<void> = Promise.resolve();
@@ -201,12 +212,9 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const plans: PlanEntry<U>[] = [];
     // The date once, not per plan: views call all() on every change, and 1,000 dates were most of it.
     const today = this.today();
-    if (today !== this.checkedDay) this.dayChanged(today);
     for (const key of this.order) {
       const entry = this.entries.get(key);
-      // A closed plan from an earlier day keeps its check until the day's rescan reaches it:
-      // rechecking every plan here, at once, froze the host for seconds at 1,000 plans.
-      if (entry) plans.push(entry.version === undefined ? entry : this.current(entry, today));
+      if (entry) plans.push(this.current(entry, today));
     }
     return plans;
   }
@@ -216,7 +224,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     return this.entries.size;
   }
 
-  /** The plan's last check (rechecked if the date moved on). Pure: fires nothing. */
+  /** The plan's last check (an open plan's rechecked if the date moved on; see current()). Pure: fires nothing. */
   get(uri: U): PlanEntry<U> | undefined {
     const entry = this.entries.get(uri.toString());
     return entry && this.current(entry);
@@ -377,6 +385,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const flush = async () => {
       if (batch.length === 0) return;
       await workbenchTookLast;
+      // A newer scan may have begun (and even ended, telling the workbench so) while this one waited.
+      if (generation !== this.scanGeneration || this.disposed) return;
       this.announce(batch);
       batch = [];
       firstAnnounced();
@@ -519,21 +529,17 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       () => {
         if (this.disposed) return;
         const today = this.today();
-        if (today !== this.checkedDay) this.dayChanged(today);
+        if (today !== this.checkedDay) {
+          this.checkedDay = today;
+          this.recheckAll();
+        }
         this.scheduleDayCheck();
       },
       Math.min(MAX_DAY_WAIT_MS, midnight - now),
     );
   }
 
-  /**
-   * A new day (midnight, or a machine woken the next morning, noticed by the timer or by all()):
-   * the open plans are checked again at once and the others by a rescan that yields between them.
-   */
-  private dayChanged(today: string): void {
-    this.checkedDay = today;
-    if (!this.disposed) this.recheckAll();
-  }
+
 
   /** Open plans at once; the others through a scan, which yields between plans and streams its results. */
   private recheckAll(): void {
@@ -563,9 +569,24 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     this.checkCosts.delete(key);
   }
 
-  /** Returns the entry, rechecked when the date has moved on since it was checked. */
+  /**
+   * The entry for today: an open plan from an earlier day is checked again now; a closed one keeps
+   * its check until the day's rescan reaches it (rechecking every closed plan as views read them
+   * froze the host for seconds at 1,000 plans), and that rescan starts once the caller's read is
+   * over, since a read fires nothing.
+   */
   private current(entry: PlanEntry<U>, today = this.today()): PlanEntry<U> {
-    return entry.today === today ? entry : this.check(entry.uri, entry.text, entry.version);
+    if (entry.today === today) return entry;
+    if (entry.version !== undefined) return this.check(entry.uri, entry.text, entry.version);
+    if (today !== this.checkedDay) {
+      this.checkedDay = today;
+      const timer = this.host.clock.setTimer(() => {
+        this.dayTimers.delete(timer);
+        if (!this.disposed) this.recheckAll();
+      }, 0);
+      this.dayTimers.add(timer);
+    }
+    return entry;
   }
 
   private today(): string {
@@ -619,6 +640,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     for (const timer of this.timers.values()) timer.dispose();
     this.timers.clear();
     this.dayTimer?.dispose();
+    for (const timer of this.dayTimers) timer.dispose();
     this.newFolderTimer?.dispose();
     this.watcher?.dispose();
     for (const disposable of this.disposables) disposable.dispose();

@@ -189,13 +189,22 @@ describe('plan store (in-memory host)', () => {
     const before = harness.events.length;
     // The next morning, before the day timer has run (a machine woken from sleep).
     host.clock.wakeAt(new Date(2026, 11, 1, 8, 0).getTime());
+    const scansBefore = harness.store.lastScan;
     const days = harness.store.all().map((entry) => entry.today);
     assert.equal(days[0], '2026-12-01', 'the open plan is checked for the new day at once');
     assert.deepEqual(new Set(days.slice(1)), new Set(['2026-11-30']), 'closed plans keep their check until the rescan reaches them');
+    const closedPlan = harness.store.all()[1].uri;
+    assert.equal(harness.store.get(closedPlan)?.today, '2026-11-30', 'get() too leaves a closed plan to the rescan');
+    assert.equal(harness.events.length, before, 'a read fires nothing');
+    assert.equal(harness.store.lastScan, scansBefore, 'the rescan starts after the read, not inside it');
+    host.clock.advance(0);
+    assert.notEqual(harness.store.lastScan, scansBefore, "the day's rescan started");
     await harness.store.ready();
     assert.deepEqual(new Set(harness.store.all().map((entry) => entry.today)), new Set(['2026-12-01']));
     const announced = harness.events.slice(before).flat();
-    assert.equal(announced.length, 20, `each plan announced once: ${announced.join(', ')}`);
+    const closedAnnounced = announced.filter((path) => path !== '/ws/p00.mentoring.yaml');
+    assert.deepEqual(closedAnnounced, [...new Set(closedAnnounced)], 'each closed plan announced once');
+    assert.equal(closedAnnounced.length, 19);
     host.close(open);
   });
 
@@ -518,6 +527,27 @@ describe('plan store scan of many plans (issue 15)', () => {
     assert.ok(events.length >= 3, `batches: ${events.join(', ')}`);
     assert.equal(host.scanStates.at(-1), false, 'the end of the scan is told to the workbench');
     assert.equal(host.scanStates.filter((scanning) => scanning).length, events.length + 1);
+    store.dispose();
+  });
+
+  it('a scan overtaken while it waits for the workbench does not tell it a scan runs after the newer one ended', async () => {
+    const { host } = workspace(40, 20);
+    const answers: (() => void)[] = [];
+    host.scanStateAnswer = () => new Promise<void>((resolve) => answers.push(resolve));
+    const store = new PlanStore(host);
+    store.start();
+    // The first batch is out and the scan waits for the workbench's answer to it.
+    for (let i = 0; i < 500 && answers.length < 2; i++) await settle();
+    for (let i = 0; i < 100; i++) await settle();
+    // The last folder is closed: a new scan finds nothing and ends at once.
+    host.folders.length = 0;
+    const newer = store.refresh();
+    for (let round = 0; round < 20; round++) {
+      for (const answer of answers.splice(0)) answer();
+      await settle();
+    }
+    await newer;
+    assert.equal(host.scanStates.at(-1), false, `the workbench's last word is "not scanning": ${host.scanStates.join(', ')}`);
     store.dispose();
   });
 

@@ -12,6 +12,7 @@
 // every other handle valid, and the refreshed plan's handle stays the same (stable ids).
 import * as vscode from 'vscode';
 import { COMMANDS, HAS_PLANS_CONTEXT, PLAN_FILTER_CONTEXT, TREE_VIEW_ID } from '../command-ids';
+import { sameTextAndDay } from '../plan-store';
 import type { PlanEntry, PlanStore } from '../plan-store';
 import type { Feature } from '../services';
 import { agreementChildren } from './agreement-rows';
@@ -277,7 +278,7 @@ function groupByFolder(plans: readonly PlanEntry[]): Map<string, PlanEntry[]> {
 
 /** Whether a plan's row and children would look the same from either check: same text, date and problem count. */
 function sameShown(a: PlanEntry, b: PlanEntry): boolean {
-  return a === b || (a.text === b.text && a.today === b.today && a.result.issues.length === b.result.issues.length);
+  return sameTextAndDay(a, b) && a.result.issues.length === b.result.issues.length;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -53,12 +53,13 @@ function workbenchFreezes(): Record<string, string | number> {
   const within = (from: number, to: number) => tasks.filter(([start]) => start >= from && start <= to + 3000);
   const summary = (found: [number, number][]) => `${found.reduce((most, [, duration]) => Math.max(most, duration), 0)} ms / ${found.filter(([, duration]) => duration > 200).length}`;
   const result: Record<string, string | number> = {};
-  const keystrokes: [number, number][] = [];
+  // The keystrokes' windows overlap (each runs 3 s past its own): a task counts once.
+  const keystrokes = new Set<[number, number]>();
   for (const [name, [from, to]] of Object.entries(phases)) {
-    if (name.startsWith('keystroke')) keystrokes.push(...within(from, to));
+    if (name.startsWith('keystroke')) for (const task of within(from, to)) keystrokes.add(task);
     else result[`workbench during the ${name} (+3 s): longest freeze / freezes over 200 ms`] = summary(within(from, to));
   }
-  result['workbench after the 5 keystrokes: longest freeze / freezes over 200 ms'] = summary(keystrokes);
+  result['workbench after the 5 keystrokes: longest freeze / freezes over 200 ms'] = summary([...keystrokes]);
   result['workbench in the whole run, its own start included: longest freeze / over 200 ms'] = summary(tasks);
   return result;
 }

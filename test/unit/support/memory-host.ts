@@ -69,9 +69,13 @@ export class FakeClock implements Clock {
     this.time = end;
   }
 
-  /** A machine woken from sleep: the date jumps to `time`, and timers that fell due meanwhile have not run yet. */
+  /**
+   * A machine woken from sleep: the date jumps to `time`, and timers that fell due meanwhile have
+   * not run yet; they run at the next advance(), at the time of waking (not at their own).
+   */
   wakeAt(time: number): void {
     this.time = time;
+    for (const timer of this.timers) timer.at = Math.max(timer.at, time);
   }
 
   /** Milliseconds until the next timer falls due, or undefined when none is pending. */
