@@ -71,9 +71,10 @@ export function checkClosedPlan(text: string, options: CheckOptions): ClosedChec
   };
   const source = new SourceText(text);
   if (refusal(source)) return whole();
-  const value = quickParseValue(text);
-  if (value === undefined) return whole();
-  const ranges = quickRanges(source);
+  const read = quickRead(text);
+  if (read === undefined) return whole();
+  const { value, lines } = read;
+  const ranges = quickRanges(source, lines);
   const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange: ranges.resolveRange };
   const { plan, issues } = checkParsed(parsed, options);
   if (ranges.failed()) return whole();
@@ -84,13 +85,14 @@ export function checkClosedPlan(text: string, options: CheckOptions): ClosedChec
  * exactRange's ranges in a text yaml parses without error (the line parser read it): most from the
  * lines themselves (LineFinder), what the line finder is not sure of from a parse of only the entry
  * it lies in (lazyRanges). `failed()` says an entry did not parse alone: then parse the whole text.
+ * `lines` are the line parser's lines of the text, when it has read them already.
  */
-export function quickRanges(source: SourceText): LazyRanges & { fromLines: () => number } {
+export function quickRanges(source: SourceText, lines?: readonly Line[]): LazyRanges & { fromLines: () => number } {
   const ranges = lazyRanges(source);
   let finder: LineFinder | undefined;
   let found = 0;
   const resolveRange = (path: PlanPath, part: RangePart) => {
-    finder ??= new LineFinder(source);
+    finder ??= new LineFinder(source, lines ?? splitLines(source.text).lines);
     const range = finder.find(path, part);
     if (range === NOT_SURE) return ranges.resolveRange(path, part);
     found++;
@@ -121,7 +123,9 @@ const SIMPLE_DOUBLE_QUOTED = /^"([^"\\]*)"(?: +#.*)?$/;
 const SIMPLE_SINGLE_QUOTED = /^'((?:[^']|'')*)'(?: +#.*)?$/;
 const SIMPLE_FLOW_LIST = /^\[([^[\]{}"'#:]*)\](?: +#.*)?$/;
 
+/** One line of the text, as the line parser reads it and the line finder finds positions in it. */
 interface Line {
+  /** How many spaces start the line. */
   indent: number;
   /** The text after the indentation, without a trailing CR and trailing spaces. */
   content: string;
@@ -129,22 +133,33 @@ interface Line {
   empty: boolean;
 }
 
-/**
- * The plain value yaml's parse (with checkPlan's options) would give `text`, or undefined when this
- * parser cannot be sure of it; then nothing is known and the caller parses the whole text.
- */
-export function quickParseValue(text: string): unknown {
-  if (UNUSUAL_DOCUMENT.test(text)) return undefined;
-  const rawLines = text.split('\n');
-  const lines: Line[] = rawLines.map((raw) => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+/** The one place the text is cut into lines: `raw` as they are (a CR kept), `lines` read. */
+function splitLines(text: string): { raw: string[]; lines: Line[] } {
+  const raw = text.split('\n');
+  const lines = raw.map((rawLine): Line => {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     const content = line.slice(indent).replace(/ +$/, '');
     return { indent, content, empty: content === '' || content.startsWith('#') };
   });
+  return { raw, lines };
+}
+
+/**
+ * The plain value yaml's parse (with checkPlan's options) would give `text`, or undefined when this
+ * parser cannot be sure of it; then nothing is known and the caller parses the whole text.
+ */
+export function quickParseValue(text: string): unknown {
+  return quickRead(text)?.value;
+}
+
+/** quickParseValue's value with the lines it was read from, for finding positions in them. */
+function quickRead(text: string): { value: unknown; lines: Line[] } | undefined {
+  if (UNUSUAL_DOCUMENT.test(text)) return undefined;
+  const { raw, lines } = splitLines(text);
   try {
-    return new LineParser(lines, rawLines).document();
+    return { value: new LineParser(lines, raw).document(), lines };
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
@@ -351,14 +366,6 @@ function plainScalar(value: string): Inline {
 const NOT_SURE = Symbol('not sure');
 type Found = Range | undefined | typeof NOT_SURE;
 
-interface PlainLine {
-  indent: number;
-  /** The whole line without its CR and trailing spaces. */
-  text: string;
-  /** Blank or only a comment. */
-  empty: boolean;
-}
-
 /** A block mapping whose first key is on line `first` at `column`, its other keys at that column. */
 interface MappingAt {
   kind: 'map';
@@ -391,17 +398,10 @@ interface NodeAt {
  * undefined, as exactRange's.
  */
 class LineFinder {
-  private readonly lines: PlainLine[];
-
-  constructor(private readonly source: SourceText) {
-    this.lines = source.text.split('\n').map((raw) => {
-      const text = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).replace(/ +$/, '');
-      let indent = 0;
-      while (text.charCodeAt(indent) === 32) indent++;
-      const rest = text.slice(indent);
-      return { indent, text, empty: rest === '' || rest.startsWith('#') };
-    });
-  }
+  constructor(
+    private readonly source: SourceText,
+    private readonly lines: readonly Line[],
+  ) {}
 
   find(path: PlanPath, part: RangePart): Found {
     if (path.length === 0 || part === 'whole') return NOT_SURE;
@@ -428,6 +428,12 @@ class LineFinder {
     return this.source.lineStarts[line];
   }
 
+  /** Line `line` from column `column` on, without trailing spaces (as the line, if the column is inside its indentation). */
+  private textFrom(line: number, column: number): string {
+    const { indent, content } = this.lines[line];
+    return column >= indent ? content.slice(column - indent) : ' '.repeat(indent - column) + content;
+  }
+
   private nextContent(after: number): number | undefined {
     for (let line = after + 1; line < this.lines.length; line++) if (!this.lines[line].empty) return line;
     return undefined;
@@ -437,18 +443,19 @@ class LineFinder {
   private pairOf(map: MappingAt, key: string | number): NodeAt | undefined | typeof NOT_SURE {
     if (typeof key !== 'string') return undefined;
     for (let line: number | undefined = map.first; line !== undefined; line = this.nextContent(line)) {
-      const { indent, text } = this.lines[line];
+      const { indent, content } = this.lines[line];
       if (line !== map.first) {
         if (indent < map.column) return undefined;
         if (indent > map.column) continue;
         // A sequence at the key's column is the previous key's value.
-        if (isDash(text.slice(indent))) continue;
+        if (isDash(content)) continue;
       }
-      const match = KEY.exec(text.slice(map.column));
+      const rest = this.textFrom(line, map.column);
+      const match = KEY.exec(rest);
       if (!match) return NOT_SURE;
       if (match[1] !== key) continue;
-      const after = map.column + match[0].length;
-      return { line, column: map.column, key, parentColumn: map.column, valueColumn: after < text.length && text[after] !== '#' ? after : undefined };
+      const after = match[0].length;
+      return { line, column: map.column, key, parentColumn: map.column, valueColumn: after < rest.length && rest[after] !== '#' ? map.column + after : undefined };
     }
     return undefined;
   }
@@ -458,24 +465,23 @@ class LineFinder {
     if (typeof index !== 'number') return undefined;
     let count = 0;
     for (let line: number | undefined = seq.first; line !== undefined; line = this.nextContent(line)) {
-      const { indent, text } = this.lines[line];
+      const { indent, content } = this.lines[line];
       if (indent < seq.column) return undefined;
       if (indent > seq.column) continue;
-      if (!isDash(text.slice(indent))) return undefined;
+      if (!isDash(content)) return undefined;
       if (count++ < index) continue;
-      let column = indent + 1;
-      while (text.charCodeAt(column) === 32) column++;
-      if (column >= text.length || text[column] === '#') return NOT_SURE;
-      return { line, column, key: undefined, parentColumn: indent, valueColumn: column };
+      let at = 1;
+      while (content.charCodeAt(at) === 32) at++;
+      if (at >= content.length || content[at] === '#') return NOT_SURE;
+      return { line, column: indent + at, key: undefined, parentColumn: indent, valueColumn: indent + at };
     }
     return undefined;
   }
 
   /** The block collection a node's value is, undefined for a scalar or nothing. */
   private childOf(node: NodeAt): MappingAt | SequenceAt | undefined | typeof NOT_SURE {
-    const { text } = this.lines[node.line];
     if (node.valueColumn !== undefined) {
-      const rest = text.slice(node.valueColumn);
+      const rest = this.textFrom(node.line, node.valueColumn);
       if (node.key === undefined && KEY.test(rest)) return { kind: 'map', first: node.line, column: node.valueColumn };
       if (isDash(rest)) return NOT_SURE;
       // An item that starts with a quoted, spaced, explicit (`? `) or non-ASCII key is a mapping the
@@ -485,8 +491,7 @@ class LineFinder {
     }
     const next = this.nextContent(node.line);
     if (next === undefined) return undefined;
-    const { indent, text: nextText } = this.lines[next];
-    const content = nextText.slice(indent);
+    const { indent, content } = this.lines[next];
     if (indent > node.parentColumn || (indent === node.parentColumn && node.key !== undefined && isDash(content))) {
       if (isDash(content)) return { kind: 'seq', first: next, column: indent };
       if (KEY.test(content)) return { kind: 'map', first: next, column: indent };
@@ -507,7 +512,7 @@ class LineFinder {
     if (node.valueColumn === undefined) return node.key !== undefined ? keySpan() : NOT_SURE;
     const next = this.nextContent(node.line);
     if (next !== undefined && this.lines[next].indent > node.parentColumn) return NOT_SURE; // a multi-line value
-    const length = scalarLength(this.lines[node.line].text.slice(node.valueColumn));
+    const length = scalarLength(this.textFrom(node.line, node.valueColumn));
     if (length === undefined) return NOT_SURE;
     return this.source.rangeOf(start + node.valueColumn, start + node.valueColumn + length);
   }
