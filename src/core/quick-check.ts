@@ -391,13 +391,28 @@ interface NodeAt {
   valueColumn: number | undefined;
 }
 
+/** A mapping's keys as read from its lines, the first of each; `unsure` when a line at its column is no plain key, so any key not before it is NOT_SURE. */
+interface PairsAt {
+  nodes: Map<string, NodeAt>;
+  unsure: boolean;
+}
+
 /**
  * checkPlan's exactRange for a text the line parser read, found from its lines: keys, one-line
  * scalars and block collections of plain block YAML. Anything else (the root, whole entries,
  * multi-line or unusual values, flow items) is NOT_SURE, and the caller asks yaml. Not found is
  * undefined, as exactRange's.
+ *
+ * Each collection's lines are read once, at the first path through it, and kept: a plan with
+ * thousands of findings (all below `sessions`) would otherwise read the lines from the root down to
+ * each finding again, which made a 2,000-session plan's check slower than checkPlan (issue 15).
  */
 class LineFinder {
+  private root: MappingAt | undefined | typeof NOT_SURE;
+  private readonly pairs = new Map<MappingAt, PairsAt>();
+  private readonly items = new Map<SequenceAt, (NodeAt | typeof NOT_SURE)[]>();
+  private readonly children = new Map<NodeAt, MappingAt | SequenceAt | undefined | typeof NOT_SURE>();
+
   constructor(
     private readonly source: SourceText,
     private readonly lines: readonly Line[],
@@ -405,18 +420,24 @@ class LineFinder {
 
   find(path: PlanPath, part: RangePart): Found {
     if (path.length === 0 || part === 'whole') return NOT_SURE;
-    const first = this.nextContent(-1);
-    if (first === undefined) return NOT_SURE;
-    let container: MappingAt | SequenceAt | undefined = { kind: 'map', first, column: 0 };
+    if (this.root === undefined) {
+      const first = this.nextContent(-1);
+      this.root = first === undefined ? NOT_SURE : { kind: 'map', first, column: 0 };
+    }
+    if (this.root === NOT_SURE) return NOT_SURE;
+    let container: MappingAt | SequenceAt | undefined = this.root;
     let node: NodeAt | undefined;
     for (const segment of path) {
-      // Below a scalar or an empty value there is nothing; below a flow collection (or anything unusual), yaml knows.
       // Below what the lines read as a scalar or nothing, yaml decides: the finder may have misread it.
       if (!container) return NOT_SURE;
       const found: NodeAt | undefined | typeof NOT_SURE = container.kind === 'map' ? this.pairOf(container, segment) : this.itemOf(container, segment);
       if (found === NOT_SURE || found === undefined) return found;
       node = found;
-      const child = this.childOf(node);
+      let child = this.children.get(node);
+      if (child === undefined && !this.children.has(node)) {
+        child = this.childOf(node);
+        this.children.set(node, child);
+      }
       if (child === NOT_SURE) return NOT_SURE;
       container = child;
     }
@@ -442,40 +463,60 @@ class LineFinder {
   /** The value at `key` of the mapping, undefined when it has no such key. */
   private pairOf(map: MappingAt, key: string | number): NodeAt | undefined | typeof NOT_SURE {
     if (typeof key !== 'string') return undefined;
+    let pairs = this.pairs.get(map);
+    if (!pairs) {
+      pairs = this.readPairs(map);
+      this.pairs.set(map, pairs);
+    }
+    return pairs.nodes.get(key) ?? (pairs.unsure ? NOT_SURE : undefined);
+  }
+
+  private readPairs(map: MappingAt): PairsAt {
+    const nodes = new Map<string, NodeAt>();
     for (let line: number | undefined = map.first; line !== undefined; line = this.nextContent(line)) {
       const { indent, content } = this.lines[line];
       if (line !== map.first) {
-        if (indent < map.column) return undefined;
+        if (indent < map.column) break;
         if (indent > map.column) continue;
         // A sequence at the key's column is the previous key's value.
         if (isDash(content)) continue;
       }
       const rest = this.textFrom(line, map.column);
       const match = KEY.exec(rest);
-      if (!match) return NOT_SURE;
-      if (match[1] !== key) continue;
+      if (!match) return { nodes, unsure: true };
+      const key = match[1];
+      if (nodes.has(key)) continue;
       const after = match[0].length;
-      return { line, column: map.column, key, parentColumn: map.column, valueColumn: after < rest.length && rest[after] !== '#' ? map.column + after : undefined };
+      nodes.set(key, { line, column: map.column, key, parentColumn: map.column, valueColumn: after < rest.length && rest[after] !== '#' ? map.column + after : undefined });
     }
-    return undefined;
+    return { nodes, unsure: false };
   }
 
   /** The `index`th item of the sequence, undefined when it has fewer. */
   private itemOf(seq: SequenceAt, index: string | number): NodeAt | undefined | typeof NOT_SURE {
     if (typeof index !== 'number') return undefined;
-    let count = 0;
+    if (!Number.isInteger(index) || index < 0) return NOT_SURE;
+    let items = this.items.get(seq);
+    if (!items) {
+      items = this.readItems(seq);
+      this.items.set(seq, items);
+    }
+    return index < items.length ? items[index] : undefined;
+  }
+
+  /** The sequence's items in order; NOT_SURE for an item with nothing after its dash on the line. */
+  private readItems(seq: SequenceAt): (NodeAt | typeof NOT_SURE)[] {
+    const items: (NodeAt | typeof NOT_SURE)[] = [];
     for (let line: number | undefined = seq.first; line !== undefined; line = this.nextContent(line)) {
       const { indent, content } = this.lines[line];
-      if (indent < seq.column) return undefined;
+      if (indent < seq.column) break;
       if (indent > seq.column) continue;
-      if (!isDash(content)) return undefined;
-      if (count++ < index) continue;
+      if (!isDash(content)) break;
       let at = 1;
       while (content.charCodeAt(at) === 32) at++;
-      if (at >= content.length || content[at] === '#') return NOT_SURE;
-      return { line, column: indent + at, key: undefined, parentColumn: indent, valueColumn: indent + at };
+      items.push(at >= content.length || content[at] === '#' ? NOT_SURE : { line, column: indent + at, key: undefined, parentColumn: indent, valueColumn: indent + at });
     }
-    return undefined;
+    return items;
   }
 
   /** The block collection a node's value is, undefined for a scalar or nothing. */
