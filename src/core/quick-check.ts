@@ -378,6 +378,12 @@ interface SequenceAt {
   first: number;
   column: number;
 }
+/** A flow list of plain scalars on one line (`[a, b]`), as the line parser reads it: its items. */
+interface FlowListAt {
+  kind: 'flow';
+  items: NodeAt[];
+}
+type CollectionAt = MappingAt | SequenceAt | FlowListAt;
 /** A node reached by a path: a mapping's value (with its key) or a sequence's item. */
 interface NodeAt {
   line: number;
@@ -389,6 +395,8 @@ interface NodeAt {
   parentColumn: number;
   /** Where the value starts on the line; undefined when nothing follows the key on its line. */
   valueColumn: number | undefined;
+  /** A flow list's item: how long it is (it ends before the next comma, not with the line). */
+  flowLength?: number;
 }
 
 /** A mapping's keys as read from its lines, the first of each; `unsure` when a line at its column is no plain key, so any key not before it is NOT_SURE. */
@@ -399,9 +407,9 @@ interface PairsAt {
 
 /**
  * checkPlan's exactRange for a text the line parser read, found from its lines: keys, one-line
- * scalars and block collections of plain block YAML. Anything else (the root, whole entries,
- * multi-line or unusual values, flow items) is NOT_SURE, and the caller asks yaml. Not found is
- * undefined, as exactRange's.
+ * scalars, block collections of plain block YAML and the items of one-line flow lists of plain
+ * scalars. Anything else (the root, whole entries, multi-line or unusual values) is NOT_SURE, and
+ * the caller asks yaml. Not found is undefined, as exactRange's.
  *
  * Each collection's lines are read once, at the first path through it, and kept: a plan with
  * thousands of findings (all below `sessions`) would otherwise read the lines from the root down to
@@ -411,7 +419,7 @@ class LineFinder {
   private root: MappingAt | undefined | typeof NOT_SURE;
   private readonly pairs = new Map<MappingAt, PairsAt>();
   private readonly items = new Map<SequenceAt, (NodeAt | typeof NOT_SURE)[]>();
-  private readonly children = new Map<NodeAt, MappingAt | SequenceAt | undefined | typeof NOT_SURE>();
+  private readonly children = new Map<NodeAt, CollectionAt | undefined | typeof NOT_SURE>();
 
   constructor(
     private readonly source: SourceText,
@@ -425,7 +433,7 @@ class LineFinder {
       this.root = first === undefined ? NOT_SURE : { kind: 'map', first, column: 0 };
     }
     if (this.root === NOT_SURE) return NOT_SURE;
-    let container: MappingAt | SequenceAt | undefined = this.root;
+    let container: CollectionAt | undefined = this.root;
     let node: NodeAt | undefined;
     for (const segment of path) {
       // Below what the lines read as a scalar or nothing, yaml decides: the finder may have misread it.
@@ -442,7 +450,8 @@ class LineFinder {
       container = child;
     }
     if (!node) return NOT_SURE;
-    return this.rangeOf(node, container !== undefined, part);
+    // A flow list is placed as a scalar is: by its text on the line, not by its key.
+    return this.rangeOf(node, container !== undefined && container.kind !== 'flow', part);
   }
 
   private lineStart(line: number): number {
@@ -493,20 +502,19 @@ class LineFinder {
   }
 
   /** The `index`th item of the sequence, undefined when it has fewer. */
-  private itemOf(seq: SequenceAt, index: string | number): NodeAt | undefined | typeof NOT_SURE {
+  private itemOf(seq: SequenceAt | FlowListAt, index: string | number): NodeAt | undefined | typeof NOT_SURE {
     if (typeof index !== 'number') return undefined;
     if (!Number.isInteger(index) || index < 0) return NOT_SURE;
-    let items = this.items.get(seq);
-    if (!items) {
-      items = this.readItems(seq);
-      this.items.set(seq, items);
-    }
+    const items = seq.kind === 'flow' ? seq.items : this.itemsOf(seq);
     return index < items.length ? items[index] : undefined;
   }
 
-  /** The sequence's items in order; NOT_SURE for an item with nothing after its dash on the line. */
-  private readItems(seq: SequenceAt): (NodeAt | typeof NOT_SURE)[] {
+  /** The block sequence's items in order, read once; NOT_SURE for an item with nothing after its dash on the line. */
+  private itemsOf(seq: SequenceAt): (NodeAt | typeof NOT_SURE)[] {
+    const known = this.items.get(seq);
+    if (known) return known;
     const items: (NodeAt | typeof NOT_SURE)[] = [];
+    this.items.set(seq, items);
     for (let line: number | undefined = seq.first; line !== undefined; line = this.nextContent(line)) {
       const { indent, content } = this.lines[line];
       if (indent < seq.column) break;
@@ -520,7 +528,8 @@ class LineFinder {
   }
 
   /** The block collection a node's value is, undefined for a scalar or nothing. */
-  private childOf(node: NodeAt): MappingAt | SequenceAt | undefined | typeof NOT_SURE {
+  private childOf(node: NodeAt): CollectionAt | undefined | typeof NOT_SURE {
+    if (node.flowLength !== undefined) return undefined;
     if (node.valueColumn !== undefined) {
       const rest = this.textFrom(node.line, node.valueColumn);
       if (node.key === undefined && KEY.test(rest)) return { kind: 'map', first: node.line, column: node.valueColumn };
@@ -528,7 +537,7 @@ class LineFinder {
       // An item that starts with a quoted, spaced, explicit (`? `) or non-ASCII key is a mapping the
       // finder cannot read; so may be anything with `: ` or a trailing `:` in it.
       if (node.key === undefined && /^[?"']|:(?: |$)/.test(rest)) return NOT_SURE;
-      return undefined;
+      return rest[0] === '[' ? this.flowListAt(node, node.valueColumn, rest) : undefined;
     }
     const next = this.nextContent(node.line);
     if (next === undefined) return undefined;
@@ -541,6 +550,28 @@ class LineFinder {
     return undefined;
   }
 
+  /**
+   * The items of a one-line flow list that the line parser read itself (inlineValue): plain scalars
+   * only, the list alone on its line. Anything else is left as a scalar: yaml places what is below it.
+   */
+  private flowListAt(node: NodeAt, column: number, rest: string): FlowListAt | undefined {
+    const match = SIMPLE_FLOW_LIST.exec(rest);
+    if (!match) return undefined;
+    const next = this.nextContent(node.line);
+    if (next !== undefined && this.lines[next].indent > node.parentColumn) return undefined; // a multi-line value
+    const items: NodeAt[] = [];
+    if (match[1].trim() === '') return { kind: 'flow', items };
+    let at = column + 1;
+    for (const written of match[1].split(',')) {
+      const item = written.replace(/^ +| +$/g, '');
+      if (item === '' || /^[-?&*!|>%@`]/.test(item) || plainScalar(item) === ASK_YAML) return undefined;
+      const itemColumn = at + written.indexOf(item);
+      items.push({ line: node.line, column: itemColumn, key: undefined, parentColumn: node.parentColumn, valueColumn: itemColumn, flowLength: item.length });
+      at += written.length + 1;
+    }
+    return { kind: 'flow', items };
+  }
+
   private rangeOf(node: NodeAt, isCollection: boolean, part: RangePart): Found {
     const start = this.lineStart(node.line);
     const keySpan = () => this.source.rangeOf(start + node.column, start + node.column + (node.key ?? '').length);
@@ -551,6 +582,7 @@ class LineFinder {
     }
     // Nothing after the key, and no collection below it: an empty value, shown by its key.
     if (node.valueColumn === undefined) return node.key !== undefined ? keySpan() : NOT_SURE;
+    if (node.flowLength !== undefined) return this.source.rangeOf(start + node.valueColumn, start + node.valueColumn + node.flowLength);
     const next = this.nextContent(node.line);
     if (next !== undefined && this.lines[next].indent > node.parentColumn) return NOT_SURE; // a multi-line value
     const length = scalarLength(this.textFrom(node.line, node.valueColumn));

@@ -114,6 +114,30 @@ describe('checkClosedPlan: checkPlan’s exact result, positions included', () =
     assert.ok(closed.path.kind === 'quick' && closed.path.pieces === 0 && closed.path.fromLines >= closed.issues.length, `${JSON.stringify(closed.path)} for ${closed.issues.length} findings`);
   });
 
+  it('places a finding in every session of a large plan from its lines, flow lists included, parsing none of it (generated damage)', () => {
+    // Each session damaged one way: a finding in its block or at an item of its one-line `goals` list.
+    const DAMAGE: [string, (session: string) => string][] = [
+      ['unknown type', (session) => session.replace('type: checkin', 'type: chekin')],
+      ['unknown goal', (session) => session.replace('goals: [system-design]', 'goals: [nope]')],
+      ['unknown second goal, spaced', (session) => session.replace('goals: [system-design]', 'goals: [ system-design ,  nope ]')],
+      ['health out of range', (session) => session.replace('mentor: 4', 'mentor: 9')],
+    ];
+    const base = largePlan(EXAMPLE, 300);
+    const first = base.indexOf('\n  - id: checkin-0\n') + 1;
+    const sessions = base.slice(first).split(/(?=^ {2}- id: )/m);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: DAMAGE.length - 1 }), { minLength: sessions.length, maxLength: sessions.length }), (kinds) => {
+        const text = base.slice(0, first) + sessions.map((session, index) => DAMAGE[kinds[index]][1](session)).join('');
+        const label = `damage ${kinds.map((kind) => DAMAGE[kind][0]).join(', ')}`;
+        assert.equal(assertSameResult(text, label), true, `${label}: not the quick path`);
+        const closed = checkClosedPlan(text, { today: TODAYS[0] });
+        assert.ok(closed.issues.length >= sessions.length, `${label}: only ${closed.issues.length} findings for ${sessions.length} damaged sessions`);
+        assert.ok(closed.path.kind === 'quick' && closed.path.pieces === 0 && closed.path.fromLines >= closed.issues.length, `${label}: ${JSON.stringify(closed.path)} for ${closed.issues.length} findings`);
+      }),
+      propertyParameters(6),
+    );
+  });
+
   it('agrees on the hostile corpus, the generated megabyte files included', () => {
     for (const file of [...hostileCorpus(EXAMPLE), ...generatedHostileFiles(EXAMPLE)]) assertSameResult(file.bytes.toString('utf8'), file.name);
   });
