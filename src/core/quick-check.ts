@@ -298,7 +298,9 @@ class LineParser {
     } else {
       snippetFirst = ' '.repeat(first.indent) + raw.slice(first.indent);
     }
-    const snippet = [snippetFirst, ...this.rawLines.slice(start + 1, end)].join('\n');
+    // Without its last line's CR: cut from a CRLF file, that CR would end the snippet alone, and
+    // yaml keeps a lone CR at the end in the value ("g1\r" for `id: g1`).
+    const snippet = [snippetFirst, ...this.rawLines.slice(start + 1, end)].join('\n').replace(/\r$/, '');
     const document = parseYaml(snippet);
     if (document.errors.length > 0 || document.warnings.length > 0) giveUp();
     let value: unknown;
