@@ -12,7 +12,7 @@ import { rangeAt } from '../../src/core/parse';
 import { checkClosedPlan, quickRanges } from '../../src/core/quick-check';
 import { SourceText } from '../../src/core/source';
 import { generatedHostileFiles, hostileCorpus } from '../support/hostile-corpus';
-import { largePlan } from '../support/large-plan';
+import { largePlan, SESSION_DAMAGE } from '../support/large-plan';
 import { planFiles, ROOT } from '../support/fixture-plans';
 import { planText, propertyParameters } from '../support/plan-generator';
 
@@ -116,22 +116,14 @@ describe('checkClosedPlan: checkPlan’s exact result, positions included', () =
 
   it('places a finding in every session of a large plan from its lines, flow lists included, parsing none of it (generated damage)', () => {
     // Each session damaged one way: a finding in its block or at an item of its one-line `goals` list.
-    const DAMAGE: [string, (session: string) => string][] = [
-      ['unknown type', (session) => session.replace('type: checkin', 'type: chekin')],
-      ['unknown goal', (session) => session.replace('goals: [system-design]', 'goals: [nope]')],
-      ['unknown second goal, spaced', (session) => session.replace('goals: [system-design]', 'goals: [ system-design ,  nope ]')],
-      ['health out of range', (session) => session.replace('mentor: 4', 'mentor: 9')],
-    ];
-    const base = largePlan(EXAMPLE, 300);
-    const first = base.indexOf('\n  - id: checkin-0\n') + 1;
-    const sessions = base.slice(first).split(/(?=^ {2}- id: )/m);
+    const SESSIONS = 300;
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: DAMAGE.length - 1 }), { minLength: sessions.length, maxLength: sessions.length }), (kinds) => {
-        const text = base.slice(0, first) + sessions.map((session, index) => DAMAGE[kinds[index]][1](session)).join('');
-        const label = `damage ${kinds.map((kind) => DAMAGE[kind][0]).join(', ')}`;
+      fc.property(fc.array(fc.integer({ min: 0, max: SESSION_DAMAGE.length - 1 }), { minLength: SESSIONS, maxLength: SESSIONS }), (kinds) => {
+        const text = largePlan(EXAMPLE, SESSIONS, (session, index) => SESSION_DAMAGE[kinds[index]].damage(session));
+        const label = `damage ${kinds.map((kind) => SESSION_DAMAGE[kind].name).join(', ')}`;
         assert.equal(assertSameResult(text, label), true, `${label}: not the quick path`);
         const closed = checkClosedPlan(text, { today: TODAYS[0] });
-        assert.ok(closed.issues.length >= sessions.length, `${label}: only ${closed.issues.length} findings for ${sessions.length} damaged sessions`);
+        assert.ok(closed.issues.length >= SESSIONS, `${label}: only ${closed.issues.length} findings for ${SESSIONS} damaged sessions`);
         assert.ok(closed.path.kind === 'quick' && closed.path.pieces === 0 && closed.path.fromLines >= closed.issues.length, `${label}: ${JSON.stringify(closed.path)} for ${closed.issues.length} findings`);
       }),
       propertyParameters(6),
