@@ -51,6 +51,7 @@ export async function benchCheck(figures: Figures): Promise<void> {
   figures.record('check.closed.damaged2000', closed);
   figures.record('check.full.damaged2000', closedWhole);
   const findings = checkClosedPlan(damaged, options).issues.length;
+  figures.record('check.closed.damaged2000.findings', findings);
   console.log(`  a closed plan of 2,000 sessions (${kilobytes(damaged)}), ${findings.toLocaleString('en-US')} findings: checkClosedPlan ${formatTiming(closed)}, checkPlan ${formatTiming(closedWhole)}`);
   const example = await timeRuns(() => checkPlan(EXAMPLE, options), { runs: 50 });
   figures.record('check.full.example', example);
