@@ -336,12 +336,8 @@ function inlineValue(rest: string): Inline {
     return match ? match[1].replace(/''/g, "'") : ASK_YAML;
   }
   if (first === '[') {
-    const match = SIMPLE_FLOW_LIST.exec(rest);
-    if (!match) return ASK_YAML;
-    if (match[1].trim() === '') return [];
-    const items = match[1].split(',').map((item) => item.replace(/^ +| +$/g, ''));
-    const values = items.map((item) => (item === '' || /^[-?&*!|>%@`]/.test(item) ? ASK_YAML : plainScalar(item)));
-    return values.includes(ASK_YAML) ? ASK_YAML : values;
+    const items = flowListItems(rest);
+    return items ? items.map((item) => item.value) : ASK_YAML;
   }
   if ('{]},&*!|>%@`?:-'.includes(first)) {
     // A dash starts a plain scalar ("-x"), but "- x" here would be a sequence, which is an error.
@@ -351,6 +347,28 @@ function inlineValue(rest: string): Inline {
   const value = (comment === -1 ? rest : rest.slice(0, comment)).replace(/ +$/, '');
   if (value.includes(': ') || value.endsWith(':')) return ASK_YAML;
   return plainScalar(value);
+}
+
+/**
+ * The items of a one-line flow list of plain scalars at the start of `rest` (`[a, b]`, up to any
+ * comment): each one's value and where its text starts and ends in `rest`; undefined when this
+ * parser is not sure of one of them.
+ */
+function flowListItems(rest: string): { value: Inline; start: number; end: number }[] | undefined {
+  const match = SIMPLE_FLOW_LIST.exec(rest);
+  if (!match) return undefined;
+  if (match[1].trim() === '') return [];
+  const items: { value: Inline; start: number; end: number }[] = [];
+  let at = 1;
+  for (const written of match[1].split(',')) {
+    const text = written.replace(/^ +| +$/g, '');
+    const value = text === '' || /^[-?&*!|>%@`]/.test(text) ? ASK_YAML : plainScalar(text);
+    if (value === ASK_YAML) return undefined;
+    const start = at + written.indexOf(text);
+    items.push({ value, start, end: start + text.length });
+    at += written.length + 1;
+  }
+  return items;
 }
 
 /** A plain scalar as yaml's core schema reads it; ASK_YAML for the rarer number forms. */
@@ -557,21 +575,14 @@ class LineFinder {
    * only, the list alone on its line. Anything else is left as a scalar: yaml places what is below it.
    */
   private flowListAt(node: NodeAt, column: number, rest: string): FlowListAt | undefined {
-    const match = SIMPLE_FLOW_LIST.exec(rest);
-    if (!match) return undefined;
+    const items = flowListItems(rest);
+    if (!items) return undefined;
     const next = this.nextContent(node.line);
     if (next !== undefined && this.lines[next].indent > node.parentColumn) return undefined; // a multi-line value
-    const items: NodeAt[] = [];
-    if (match[1].trim() === '') return { kind: 'flow', items };
-    let at = column + 1;
-    for (const written of match[1].split(',')) {
-      const item = written.replace(/^ +| +$/g, '');
-      if (item === '' || /^[-?&*!|>%@`]/.test(item) || plainScalar(item) === ASK_YAML) return undefined;
-      const itemColumn = at + written.indexOf(item);
-      items.push({ line: node.line, column: itemColumn, key: undefined, parentColumn: node.parentColumn, valueColumn: itemColumn, flowLength: item.length });
-      at += written.length + 1;
-    }
-    return { kind: 'flow', items };
+    return {
+      kind: 'flow',
+      items: items.map(({ start, end }) => ({ line: node.line, column: column + start, key: undefined, parentColumn: node.parentColumn, valueColumn: column + start, flowLength: end - start })),
+    };
   }
 
   private rangeOf(node: NodeAt, isCollection: boolean, part: RangePart): Found {
