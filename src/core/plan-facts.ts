@@ -368,15 +368,31 @@ export interface WalkthroughProgress {
 
 export const WALKTHROUGH_PROGRESS_KEYS = ['hasPlan', 'hasAgreement', 'hasStretchGoal', 'hasKickoff', 'hasFeedback'] as const satisfies readonly (keyof WalkthroughProgress)[];
 
+/** The workspace's progress: each step is done when some plan shows it (planWalkthroughProgress, combined). */
 export function walkthroughProgress(plans: readonly (Partial<Plan> | undefined)[], today: string): WalkthroughProgress {
-  const present = plans.filter((plan): plan is Partial<Plan> => isRecord(plan));
+  return mergeWalkthroughProgress(plans.map((plan) => planWalkthroughProgress(plan, today)));
+}
+
+/** What one plan shows of the walkthrough's steps; nothing when the file holds no plan. */
+export function planWalkthroughProgress(plan: Partial<Plan> | undefined, today: string): WalkthroughProgress {
+  if (!isRecord(plan)) return mergeWalkthroughProgress([]);
   return {
-    hasPlan: present.length > 0,
-    hasAgreement: present.some(hasFullAgreement),
-    hasStretchGoal: present.some((plan) => entriesOf(plan, 'goals').some(({ item }) => item.kind === 'stretch' && item.status !== 'dropped')),
-    hasKickoff: present.some((plan) => entriesOf(plan, 'sessions').some(({ item }) => item.type === 'kickoff' && wasHeld(item, today))),
-    hasFeedback: present.some((plan) => entriesOf(plan, 'feedback').some(({ item }) => Array.isArray(item.feedforward) && item.feedforward.some(isFilled))),
+    hasPlan: true,
+    hasAgreement: hasFullAgreement(plan),
+    hasStretchGoal: entriesOf(plan, 'goals').some(({ item }) => item.kind === 'stretch' && item.status !== 'dropped'),
+    hasKickoff: entriesOf(plan, 'sessions').some(({ item }) => item.type === 'kickoff' && wasHeld(item, today)),
+    hasFeedback: entriesOf(plan, 'feedback').some(({ item }) => Array.isArray(item.feedforward) && item.feedforward.some(isFilled)),
   };
+}
+
+/**
+ * Plans' own progress combined into the workspace's: a step is done when any of them shows it. A
+ * new object: the ones given are left as they are (the extension keeps each plan's in a cache).
+ */
+export function mergeWalkthroughProgress(progresses: Iterable<WalkthroughProgress>): WalkthroughProgress {
+  const total: WalkthroughProgress = { hasPlan: false, hasAgreement: false, hasStretchGoal: false, hasKickoff: false, hasFeedback: false };
+  for (const progress of progresses) for (const key of WALKTHROUGH_PROGRESS_KEYS) total[key] ||= progress[key];
+  return total;
 }
 
 function isFilled(value: unknown): boolean {

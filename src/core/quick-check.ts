@@ -71,9 +71,10 @@ export function checkClosedPlan(text: string, options: CheckOptions): ClosedChec
   };
   const source = new SourceText(text);
   if (refusal(source)) return whole();
-  const value = quickParseValue(text);
-  if (value === undefined) return whole();
-  const ranges = quickRanges(source);
+  const read = quickRead(text);
+  if (read === undefined) return whole();
+  const { value, lines } = read;
+  const ranges = quickRanges(source, lines);
   const parsed: ParsedPlan = { source, document: undefined, value, syntaxIssues: [], readable: true, resolveRange: ranges.resolveRange };
   const { plan, issues } = checkParsed(parsed, options);
   if (ranges.failed()) return whole();
@@ -84,13 +85,14 @@ export function checkClosedPlan(text: string, options: CheckOptions): ClosedChec
  * exactRange's ranges in a text yaml parses without error (the line parser read it): most from the
  * lines themselves (LineFinder), what the line finder is not sure of from a parse of only the entry
  * it lies in (lazyRanges). `failed()` says an entry did not parse alone: then parse the whole text.
+ * `lines` are the line parser's lines of the text, when it has read them already.
  */
-export function quickRanges(source: SourceText): LazyRanges & { fromLines: () => number } {
+export function quickRanges(source: SourceText, lines?: readonly Line[]): LazyRanges & { fromLines: () => number } {
   const ranges = lazyRanges(source);
   let finder: LineFinder | undefined;
   let found = 0;
   const resolveRange = (path: PlanPath, part: RangePart) => {
-    finder ??= new LineFinder(source);
+    finder ??= new LineFinder(source, lines ?? splitLines(source.text).lines);
     const range = finder.find(path, part);
     if (range === NOT_SURE) return ranges.resolveRange(path, part);
     found++;
@@ -121,7 +123,9 @@ const SIMPLE_DOUBLE_QUOTED = /^"([^"\\]*)"(?: +#.*)?$/;
 const SIMPLE_SINGLE_QUOTED = /^'((?:[^']|'')*)'(?: +#.*)?$/;
 const SIMPLE_FLOW_LIST = /^\[([^[\]{}"'#:]*)\](?: +#.*)?$/;
 
+/** One line of the text, as the line parser reads it and the line finder finds positions in it. */
 interface Line {
+  /** How many spaces start the line. */
   indent: number;
   /** The text after the indentation, without a trailing CR and trailing spaces. */
   content: string;
@@ -129,22 +133,33 @@ interface Line {
   empty: boolean;
 }
 
-/**
- * The plain value yaml's parse (with checkPlan's options) would give `text`, or undefined when this
- * parser cannot be sure of it; then nothing is known and the caller parses the whole text.
- */
-export function quickParseValue(text: string): unknown {
-  if (UNUSUAL_DOCUMENT.test(text)) return undefined;
-  const rawLines = text.split('\n');
-  const lines: Line[] = rawLines.map((raw) => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+/** The one place the text is cut into lines: `raw` as they are (a CR kept), `lines` read. */
+function splitLines(text: string): { raw: string[]; lines: Line[] } {
+  const raw = text.split('\n');
+  const lines = raw.map((rawLine): Line => {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     const content = line.slice(indent).replace(/ +$/, '');
     return { indent, content, empty: content === '' || content.startsWith('#') };
   });
+  return { raw, lines };
+}
+
+/**
+ * The plain value yaml's parse (with checkPlan's options) would give `text`, or undefined when this
+ * parser cannot be sure of it; then nothing is known and the caller parses the whole text.
+ */
+export function quickParseValue(text: string): unknown {
+  return quickRead(text)?.value;
+}
+
+/** quickParseValue's value with the lines it was read from, for finding positions in them. */
+function quickRead(text: string): { value: unknown; lines: Line[] } | undefined {
+  if (UNUSUAL_DOCUMENT.test(text)) return undefined;
+  const { raw, lines } = splitLines(text);
   try {
-    return new LineParser(lines, rawLines).document();
+    return { value: new LineParser(lines, raw).document(), lines };
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
@@ -283,7 +298,9 @@ class LineParser {
     } else {
       snippetFirst = ' '.repeat(first.indent) + raw.slice(first.indent);
     }
-    const snippet = [snippetFirst, ...this.rawLines.slice(start + 1, end)].join('\n');
+    // Without its last line's CR: cut from a CRLF file, that CR would end the snippet alone, and
+    // yaml keeps a lone CR at the end in the value ("g1\r" for `id: g1`).
+    const snippet = [snippetFirst, ...this.rawLines.slice(start + 1, end)].join('\n').replace(/\r$/, '');
     const document = parseYaml(snippet);
     if (document.errors.length > 0 || document.warnings.length > 0) giveUp();
     let value: unknown;
@@ -319,12 +336,8 @@ function inlineValue(rest: string): Inline {
     return match ? match[1].replace(/''/g, "'") : ASK_YAML;
   }
   if (first === '[') {
-    const match = SIMPLE_FLOW_LIST.exec(rest);
-    if (!match) return ASK_YAML;
-    if (match[1].trim() === '') return [];
-    const items = match[1].split(',').map((item) => item.replace(/^ +| +$/g, ''));
-    const values = items.map((item) => (item === '' || /^[-?&*!|>%@`]/.test(item) ? ASK_YAML : plainScalar(item)));
-    return values.includes(ASK_YAML) ? ASK_YAML : values;
+    const items = flowListItems(rest);
+    return items ? items.map((item) => item.value) : ASK_YAML;
   }
   if ('{]},&*!|>%@`?:-'.includes(first)) {
     // A dash starts a plain scalar ("-x"), but "- x" here would be a sequence, which is an error.
@@ -334,6 +347,28 @@ function inlineValue(rest: string): Inline {
   const value = (comment === -1 ? rest : rest.slice(0, comment)).replace(/ +$/, '');
   if (value.includes(': ') || value.endsWith(':')) return ASK_YAML;
   return plainScalar(value);
+}
+
+/**
+ * The items of a one-line flow list of plain scalars at the start of `rest` (`[a, b]`, up to any
+ * comment): each one's value and where its text starts and ends in `rest`; undefined when this
+ * parser is not sure of one of them.
+ */
+function flowListItems(rest: string): { value: Inline; start: number; end: number }[] | undefined {
+  const match = SIMPLE_FLOW_LIST.exec(rest);
+  if (!match) return undefined;
+  if (match[1].trim() === '') return [];
+  const items: { value: Inline; start: number; end: number }[] = [];
+  let at = 1;
+  for (const written of match[1].split(',')) {
+    const text = written.replace(/^ +| +$/g, '');
+    const value = text === '' || /^[-?&*!|>%@`]/.test(text) ? ASK_YAML : plainScalar(text);
+    if (value === ASK_YAML) return undefined;
+    const start = at + written.indexOf(text);
+    items.push({ value, start, end: start + text.length });
+    at += written.length + 1;
+  }
+  return items;
 }
 
 /** A plain scalar as yaml's core schema reads it; ASK_YAML for the rarer number forms. */
@@ -351,14 +386,6 @@ function plainScalar(value: string): Inline {
 const NOT_SURE = Symbol('not sure');
 type Found = Range | undefined | typeof NOT_SURE;
 
-interface PlainLine {
-  indent: number;
-  /** The whole line without its CR and trailing spaces. */
-  text: string;
-  /** Blank or only a comment. */
-  empty: boolean;
-}
-
 /** A block mapping whose first key is on line `first` at `column`, its other keys at that column. */
 interface MappingAt {
   kind: 'map';
@@ -371,6 +398,12 @@ interface SequenceAt {
   first: number;
   column: number;
 }
+/** A flow list of plain scalars on one line (`[a, b]`), as the line parser reads it: its items. */
+interface FlowListAt {
+  kind: 'flow';
+  items: NodeAt[];
+}
+type CollectionAt = MappingAt | SequenceAt | FlowListAt;
 /** A node reached by a path: a mapping's value (with its key) or a sequence's item. */
 interface NodeAt {
   line: number;
@@ -382,50 +415,73 @@ interface NodeAt {
   parentColumn: number;
   /** Where the value starts on the line; undefined when nothing follows the key on its line. */
   valueColumn: number | undefined;
+  /** A flow list's item: how long it is (it ends before the next comma, not with the line). */
+  flowLength?: number;
+}
+
+/** A mapping's keys as read from its lines, the first of each; `unsure` when a line at its column is no plain key, so any key not before it is NOT_SURE. */
+interface PairsAt {
+  nodes: Map<string, NodeAt>;
+  unsure: boolean;
 }
 
 /**
  * checkPlan's exactRange for a text the line parser read, found from its lines: keys, one-line
- * scalars and block collections of plain block YAML. Anything else (the root, whole entries,
- * multi-line or unusual values, flow items) is NOT_SURE, and the caller asks yaml. Not found is
- * undefined, as exactRange's.
+ * scalars, block collections of plain block YAML and the items of one-line flow lists of plain
+ * scalars. Anything else (the root, whole entries, multi-line or unusual values) is NOT_SURE, and
+ * the caller asks yaml. Not found is undefined, as exactRange's.
+ *
+ * Each collection's lines are read once, at the first path through it, and kept: a plan with
+ * thousands of findings (all below `sessions`) would otherwise read the lines from the root down to
+ * each finding again, which made a 2,000-session plan's check slower than checkPlan (issue 15).
  */
 class LineFinder {
-  private readonly lines: PlainLine[];
+  private root: MappingAt | undefined | typeof NOT_SURE;
+  private readonly pairs = new Map<MappingAt, PairsAt>();
+  private readonly items = new Map<SequenceAt, (NodeAt | typeof NOT_SURE)[]>();
+  private readonly children = new Map<NodeAt, CollectionAt | undefined | typeof NOT_SURE>();
 
-  constructor(private readonly source: SourceText) {
-    this.lines = source.text.split('\n').map((raw) => {
-      const text = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).replace(/ +$/, '');
-      let indent = 0;
-      while (text.charCodeAt(indent) === 32) indent++;
-      const rest = text.slice(indent);
-      return { indent, text, empty: rest === '' || rest.startsWith('#') };
-    });
-  }
+  constructor(
+    private readonly source: SourceText,
+    private readonly lines: readonly Line[],
+  ) {}
 
   find(path: PlanPath, part: RangePart): Found {
     if (path.length === 0 || part === 'whole') return NOT_SURE;
-    const first = this.nextContent(-1);
-    if (first === undefined) return NOT_SURE;
-    let container: MappingAt | SequenceAt | undefined = { kind: 'map', first, column: 0 };
+    if (this.root === undefined) {
+      const first = this.nextContent(-1);
+      this.root = first === undefined ? NOT_SURE : { kind: 'map', first, column: 0 };
+    }
+    if (this.root === NOT_SURE) return NOT_SURE;
+    let container: CollectionAt | undefined = this.root;
     let node: NodeAt | undefined;
     for (const segment of path) {
-      // Below a scalar or an empty value there is nothing; below a flow collection (or anything unusual), yaml knows.
       // Below what the lines read as a scalar or nothing, yaml decides: the finder may have misread it.
       if (!container) return NOT_SURE;
       const found: NodeAt | undefined | typeof NOT_SURE = container.kind === 'map' ? this.pairOf(container, segment) : this.itemOf(container, segment);
       if (found === NOT_SURE || found === undefined) return found;
       node = found;
-      const child = this.childOf(node);
+      let child = this.children.get(node);
+      if (child === undefined && !this.children.has(node)) {
+        child = this.childOf(node);
+        this.children.set(node, child);
+      }
       if (child === NOT_SURE) return NOT_SURE;
       container = child;
     }
     if (!node) return NOT_SURE;
-    return this.rangeOf(node, container !== undefined, part);
+    // A flow list is placed as a scalar is: by its text on the line, not by its key.
+    return this.rangeOf(node, container !== undefined && container.kind !== 'flow', part);
   }
 
   private lineStart(line: number): number {
     return this.source.lineStarts[line];
+  }
+
+  /** Line `line` from column `column` on, without trailing spaces (as the line, if the column is inside its indentation). */
+  private textFrom(line: number, column: number): string {
+    const { indent, content } = this.lines[line];
+    return column >= indent ? content.slice(column - indent) : ' '.repeat(indent - column) + content;
   }
 
   private nextContent(after: number): number | undefined {
@@ -436,63 +492,97 @@ class LineFinder {
   /** The value at `key` of the mapping, undefined when it has no such key. */
   private pairOf(map: MappingAt, key: string | number): NodeAt | undefined | typeof NOT_SURE {
     if (typeof key !== 'string') return undefined;
+    let pairs = this.pairs.get(map);
+    if (!pairs) {
+      pairs = this.readPairs(map);
+      this.pairs.set(map, pairs);
+    }
+    return pairs.nodes.get(key) ?? (pairs.unsure ? NOT_SURE : undefined);
+  }
+
+  private readPairs(map: MappingAt): PairsAt {
+    const nodes = new Map<string, NodeAt>();
     for (let line: number | undefined = map.first; line !== undefined; line = this.nextContent(line)) {
-      const { indent, text } = this.lines[line];
+      const { indent, content } = this.lines[line];
       if (line !== map.first) {
-        if (indent < map.column) return undefined;
+        if (indent < map.column) break;
         if (indent > map.column) continue;
         // A sequence at the key's column is the previous key's value.
-        if (isDash(text.slice(indent))) continue;
+        if (isDash(content)) continue;
       }
-      const match = KEY.exec(text.slice(map.column));
-      if (!match) return NOT_SURE;
-      if (match[1] !== key) continue;
-      const after = map.column + match[0].length;
-      return { line, column: map.column, key, parentColumn: map.column, valueColumn: after < text.length && text[after] !== '#' ? after : undefined };
+      const rest = this.textFrom(line, map.column);
+      const match = KEY.exec(rest);
+      if (!match) return { nodes, unsure: true };
+      const key = match[1];
+      if (nodes.has(key)) continue;
+      const after = match[0].length;
+      nodes.set(key, { line, column: map.column, key, parentColumn: map.column, valueColumn: after < rest.length && rest[after] !== '#' ? map.column + after : undefined });
     }
-    return undefined;
+    return { nodes, unsure: false };
   }
 
   /** The `index`th item of the sequence, undefined when it has fewer. */
-  private itemOf(seq: SequenceAt, index: string | number): NodeAt | undefined | typeof NOT_SURE {
+  private itemOf(seq: SequenceAt | FlowListAt, index: string | number): NodeAt | undefined | typeof NOT_SURE {
     if (typeof index !== 'number') return undefined;
-    let count = 0;
+    if (!Number.isInteger(index) || index < 0) return NOT_SURE;
+    const items = seq.kind === 'flow' ? seq.items : this.itemsOf(seq);
+    return index < items.length ? items[index] : undefined;
+  }
+
+  /** The block sequence's items in order, read once; NOT_SURE for an item with nothing after its dash on the line. */
+  private itemsOf(seq: SequenceAt): (NodeAt | typeof NOT_SURE)[] {
+    const known = this.items.get(seq);
+    if (known) return known;
+    const items: (NodeAt | typeof NOT_SURE)[] = [];
+    this.items.set(seq, items);
     for (let line: number | undefined = seq.first; line !== undefined; line = this.nextContent(line)) {
-      const { indent, text } = this.lines[line];
-      if (indent < seq.column) return undefined;
+      const { indent, content } = this.lines[line];
+      if (indent < seq.column) break;
       if (indent > seq.column) continue;
-      if (!isDash(text.slice(indent))) return undefined;
-      if (count++ < index) continue;
-      let column = indent + 1;
-      while (text.charCodeAt(column) === 32) column++;
-      if (column >= text.length || text[column] === '#') return NOT_SURE;
-      return { line, column, key: undefined, parentColumn: indent, valueColumn: column };
+      if (!isDash(content)) break;
+      let at = 1;
+      while (content.charCodeAt(at) === 32) at++;
+      items.push(at >= content.length || content[at] === '#' ? NOT_SURE : { line, column: indent + at, key: undefined, parentColumn: indent, valueColumn: indent + at });
     }
-    return undefined;
+    return items;
   }
 
   /** The block collection a node's value is, undefined for a scalar or nothing. */
-  private childOf(node: NodeAt): MappingAt | SequenceAt | undefined | typeof NOT_SURE {
-    const { text } = this.lines[node.line];
+  private childOf(node: NodeAt): CollectionAt | undefined | typeof NOT_SURE {
+    if (node.flowLength !== undefined) return undefined;
     if (node.valueColumn !== undefined) {
-      const rest = text.slice(node.valueColumn);
+      const rest = this.textFrom(node.line, node.valueColumn);
       if (node.key === undefined && KEY.test(rest)) return { kind: 'map', first: node.line, column: node.valueColumn };
       if (isDash(rest)) return NOT_SURE;
       // An item that starts with a quoted, spaced, explicit (`? `) or non-ASCII key is a mapping the
       // finder cannot read; so may be anything with `: ` or a trailing `:` in it.
       if (node.key === undefined && /^[?"']|:(?: |$)/.test(rest)) return NOT_SURE;
-      return undefined;
+      return rest[0] === '[' ? this.flowListAt(node, node.valueColumn, rest) : undefined;
     }
     const next = this.nextContent(node.line);
     if (next === undefined) return undefined;
-    const { indent, text: nextText } = this.lines[next];
-    const content = nextText.slice(indent);
+    const { indent, content } = this.lines[next];
     if (indent > node.parentColumn || (indent === node.parentColumn && node.key !== undefined && isDash(content))) {
       if (isDash(content)) return { kind: 'seq', first: next, column: indent };
       if (KEY.test(content)) return { kind: 'map', first: next, column: indent };
       return NOT_SURE;
     }
     return undefined;
+  }
+
+  /**
+   * The items of a one-line flow list that the line parser read itself (inlineValue): plain scalars
+   * only, the list alone on its line. Anything else is left as a scalar: yaml places what is below it.
+   */
+  private flowListAt(node: NodeAt, column: number, rest: string): FlowListAt | undefined {
+    const items = flowListItems(rest);
+    if (!items) return undefined;
+    const next = this.nextContent(node.line);
+    if (next !== undefined && this.lines[next].indent > node.parentColumn) return undefined; // a multi-line value
+    return {
+      kind: 'flow',
+      items: items.map(({ start, end }) => ({ line: node.line, column: column + start, key: undefined, parentColumn: node.parentColumn, valueColumn: column + start, flowLength: end - start })),
+    };
   }
 
   private rangeOf(node: NodeAt, isCollection: boolean, part: RangePart): Found {
@@ -505,9 +595,10 @@ class LineFinder {
     }
     // Nothing after the key, and no collection below it: an empty value, shown by its key.
     if (node.valueColumn === undefined) return node.key !== undefined ? keySpan() : NOT_SURE;
+    if (node.flowLength !== undefined) return this.source.rangeOf(start + node.valueColumn, start + node.valueColumn + node.flowLength);
     const next = this.nextContent(node.line);
     if (next !== undefined && this.lines[next].indent > node.parentColumn) return NOT_SURE; // a multi-line value
-    const length = scalarLength(this.lines[node.line].text.slice(node.valueColumn));
+    const length = scalarLength(this.textFrom(node.line, node.valueColumn));
     if (length === undefined) return NOT_SURE;
     return this.source.rangeOf(start + node.valueColumn, start + node.valueColumn + length);
   }

@@ -1,7 +1,8 @@
 // The "Start a mentorship" walkthrough's progress: a context key per step
-// (`mentoringPlan.walkthrough.hasPlan`, …), computed by plan-facts walkthroughProgress from every
-// plan in the store and updated when plans change. The manifest's steps complete on
-// `onContext:<key>`, so a step is ticked by what the pair's plans show, not by a click.
+// (`mentoringPlan.walkthrough.hasPlan`, …), computed by plan-facts from every plan in the store
+// (each plan's planWalkthroughProgress, kept per plan, combined by mergeWalkthroughProgress) and
+// updated when plans change. The manifest's steps complete on `onContext:<key>`, so a step is
+// ticked by what the pair's plans show, not by a click.
 //
 // `onContext` alone misses the usual case of a pair that already has its plan: VS Code creates its
 // walkthroughs service lazily (the first time a walkthrough is shown), and a step whose context
@@ -10,8 +11,9 @@
 // a key becomes true the step is also marked complete by its id (`welcome.markStepComplete`, the
 // command behind a walkthrough's "mark done"), which ticks it however late the service starts.
 import * as vscode from 'vscode';
-import { WALKTHROUGH_PROGRESS_KEYS, walkthroughProgress } from '../core/plan-facts';
+import { WALKTHROUGH_PROGRESS_KEYS, mergeWalkthroughProgress, planWalkthroughProgress } from '../core/plan-facts';
 import type { WalkthroughProgress } from '../core/plan-facts';
+import type { Plan } from '../core/plan';
 import { WALKTHROUGH_CONTEXT_PREFIX } from './command-ids';
 import { stepsByProgressKey } from './walkthrough-steps';
 import type { Feature } from './services';
@@ -29,18 +31,15 @@ export interface WalkthroughTesting {
  */
 const progressCache = new WeakMap<object, { today: string; progress: WalkthroughProgress }>();
 
-function progressOf(plans: readonly unknown[], today: string): WalkthroughProgress {
-  const total: WalkthroughProgress = { hasPlan: false, hasAgreement: false, hasStretchGoal: false, hasKickoff: false, hasFeedback: false };
-  for (const plan of plans) {
-    if (plan === null || typeof plan !== 'object') continue;
-    let cached = progressCache.get(plan);
-    if (cached?.today !== today) {
-      cached = { today, progress: walkthroughProgress([plan as Parameters<typeof walkthroughProgress>[0][number]], today) };
-      progressCache.set(plan, cached);
-    }
-    for (const key of WALKTHROUGH_PROGRESS_KEYS) total[key] ||= cached.progress[key];
+function planProgress(plan: Partial<Plan> | undefined, today: string): WalkthroughProgress {
+  // Only an object can key the cache; anything else is no plan, and costs nothing to work out.
+  if (typeof plan !== 'object' || plan === null) return planWalkthroughProgress(plan, today);
+  let cached = progressCache.get(plan);
+  if (cached?.today !== today) {
+    cached = { today, progress: planWalkthroughProgress(plan, today) };
+    progressCache.set(plan, cached);
   }
-  return total;
+  return cached.progress;
 }
 
 /** Retries of marking a step done while VS Code has not registered the walkthrough's steps yet (it starts the service on the first call). */
@@ -67,10 +66,8 @@ export const registerWalkthrough: Feature<WalkthroughTesting> = (context, { stor
   };
   let shown: WalkthroughProgress | undefined;
   const update = () => {
-    const now = progressOf(
-      store.all().map((entry) => entry.result.plan),
-      todayIso(),
-    );
+    const today = todayIso();
+    const now = mergeWalkthroughProgress(store.all().map((entry) => planProgress(entry.result.plan, today)));
     // Only the keys that changed: setContext is a round trip to the workbench.
     for (const key of WALKTHROUGH_PROGRESS_KEYS) {
       if (shown?.[key] === now[key]) continue;

@@ -1,7 +1,10 @@
 // How long checking a plan takes: a whole check (file opened, CLI) and the incremental re-check after
-// one keystroke in an open editor, beside the yaml parse they are built on.
+// one keystroke in an open editor, beside the yaml parse they are built on; and a closed plan's check
+// (checkClosedPlan) with thousands of findings to place.
 import { parseDocument } from 'yaml';
 import { checkPlan, PlanChecker } from '../../src/core/check';
+import { checkClosedPlan } from '../../src/core/quick-check';
+import { largePlan, SESSION_DAMAGE } from '../support/large-plan';
 import type { Figures } from './measure';
 import { formatTiming, timeRuns } from './measure';
 import { benchPlan, EXAMPLE, keystrokeOffset, kilobytes, SIZES, TODAY } from './plans';
@@ -41,6 +44,15 @@ export async function benchCheck(figures: Figures): Promise<void> {
       console.log(`${label}: yaml parseDocument alone ${formatTiming(parse)} (checkPlan takes ${(full.cpuMs / parse.cpuMs).toFixed(2)}x the parse's CPU time)`);
     }
   }
+  // A plan nobody has open, with findings in every session: checkClosedPlan places each one from the lines.
+  const damaged = largePlan(EXAMPLE, 2000, (session) => SESSION_DAMAGE.slice(0, 2).reduce((text, { damage }) => damage(text), session));
+  const closed = await timeRuns(() => checkClosedPlan(damaged, options), { runs: 9, budgetMs: 2000 });
+  const closedWhole = await timeRuns(() => checkPlan(damaged, options), { runs: 9, budgetMs: 3000 });
+  figures.record('check.closed.damaged2000', closed);
+  figures.record('check.full.damaged2000', closedWhole);
+  const findings = checkClosedPlan(damaged, options).issues.length;
+  figures.record('check.closed.damaged2000.findings', findings);
+  console.log(`  a closed plan of 2,000 sessions (${kilobytes(damaged)}), ${findings.toLocaleString('en-US')} findings: checkClosedPlan ${formatTiming(closed)}, checkPlan ${formatTiming(closedWhole)}`);
   const example = await timeRuns(() => checkPlan(EXAMPLE, options), { runs: 50 });
   figures.record('check.full.example', example);
   console.log(`  the example plan (${kilobytes(EXAMPLE)}): checkPlan ${formatTiming(example)}`);

@@ -57,6 +57,8 @@ function readmeTable(figures: Figures): string {
       : []),
     ...(wholeParseEdits.length > 0 ? [row(`slowest edit with a whole parse, as the CLI (\`${wholeParseEdits[0].operation}\`)`, wholeParseEdits[0].timing)] : []),
     row(`the example plan (${kilobytes(EXAMPLE)}), full check`, figures.timing('check.full.example')),
+    row(`a closed plan of 2,000 sessions with ${figures.get('check.closed.damaged2000.findings')?.toLocaleString('en-US') ?? '—'} findings: \`checkClosedPlan\` (checkPlan's result, positions from the lines)`, figures.timing('check.closed.damaged2000')),
+    row('the same plan: `checkPlan`', figures.timing('check.full.damaged2000')),
     row('feedback analysis of a 50-word paragraph', figures.timing('feedback.analyze.paragraph')),
     row(`one plan of ${REPORT_SESSIONS} sessions: \`checkPlan\``, figures.timing(`report.checkPlan.${REPORT_SESSIONS}`)),
     row(`one plan of ${REPORT_SESSIONS} sessions: \`quickCheckPlan\` (the report's check: same findings, no positions)`, figures.timing(`report.quickCheckPlan.${REPORT_SESSIONS}`)),

@@ -12,7 +12,7 @@ import { rangeAt } from '../../src/core/parse';
 import { checkClosedPlan, quickRanges } from '../../src/core/quick-check';
 import { SourceText } from '../../src/core/source';
 import { generatedHostileFiles, hostileCorpus } from '../support/hostile-corpus';
-import { largePlan } from '../support/large-plan';
+import { largePlan, SESSION_DAMAGE } from '../support/large-plan';
 import { planFiles, ROOT } from '../support/fixture-plans';
 import { planText, propertyParameters } from '../support/plan-generator';
 
@@ -112,6 +112,22 @@ describe('checkClosedPlan: checkPlan’s exact result, positions included', () =
     assert.equal(closed.path.kind, 'quick');
     // Their positions come from the lines: no entry of the file is parsed.
     assert.ok(closed.path.kind === 'quick' && closed.path.pieces === 0 && closed.path.fromLines >= closed.issues.length, `${JSON.stringify(closed.path)} for ${closed.issues.length} findings`);
+  });
+
+  it('places a finding in every session of a large plan from its lines, flow lists included, parsing none of it (generated damage)', () => {
+    // Each session damaged one way: a finding in its block or at an item of its one-line `goals` list.
+    const SESSIONS = 300;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: SESSION_DAMAGE.length - 1 }), { minLength: SESSIONS, maxLength: SESSIONS }), (kinds) => {
+        const text = largePlan(EXAMPLE, SESSIONS, (session, index) => SESSION_DAMAGE[kinds[index]].damage(session));
+        const label = `damage ${kinds.map((kind) => SESSION_DAMAGE[kind].name).join(', ')}`;
+        assert.equal(assertSameResult(text, label), true, `${label}: not the quick path`);
+        const closed = checkClosedPlan(text, { today: TODAYS[0] });
+        assert.ok(closed.issues.length >= SESSIONS, `${label}: only ${closed.issues.length} findings for ${SESSIONS} damaged sessions`);
+        assert.ok(closed.path.kind === 'quick' && closed.path.pieces === 0 && closed.path.fromLines >= closed.issues.length, `${label}: ${JSON.stringify(closed.path)} for ${closed.issues.length} findings`);
+      }),
+      propertyParameters(6),
+    );
   });
 
   it('agrees on the hostile corpus, the generated megabyte files included', () => {

@@ -114,6 +114,23 @@ describe('quickParseValue: yaml’s value or nothing', () => {
     }
   });
 
+  it('reads what it hands to yaml the same with CRLF line ends: no CR left in a value', () => {
+    // The snippet yaml reads ends with its last line's CR when the file's lines end in CRLF; yaml
+    // kept that CR in the value (`id: g1` read as "g1\r", a generated CRLF plan with an anchored entry).
+    const cases = ['a: |\n  one\n  two\n', 'a: >-\n  one\n  two\n', 'a: multi\n  line\n', 'a: "esc\\tape"\n', 'a:\n- &e1\n  id: g1\n', 'a:\n- &e1\n  id: g1\n  title: x\nb: 1\n', 'a:\n  - b: 1\n    c: "two\n      lines"\n'];
+    let read = 0;
+    for (const text of cases) {
+      for (const final of ['', '\n']) {
+        const crlf = `${text.trimEnd()}${final}`.replace(/\n/g, '\r\n');
+        const quick = quickParseValue(crlf);
+        if (quick === undefined) continue;
+        read++;
+        assert.deepEqual(quick, yamlValue(crlf).value, JSON.stringify(crlf));
+      }
+    }
+    assert.equal(read, cases.length * 2, 'the line parser gave up on some of these');
+  });
+
   it('gives up on what only a whole parse can judge', () => {
     for (const text of ['a: 1\na: 2\n', 'a: &x 1\nb: *x\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', '\ta: 1\n', '- a\n', 'just text\n', '', '# only a comment\n', 'a:\n  b: 1\n c: 2\n', '? a\n: 1\n', '__proto__: 1\n', 'true: 1\n']) {
       assert.equal(quickParseValue(text), undefined, JSON.stringify(text));
