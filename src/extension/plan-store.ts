@@ -70,11 +70,11 @@ export const SCAN = {
   /** Milliseconds of checking before the scan lets other work (completion, typing, commands) run. */
   yieldEveryMs: 8,
   /**
-   * Milliseconds the scan then rests, so it takes at most two thirds of a core: on a 2-core machine
+   * Milliseconds the scan then rests, so it takes at most half a core: on a 2-core machine
    * a scan at full speed left the workbench and the messages to it waiting for a core, and
    * completion during a 1,000-plan scan for up to 0.5-0.7 s (issue 15).
    */
-  restMs: 4,
+  restMs: 8,
   /** Plans whose file is being read while the scan checks the one before them. */
   readsAhead: 8,
   /** Milliseconds after a folder is created (and the last one of a burst) before plans are looked for in it. */
