@@ -30,6 +30,7 @@ export const registerAgendaQuestions: Feature = (context, { store, resolver, log
       // The store's check of this version (incremental, shared with diagnostics, and a pure read) rather than a fresh parse per keystroke.
       const entry = store.forDocument(document);
       if (!entry) return undefined;
+      store.noteUserActivity();
       const offset = document.offsetAt(position);
       const list = planCompletions(entry.result.parsed, offset);
       if (!list) return undefined;

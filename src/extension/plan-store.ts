@@ -75,6 +75,14 @@ export const SCAN = {
    * completion during a 1,000-plan scan for up to 0.5-0.7 s (issue 15).
    */
   restMs: 8,
+  /**
+   * The rest instead while the user works in a plan (typed in one, or asked for completion, in the
+   * last userActiveMs): the scan then takes a quarter of a core, so what the user waits for comes
+   * first. It still goes on, so a scan ends however long the user types.
+   */
+  restWhileUserActiveMs: 24,
+  /** How long after a keystroke or a completion request the user counts as working. */
+  userActiveMs: 1000,
   /** Plans whose file is being read while the scan checks the one before them. */
   readsAhead: 8,
   /** Milliseconds after a folder is created (and the last one of a burst) before plans are looked for in it. */
@@ -127,6 +135,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
    * again at once and the others by a rescan that yields between them.
    */
   private checkedDay: string;
+  /** When the user last typed in a plan or asked for completion in one (the host's clock). */
+  private userActiveAt = Number.NEGATIVE_INFINITY;
   /** The day's rescan a read asked for, until it starts. */
   private readonly dayTimers = new Set<Disposable>();
   private glob: string;
@@ -170,6 +180,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
         if (!this.isPlanDocument(document)) return;
         // Unsaved edits of a deleted file make it a plan again (saving writes it back).
         if (document.isDirty) this.deletedAt.delete(document.uri.toString());
+        this.userActiveAt = this.host.clock.now();
         this.schedule(document, this.delayFor(document));
       }),
       host.onDidCloseDocument((document) => this.isPlanDocument(document) && void this.documentClosed(document)),
@@ -190,6 +201,11 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     // The plans the user is looking at come first, before the workspace scan.
     for (const document of host.documents()) if (this.isPlanDocument(document)) this.schedule(document, 0);
     void this.refresh();
+  }
+
+  /** The user asked for something in a plan (completion): a scan under way steps further aside for a while (SCAN.restWhileUserActiveMs). */
+  noteUserActivity(): void {
+    this.userActiveAt = this.host.clock.now();
   }
 
   /** Resolves when the current workspace scan has finished. */
@@ -422,7 +438,8 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
         lastYield = lastAnnounce;
       }
       if (now - lastYield >= SCAN.yieldEveryMs) {
-        await this.host.yieldToOthers(SCAN.restMs);
+        const userActive = now - this.userActiveAt < SCAN.userActiveMs;
+        await this.host.yieldToOthers(userActive ? SCAN.restWhileUserActiveMs : SCAN.restMs);
         lastYield = this.host.clock.now();
       }
     }

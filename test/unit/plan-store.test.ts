@@ -530,6 +530,38 @@ describe('plan store scan of many plans (issue 15)', () => {
     store.dispose();
   });
 
+  it('rests longer between plans while the user types or asks for completion, and still ends', async () => {
+    const { host, paths } = workspace(30, 5);
+    const document = host.open(paths[0]);
+    const store = new PlanStore(host);
+    let keystroke = false;
+    host.onYield = () => {
+      // The user types once the scan is under way.
+      if (keystroke || host.yields < 3) return;
+      keystroke = true;
+      host.edit(document, typed(document.getText(), 1));
+    };
+    store.start();
+    await store.ready();
+    store.dispose();
+    const firstLong = host.rests.indexOf(SCAN.restWhileUserActiveMs);
+    assert.ok(keystroke && firstLong >= 3, `rests: ${host.rests.join(', ')}`);
+    assert.ok(host.rests.slice(0, firstLong).every((rest) => rest === SCAN.restMs), 'before the keystroke, the usual rest');
+    assert.ok(host.rests.slice(firstLong).every((rest) => rest === SCAN.restWhileUserActiveMs), 'after it, the longer rest (the scan takes less than a second here)');
+    assert.equal(store.all().length, paths.length);
+
+    // Completion counts as the user working too.
+    const quiet = workspace(30, 5);
+    const completing = new PlanStore(quiet.host);
+    quiet.host.onYield = () => {
+      if (quiet.host.yields === 3) completing.noteUserActivity();
+    };
+    completing.start();
+    await completing.ready();
+    completing.dispose();
+    assert.ok(quiet.host.rests.includes(SCAN.restWhileUserActiveMs), `rests: ${quiet.host.rests.join(', ')}`);
+  });
+
   it('a scan overtaken while it waits for the workbench does not tell it a scan runs after the newer one ended', async () => {
     const { host } = workspace(40, 20);
     const answers: (() => void)[] = [];
