@@ -129,11 +129,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   private readonly newFolders = new Set<string>();
   private newFolderTimer: Disposable | undefined;
   private dayTimer: Disposable | undefined;
-  /**
-   * The day every plan was last checked for, or is being rechecked for: a new day (midnight, or a
-   * machine woken the next morning, noticed by the day timer or by a read) checks the open plans
-   * again at once and the others by a rescan that yields between them.
-   */
+  /** The day every plan was last checked for, or is being rechecked for (see noticeDay). */
   private checkedDay: string;
   /** When the user last typed in a plan or asked for completion in one (the host's clock). */
   private userActiveAt = Number.NEGATIVE_INFINITY;
@@ -545,18 +541,27 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     this.dayTimer = this.host.clock.setTimer(
       () => {
         if (this.disposed) return;
-        const today = this.today();
-        if (today !== this.checkedDay) {
-          this.checkedDay = today;
-          this.recheckAll();
-        }
+        this.noticeDay(this.today());
         this.scheduleDayCheck();
       },
       Math.min(MAX_DAY_WAIT_MS, midnight - now),
     );
   }
 
-
+  /**
+   * A new day, noticed by the day timer or by a read: the open plans are checked again at once and
+   * the others by a rescan that yields between them, started on a timer so that a read which
+   * noticed the day fires nothing.
+   */
+  private noticeDay(today: string): void {
+    if (today === this.checkedDay) return;
+    this.checkedDay = today;
+    const timer = this.host.clock.setTimer(() => {
+      this.dayTimers.delete(timer);
+      if (!this.disposed) this.recheckAll();
+    }, 0);
+    this.dayTimers.add(timer);
+  }
 
   /** Open plans at once; the others through a scan, which yields between plans and streams its results. */
   private recheckAll(): void {
@@ -589,20 +594,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
   /**
    * The entry for today: an open plan from an earlier day is checked again now; a closed one keeps
    * its check until the day's rescan reaches it (rechecking every closed plan as views read them
-   * froze the host for seconds at 1,000 plans), and that rescan starts once the caller's read is
-   * over, since a read fires nothing.
+   * froze the host for seconds at 1,000 plans).
    */
   private current(entry: PlanEntry<U>, today = this.today()): PlanEntry<U> {
     if (entry.today === today) return entry;
     if (entry.version !== undefined) return this.check(entry.uri, entry.text, entry.version);
-    if (today !== this.checkedDay) {
-      this.checkedDay = today;
-      const timer = this.host.clock.setTimer(() => {
-        this.dayTimers.delete(timer);
-        if (!this.disposed) this.recheckAll();
-      }, 0);
-      this.dayTimers.add(timer);
-    }
+    this.noticeDay(today);
     return entry;
   }
 
