@@ -3,32 +3,19 @@
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID } from './command-ids';
 import { mentorshipStatus, planStatus } from '../core/plan-facts';
-import type { PlanStatus } from '../core/plan-facts';
-import type { CheckResult } from '../core/check';
 import type { PlanStore } from './plan-store';
 import type { Feature } from './services';
 import { todayIso } from './today';
 import { escapeIcons } from './plain-text';
+import { cachedPerCheck } from './per-check-cache';
 
 export interface StatusText {
   text: string;
   tooltip: string;
 }
 
-/**
- * Each plan's status, per check and date: the item sums over every plan on each change, and with
- * 1,000 plans working out each plan's status again every time took most of a workspace scan (issue 15).
- * A check's result is replaced, never changed, when its plan changes, so it keys the cache.
- */
-const statusCache = new WeakMap<CheckResult, { today: string; status: PlanStatus }>();
-
-function cachedPlanStatus(result: CheckResult, today: string): PlanStatus {
-  const cached = statusCache.get(result);
-  if (cached?.today === today) return cached.status;
-  const status = planStatus(result.plan, today);
-  statusCache.set(result, { today, status });
-  return status;
-}
+/** Each plan's status, per check and date (the item sums over every plan on each change). */
+const cachedPlanStatus = cachedPerCheck((result, today) => planStatus(result.plan, today));
 
 export function statusText(store: PlanStore): StatusText | undefined {
   const plans = store.all();

@@ -13,7 +13,7 @@
 import * as vscode from 'vscode';
 import { WALKTHROUGH_PROGRESS_KEYS, mergeWalkthroughProgress, planWalkthroughProgress } from '../core/plan-facts';
 import type { WalkthroughProgress } from '../core/plan-facts';
-import type { Plan } from '../core/plan';
+import { cachedPerCheck } from './per-check-cache';
 import { WALKTHROUGH_CONTEXT_PREFIX } from './command-ids';
 import { stepsByProgressKey } from './walkthrough-steps';
 import type { Feature } from './services';
@@ -24,23 +24,8 @@ export interface WalkthroughTesting {
   progress(): WalkthroughProgress | undefined;
 }
 
-/**
- * Each plan's own progress, per plan value and date: the keys are worked out over every plan on
- * each change, and at 1,000 plans doing each plan again took a second of a workspace scan (issue
- * 15). A plan's value is replaced, never changed, when it is checked again, so it keys the cache.
- */
-const progressCache = new WeakMap<object, { today: string; progress: WalkthroughProgress }>();
-
-function planProgress(plan: Partial<Plan> | undefined, today: string): WalkthroughProgress {
-  // Only an object can key the cache; anything else is no plan, and costs nothing to work out.
-  if (typeof plan !== 'object' || plan === null) return planWalkthroughProgress(plan, today);
-  let cached = progressCache.get(plan);
-  if (cached?.today !== today) {
-    cached = { today, progress: planWalkthroughProgress(plan, today) };
-    progressCache.set(plan, cached);
-  }
-  return cached.progress;
-}
+/** Each plan's own progress, per check and date (the keys are worked out over every plan on each change). */
+const planProgress = cachedPerCheck((result, today) => planWalkthroughProgress(result.plan, today));
 
 /** Retries of marking a step done while VS Code has not registered the walkthrough's steps yet (it starts the service on the first call). */
 const MARK_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000];
@@ -67,7 +52,7 @@ export const registerWalkthrough: Feature<WalkthroughTesting> = (context, { stor
   let shown: WalkthroughProgress | undefined;
   const update = () => {
     const today = todayIso();
-    const now = mergeWalkthroughProgress(store.all().map((entry) => planProgress(entry.result.plan, today)));
+    const now = mergeWalkthroughProgress(store.all().map((entry) => planProgress(entry.result, today)));
     // Only the keys that changed: setContext is a round trip to the workbench.
     for (const key of WALKTHROUGH_PROGRESS_KEYS) {
       if (shown?.[key] === now[key]) continue;
