@@ -140,7 +140,8 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
       for (const entry of plans) {
         const key = entry.uri.toString();
         const known = previous?.get(key);
-        if (known?.entry === entry) {
+        if (known && sameTextAndDay(known.entry, entry)) {
+          known.entry = entry;
           roots.set(key, known);
           continue;
         }

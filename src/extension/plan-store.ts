@@ -176,7 +176,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
         if (!this.isPlanDocument(document)) return;
         // Unsaved edits of a deleted file make it a plan again (saving writes it back).
         if (document.isDirty) this.deletedAt.delete(document.uri.toString());
-        this.userActiveAt = this.host.clock.now();
+        this.noteUserActivity();
         this.schedule(document, this.delayFor(document));
       }),
       host.onDidCloseDocument((document) => this.isPlanDocument(document) && void this.documentClosed(document)),
@@ -199,7 +199,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     void this.refresh();
   }
 
-  /** The user asked for something in a plan (completion): a scan under way steps further aside for a while (SCAN.restWhileUserActiveMs). */
+  /** The user typed in a plan or asked for completion in one: a scan under way steps further aside for a while (SCAN.restWhileUserActiveMs). */
   noteUserActivity(): void {
     this.userActiveAt = this.host.clock.now();
   }
