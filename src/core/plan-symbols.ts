@@ -94,6 +94,7 @@ export class PlanSymbolIndex {
   readonly occurrences: readonly IdOccurrence[];
   private readonly byKey = new Map<string, IdOccurrence[]>();
   private outline: PlanSymbol[] | undefined;
+  private names: Map<string, string> | undefined;
 
   constructor(readonly parsed: ParsedPlan) {
     const found: IdOccurrence[] = [];
@@ -142,6 +143,21 @@ export class PlanSymbolIndex {
   symbols(): PlanSymbol[] {
     this.outline ??= buildOutline(this.parsed, this);
     return this.outline;
+  }
+
+  /** What the entry with this id is called in the outline (the first one, where an id repeats): an inlay hint beside a reference to it says the same. */
+  nameOf(kind: IdKind, id: string): string | undefined {
+    if (!this.names) {
+      const names = new Map<string, string>();
+      for (const list of this.symbols())
+        for (const symbol of list.children) {
+          if (symbol.id === undefined || (symbol.kind !== 'goal' && symbol.kind !== 'session' && symbol.kind !== 'feedback')) continue;
+          const key = keyOf(symbol.kind, symbol.id);
+          if (!names.has(key)) names.set(key, symbol.name);
+        }
+      this.names = names;
+    }
+    return this.names.get(keyOf(kind, id));
   }
 }
 

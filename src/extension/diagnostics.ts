@@ -4,7 +4,7 @@ import type { PlanIssue, Severity } from '../core/issues';
 import { DIAGNOSTIC_SOURCE } from './command-ids';
 import { affectsSettings, readSettings } from './config';
 import { ourSchemaFeatures } from './language/schema-mode';
-import { toVsRange } from './ranges';
+import { sameRange, toVsRange } from './ranges';
 import type { Feature } from './services';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -24,16 +24,31 @@ export const registerDiagnostics: Feature = (context, { store }) => {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   // One collection.set call per batch of plans: each call is one message to the workbench, and the
   // Problems view redraws per message; a scan's batch of hundreds of plans is one message, not hundreds.
+  // What each plan's diagnostics were last set to: a check that leaves a plan's findings as they
+  // were (most keystrokes) sends nothing, so the workbench redraws no squiggle, updates no Problems
+  // row and asks no light bulb again.
+  const published = new Map<string, readonly PlanIssue[]>();
   const publish = (uris: readonly vscode.Uri[]) => {
     // Schema findings only where no other extension reports them (language/schema-mode.ts); our own checks always.
     const schema = ourSchemaFeatures();
     const enabled = diagnosticsEnabledFor();
-    const batch: [vscode.Uri, vscode.Diagnostic[] | undefined][] = uris.map((uri) => {
+    const batch: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const uri of uris) {
+      const key = uri.toString();
       const entry = store.get(uri);
-      if (!entry || !enabled(entry.uri)) return [uri, undefined];
-      const shown = entry.result.issues.filter((issue) => schema || issue.code !== 'schema' || issue.data?.beyondSchema === true);
-      return [uri, shown.map(toDiagnostic)];
-    });
+      const shown = entry && enabled(entry.uri) ? entry.result.issues.filter((issue) => schema || issue.code !== 'schema' || issue.data?.beyondSchema === true) : undefined;
+      const before = published.get(key);
+      if (shown === undefined) {
+        // Nothing set before: the collection holds nothing for it already.
+        if (before === undefined) continue;
+        published.delete(key);
+        batch.push([uri, undefined]);
+        continue;
+      }
+      if (before !== undefined && sameFindings(before, shown)) continue;
+      published.set(key, shown);
+      batch.push([uri, shown.map(toDiagnostic)]);
+    }
     if (batch.length > 0) collection.set(batch);
   };
   const publishAll = () => publish(store.all().map((entry) => entry.uri));
@@ -48,6 +63,11 @@ export const registerDiagnostics: Feature = (context, { store }) => {
   );
   publishAll();
 };
+
+/** Whether two lists of findings make the same diagnostics (what toDiagnostic reads of them). */
+function sameFindings(a: readonly PlanIssue[], b: readonly PlanIssue[]): boolean {
+  return a.length === b.length && a.every((issue, index) => issue.code === b[index].code && issue.severity === b[index].severity && issue.message === b[index].message && sameRange(issue.range, b[index].range));
+}
 
 /**
  * mentoringPlan.diagnostics.enabled per plan (a folder may override it), read once per workspace

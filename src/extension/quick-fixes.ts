@@ -12,7 +12,7 @@ import type { PlanEditCompute } from './apply-edit';
 import { DIAGNOSTIC_SOURCE } from './command-ids';
 import { registerForPlanDocuments } from './config';
 import type { PlanStore } from './plan-store';
-import { toVsRange } from './ranges';
+import { sameRange, toVsRange } from './ranges';
 import { rephraseAsQuestion } from './rephrase';
 import type { Feature } from './services';
 
@@ -113,10 +113,6 @@ function isScalarValue(value: unknown): boolean {
 /** Schema-allowed values come as text; `schemaVersion: 1` must stay a number. */
 function typed(value: string): string | number {
   return /^\d+$/.test(value) ? Number(value) : value;
-}
-
-function sameRange(a: PlanIssue['range'], b: PlanIssue['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export const registerQuickFixes: Feature = (context, { store }) => {

@@ -9,3 +9,7 @@ export function toVsRange(range: Range): vscode.Range {
 export function fromVsRange(range: vscode.Range): Range {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

@@ -79,6 +79,52 @@ describe('diagnostics', () => {
     recordTiming('diagnostics after undo ms', Date.now() - mark);
   });
 
+  it('sends Problems nothing for a keystroke that leaves the findings as they were, and sends the change of one that does not', async () => {
+    const { store } = await api();
+    const { document } = await openPlan('team.mentoring.yaml');
+    const original = document.getText();
+    await waitFor(() => ourDiagnostics(document.uri).length > 0, 'first diagnostics on team.mentoring.yaml');
+    const before = ourDiagnostics(document.uri);
+    const key = document.uri.toString();
+    // The extension host fires this 50 ms after a collection is set (it gathers the changes of a burst).
+    let changes = 0;
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((uri) => uri.toString() === key)) changes++;
+    });
+    /** Resolves when the store announces this plan's next check (its diagnostics are published by then). */
+    const announced = () =>
+      new Promise<void>((resolve) => {
+        const subscription = store.onDidChange((uris) => {
+          if (!uris.some((uri) => uri.toString() === key)) return;
+          subscription.dispose();
+          resolve();
+        });
+      });
+    try {
+      const title = lineOf(original, '    title: Give a talk at the team meetup');
+      let next = announced();
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(title, document.lineAt(title).text.length), ' soon');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await next;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(changes, 0, 'a new title changes no finding');
+      assert.deepEqual(ourDiagnostics(document.uri), before);
+      const status = lineOf(original, '    status: proposed');
+      next = announced();
+      const breaking = new vscode.WorkspaceEdit();
+      breaking.replace(document.uri, new vscode.Range(status, 12, status, 20), 'maybe');
+      assert.ok(await vscode.workspace.applyEdit(breaking));
+      await next;
+      await waitFor(() => changes > 0, 'the new finding sent to Problems');
+      assert.ok(ourDiagnostics(document.uri).some(([code, line]) => code === 'schema' && line === status));
+    } finally {
+      listener.dispose();
+      await undoUntil(document, original);
+    }
+    await waitFor(() => JSON.stringify(ourDiagnostics(document.uri)) === JSON.stringify(before), 'the diagnostics from before the edits');
+  });
+
   it('picks up plan files created and deleted on disk', async () => {
     const uri = workspaceUri('created-on-disk.mentoring.yaml');
     const text = 'schemaVersion: 1\r\nmentorship:\r\n  cadence: daily\r\n';

@@ -79,6 +79,20 @@ describe('plan symbol index', () => {
     assert.equal(lines[goal.range.end.line + 1].trim(), '', 'the goal ends before the blank line');
   });
 
+  it("names an id's entry as the outline does, the first where an id repeats, nothing for an unknown id", () => {
+    const duplicate = SMALL.replace('feedback:\n', '  - id: s1\n    type: checkin\nfeedback:\n');
+    const index = symbolIndex(parsePlan(duplicate));
+    assert.equal(index.nameOf('goal', 'talk'), 'Give a talk');
+    assert.equal(index.nameOf('goal', 'review'), 'Review well');
+    assert.equal(index.nameOf('session', 's1'), 'session 2026-11-23');
+    assert.equal(index.nameOf('session', 's2'), 'session 2026-11-08');
+    assert.equal(index.nameOf('feedback', 'f1'), 'feedback from ?');
+    assert.equal(index.nameOf('session', 'talk'), undefined, 'a goal id is no session');
+    assert.equal(index.nameOf('goal', 'missing'), undefined);
+    const names = index.symbols().flatMap((list) => list.children).filter((symbol) => symbol.id === 's1').map((symbol) => symbol.name);
+    assert.deepEqual(names, ['session 2026-11-23', 'checkin'], 'both entries are in the outline; the first names the id');
+  });
+
   it('hovers a reference with its target, a key with the schema, an enum value with its meaning, a date with its distance', () => {
     const hover = (marker: string, delta = 0, schemaText = true) => planHover(parsePlan(EXAMPLE), EXAMPLE.indexOf(marker) + delta, { today: TODAY, schemaText })?.contents;
     assert.equal(hover('goal: code-review-voice', 8), '**Give code reviews that teach** · goal `code-review-voice`\n\nactive · 1/1 milestones done · 2 sessions · target 2026-12-20 (in 30 days)');
