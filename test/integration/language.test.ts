@@ -3,6 +3,7 @@
 // hover, inlay hints and CodeLens on the fixture team.mentoring.yaml.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { planDocumentSelector } from '../../src/extension/config';
 import { api, openPlan, undoUntil, waitFor } from './extension-support';
 
 type Span = [number, number, number, number];
@@ -141,5 +142,64 @@ describe('plan language features', () => {
         [[38, 4, 41, 20], '0 sessions · 0 open actions', 'editor.action.showReferences', []],
       ],
     );
+  });
+
+  it('is asked for CodeLenses once per keystroke and for inlay hints no more often than VS Code asks by itself: the announced check asks no extra round', async () => {
+    const { store } = await api();
+    const { editor } = await openPlan('team.mentoring.yaml');
+    // Probes beside our providers: VS Code asks every provider of a document in one round, when
+    // the document changes or when any of them says its answers changed.
+    const rounds: string[] = [];
+    let startedAt = Date.now();
+    const probes = vscode.Disposable.from(
+      vscode.languages.registerInlayHintsProvider(planDocumentSelector(), {
+        provideInlayHints: () => {
+          rounds.push(`hints ${Date.now() - startedAt} ms`);
+          return [];
+        },
+      }),
+      vscode.languages.registerCodeLensProvider(planDocumentSelector(), {
+        provideCodeLenses: () => {
+          rounds.push(`lenses ${Date.now() - startedAt} ms`);
+          return [];
+        },
+      }),
+    );
+    const count = (kind: string) => rounds.filter((round) => round.startsWith(kind)).length;
+    const quiet = async () => {
+      // Until nothing has been asked for a second (VS Code waits up to 1.25 s after typing).
+      let seen = -1;
+      while (seen !== rounds.length) {
+        seen = rounds.length;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+    };
+    const key = editor.document.uri.toString();
+    try {
+      await waitFor(() => count('hints') > 0 && count('lenses') > 0, 'the first rounds of hints and lenses');
+      await quiet();
+      for (let keystroke = 1; keystroke <= 2; keystroke++) {
+        rounds.length = 0;
+        startedAt = Date.now();
+        const announced = new Promise<void>((resolve) => {
+          const subscription = store.onDidChange((uris) => {
+            if (!uris.some((uri) => uri.toString() === key)) return;
+            subscription.dispose();
+            rounds.push(`check announced ${Date.now() - startedAt} ms`);
+            resolve();
+          });
+        });
+        const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('    title: Give a talk at the team meetup'));
+        assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(line, editor.document.lineAt(line).text.length), 'x')));
+        await announced;
+        await quiet();
+        // VS Code asks for hints twice after an edit by itself (when the edit moves the view, and
+        // after its typing delay); a change event from the store's announcement made it three.
+        assert.ok(count('lenses') === 1 && count('hints') <= 2, `keystroke ${keystroke}: ${rounds.join(', ')}`);
+      }
+    } finally {
+      probes.dispose();
+      await undoUntil(editor.document, original);
+    }
   });
 });

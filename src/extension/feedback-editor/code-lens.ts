@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { rangeAt } from '../../core/parse';
 import { COMMANDS } from '../command-ids';
 import type { PlanStore } from '../plan-store';
+import { ProviderRefresh } from '../provider-refresh';
 import { toVsRange } from '../ranges';
 import type { EditFeedbackArgs, WriteFeedbackArgs } from './register';
 
@@ -11,17 +12,19 @@ import type { EditFeedbackArgs, WriteFeedbackArgs } from './register';
 const MAX_LENSES = 500;
 
 export class FeedbackCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  /** Asked again only for a check VS Code did not ask about (provider-refresh.ts). */
+  private readonly refresh: ProviderRefresh;
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(private readonly store: PlanStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire());
+    this.refresh = new ProviderRefresh(store);
+    this.onDidChangeCodeLenses = this.refresh.event;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const entry = this.store.forDocument(document);
     if (!entry) return [];
+    this.refresh.answeredFrom(document, entry);
     const { parsed, plan } = entry.result;
     const lenses: vscode.CodeLens[] = [];
     const list = plan?.feedback;
@@ -40,7 +43,6 @@ export class FeedbackCodeLensProvider implements vscode.CodeLensProvider, vscode
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.refresh.dispose();
   }
 }

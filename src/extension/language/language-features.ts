@@ -4,12 +4,13 @@
 // (src/core/plan-symbols.ts): no provider parses.
 import * as vscode from 'vscode';
 import { renameId } from '../../core/edits';
-import { goalActivity, planHover, plural, symbolIndex, targetSummary } from '../../core/plan-symbols';
+import { goalActivity, planHover, plural, symbolIndex } from '../../core/plan-symbols';
 import type { IdOccurrence, PlanSymbol, PlanSymbolKind } from '../../core/plan-symbols';
 import { toWorkspaceEdit } from '../apply-edit';
 import { CONFIG_SECTION } from '../command-ids';
 import { affectsSettings, registerForPlanDocuments } from '../config';
 import type { PlanEntry, PlanStore } from '../plan-store';
+import { ProviderRefresh } from '../provider-refresh';
 import { toVsRange } from '../ranges';
 import type { Feature } from '../services';
 import { ourSchemaFeatures } from './schema-mode';
@@ -76,19 +77,27 @@ export class PlanLanguageFeatures
     vscode.InlayHintsProvider,
     vscode.CodeLensProvider
 {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeInlayHints = this.changed.event;
-  readonly onDidChangeCodeLenses = this.changed.event;
+  /** Hints and lenses are asked again only for a check VS Code did not ask them about (provider-refresh.ts). */
+  private readonly hintsRefresh: ProviderRefresh;
+  private readonly lensesRefresh: ProviderRefresh;
+  readonly onDidChangeInlayHints: vscode.Event<void>;
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  constructor(private readonly store: PlanStore) {}
+  constructor(private readonly store: PlanStore) {
+    this.hintsRefresh = new ProviderRefresh(store);
+    this.lensesRefresh = new ProviderRefresh(store);
+    this.onDidChangeInlayHints = this.hintsRefresh.event;
+    this.onDidChangeCodeLenses = this.lensesRefresh.event;
+  }
 
-  /** Hints and lenses follow the store's checks and the settings. */
-  refresh(): void {
-    this.changed.fire();
+  /** The inlay hints setting changed: every editor's hints are asked again. */
+  refreshHints(): void {
+    this.hintsRefresh.refresh();
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.hintsRefresh.dispose();
+    this.lensesRefresh.dispose();
   }
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
@@ -160,12 +169,14 @@ export class PlanLanguageFeatures
     if (!vscode.workspace.getConfiguration(CONFIG_SECTION, document.uri).get<boolean>('inlayHints.enabled', true)) return [];
     const entry = this.store.forDocument(document);
     if (!entry) return [];
+    this.hintsRefresh.answeredFrom(document, entry);
     const hints: vscode.InlayHint[] = [];
-    for (const use of symbolIndex(entry.result.parsed).occurrences) {
+    const index = symbolIndex(entry.result.parsed);
+    for (const use of index.occurrences) {
       if (use.role !== 'reference' || use.range.end.line < range.start.line || use.range.start.line > range.end.line) continue;
-      const summary = targetSummary(entry.result.plan, use.kind, use.id, entry.today);
-      if (!summary) continue;
-      const label = use.kind === 'session' ? [summary.title, summary.facts[0]?.split(' ')[0]].filter(Boolean).join(' ') : summary.title;
+      // The name the outline gives the entry: looked up from the parse's index, not worked out per reference on each keystroke.
+      const label = index.nameOf(use.kind, use.id);
+      if (!label) continue;
       const hint = new vscode.InlayHint(toVsRange(use.range).end, label, vscode.InlayHintKind.Type);
       hint.paddingLeft = true;
       hints.push(hint);
@@ -176,6 +187,7 @@ export class PlanLanguageFeatures
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const entry = this.store.forDocument(document);
     if (!entry) return [];
+    this.lensesRefresh.answeredFrom(document, entry);
     const index = symbolIndex(entry.result.parsed);
     const lenses: vscode.CodeLens[] = [];
     for (const goals of index.symbols().filter((symbol) => symbol.kind === 'list' && symbol.name === 'goals')) {
@@ -223,14 +235,8 @@ export const registerLanguageFeatures: Feature = (context, { store }) => {
       ),
     ),
     vscode.languages.registerWorkspaceSymbolProvider(features),
-    // Hints and lenses are asked again for every visible editor: only when one of them changed, not
-    // for each batch of a workspace scan.
-    store.onDidChange((uris) => {
-      const shown = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
-      if (uris.some((uri) => shown.has(uri.toString()))) features.refresh();
-    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsSettings(event, 'inlayHints.enabled')) features.refresh();
+      if (affectsSettings(event, 'inlayHints.enabled')) features.refreshHints();
     }),
   );
 };
