@@ -124,6 +124,11 @@ function writeUserSettings(userDataDir: string, extra: Record<string, unknown> =
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
     'chat.disableAIFeatures': true,
+    // A remote extension host (code-server's) looks for ports to forward by running `ps` every 2 s
+    // or so; nothing here serves a port, and those runs landed in the bench's keystroke figures.
+    // Turning forwarding off does not stop the polling; looking in terminal output instead does.
+    'remote.autoForwardPorts': false,
+    'remote.autoForwardPortsSource': 'output',
     ...extra,
   };
   writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
