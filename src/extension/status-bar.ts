@@ -58,11 +58,14 @@ export const registerStatusBar: Feature<{ text(): string | undefined }> = (conte
   item.command = `${TREE_VIEW_ID}.focus`;
   let current: StatusText | undefined;
   const update = () => {
+    const before = current;
     current = statusText(store);
     if (!current) {
       item.hide();
       return;
     }
+    // Each assignment is a message to the workbench and a redraw; most changes (a keystroke) leave the text as it was.
+    if (current.text === before?.text && current.tooltip === before.tooltip) return;
     item.text = current.text;
     item.tooltip = current.tooltip;
     item.show();

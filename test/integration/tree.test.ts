@@ -249,6 +249,17 @@ describe('Mentoring tree with many plans (issue 15)', function () {
       await waitFor(() => firedActions.length > 0, 'the Actions view to refresh', 20_000);
       assert.deepEqual(firedActions, [[targetRow]], 'the Actions view refreshed only the changed plan’s row');
       assert.match(String(actionsView.getTreeItem(targetRow).label), /./);
+
+      // A change that moves the plan (closed plans go below the others) refreshes its folder's list, not its row alone.
+      fired.length = 0;
+      writeFileSync(target.uri.fsPath, readFileSync(target.uri.fsPath, 'utf8').replace('  status: active', '  status: closed'));
+      await mentoring.store.refresh();
+      await waitFor(() => fired.length > 0, 'the tree to refresh after the status change', 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.deepEqual(fired, [[`folder ${FOLDER}/group-3`]]);
+      const reordered = (await mentoring.tree.getChildren(folder)) as PlanNode[];
+      assert.equal(reordered.at(-1)?.uri.toString(), target.uri.toString(), 'the closed plan is listed last in its folder');
+      writeFileSync(target.uri.fsPath, readFileSync(target.uri.fsPath, 'utf8').replace('  status: closed', '  status: active'));
     } finally {
       listener.dispose();
       sameObject.dispose();

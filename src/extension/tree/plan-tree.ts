@@ -21,6 +21,7 @@ import type { PlanNode } from './nodes';
 import { planFilter, planFilters } from './plan-filter';
 import type { MinePredicate, PlanFilter, PlanFilterId } from './plan-filter';
 import { byMentorshipStatus } from './relationship-rows';
+import { mentorshipStatusRank } from '../../core/plan-facts';
 
 const REFRESH_COALESCE_MS = 30;
 /** Above this many plans (after the filter), plans are grouped by the folder that holds them. */
@@ -54,6 +55,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   private readonly planNodes = new Map<string, Mutable<PlanNode>>();
   private readonly folderNodes = new Map<string, FolderNode>();
   private shown: Shown = { root: undefined, folders: new Map() };
+  /** How many plans the store knew when the list of rows was last worked out. */
+  private listedOf = 0;
   private filter: PlanFilter = planFilter('all');
 
   constructor(
@@ -124,6 +127,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
     if (!element) {
       // Waiting for the scan's first plans keeps the welcome view from flashing up while plans are found.
       await this.store.someReady();
+      this.listedOf = this.store.size;
       const plans = this.visible();
       if (plans.length > GROUP_BY_FOLDER_ABOVE) {
         const folders = groupByFolder(plans);
@@ -166,6 +170,15 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
     const changed = [...this.changedUris];
     this.changedUris.clear();
     if (this.shown.root === undefined) return; // nothing handed out yet: the first getChildren builds from the store
+    // A keystroke or a save changes a plan already listed and seldom where it stands: when no plan
+    // came or went and each changed one keeps its place (its status) and the filter's verdict, the
+    // rows are the same list, and only their own are refreshed. At 1,000 plans, listing, filtering
+    // and sorting every plan again cost more than the keystroke's own rows.
+    if (this.store.size === this.listedOf && changed.every((key) => this.keepsItsPlace(key))) {
+      this.refreshRows(changed, this.grouped(), new Set());
+      return;
+    }
+    this.listedOf = this.store.size;
     const plans = this.visible();
     const grouped = plans.length > GROUP_BY_FOLDER_ABOVE;
     const folders = grouped ? groupByFolder(plans) : undefined;
@@ -185,6 +198,19 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
         refresh.push(folder);
       }
     }
+    this.refreshRows(changed, grouped, refreshedFolders, refresh);
+  }
+
+  /** Whether a changed plan's row stays where it was: it had a row, is still known, and keeps its status rank and the filter's verdict. */
+  private keepsItsPlace(key: string): boolean {
+    const node = this.planNodes.get(key);
+    const entry = node && this.store.get(node.uri);
+    if (!node || !entry) return false;
+    return this.filter.matches(entry) === this.filter.matches(node.snapshot) && mentorshipStatusRank(entry.result.plan) === mentorshipStatusRank(node.snapshot.result.plan);
+  }
+
+  /** Refreshes the rows of the changed plans that show something new (and the folders already listed for refresh). */
+  private refreshRows(changed: readonly string[], grouped: boolean, refreshedFolders: ReadonlySet<string>, refresh: TreeElement[] = []): void {
     for (const key of changed) {
       const node = this.planNodes.get(key);
       const entry = node && this.store.get(node.uri);
