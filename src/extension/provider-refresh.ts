@@ -1,8 +1,8 @@
 // When a provider that VS Code asks per editor (inlay hints, CodeLens) should be asked again. VS Code
-// asks it again by itself after every edit; the provider reads the store's check of that very
-// version (forDocument), so the store's announcement of the same check after the typing delay
-// needs no second round. Only a check VS Code did not ask for — a new day, a setting, the file
-// changed on disk — does: the workbench would otherwise keep showing the old answer. A second
+// asks it again by itself after every edit (and after a file changed on disk is reloaded); the
+// provider reads the store's check of that very version (forDocument), so the store's announcement
+// of an edit's check needs no second round. Only a new check of a version already answered — a new
+// day, a setting — does: the workbench would otherwise keep showing the old answer. A second
 // round per keystroke cost the host and the workbench a request, its answer and a redraw each
 // (issue 15), and a change event on every scan batch asked every visible editor again.
 import * as vscode from 'vscode';
@@ -36,8 +36,11 @@ export class ProviderRefresh implements vscode.Disposable {
       const document = editor.document;
       if (!changed.has(document.uri.toString())) continue;
       const answered = this.answered.get(document);
-      // Never answered, or from an older check: the editor shows something else than the plan's current check.
-      if (answered === undefined || answered !== this.store.get(document.uri)) {
+      const current = this.store.get(document.uri);
+      // A check of a newer version is the edit's, which VS Code asks about by itself (the typing
+      // delay may announce it before VS Code asks); one never answered will be asked for when shown.
+      // A new check of the very version answered is what VS Code cannot know about.
+      if (answered !== undefined && current !== undefined && answered !== current && answered.version === current.version) {
         this.changed.fire();
         return;
       }

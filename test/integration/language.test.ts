@@ -197,8 +197,13 @@ describe('plan language features', () => {
         // after its typing delay); a change event from the store's announcement made it three.
         assert.ok(count('lenses') === 1 && count('hints') <= 2, `keystroke ${keystroke}: ${rounds.join(', ')}`);
       }
+      // A new check of the same text (a rule turned off) is one VS Code cannot know about: asked again.
+      rounds.length = 0;
+      await vscode.workspace.getConfiguration('mentoringPlan').update('disabledRules', ['agenda-not-question'], vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => count('hints') > 0 && count('lenses') > 0, 'hints and lenses asked again after a rule was turned off');
     } finally {
       probes.dispose();
+      await vscode.workspace.getConfiguration('mentoringPlan').update('disabledRules', undefined, vscode.ConfigurationTarget.Workspace);
       await undoUntil(editor.document, original);
     }
   });
