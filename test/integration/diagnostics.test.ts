@@ -2,7 +2,7 @@
 // following typing and file changes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, lineOf, openPlan, ourDiagnostics, recordTiming, undoUntil, waitFor, waitForEqual, workspaceUri } from './extension-support';
+import { api, lineOf, nextAnnouncement, openPlan, ourDiagnostics, recordTiming, undoUntil, waitFor, waitForEqual, workspaceUri } from './extension-support';
 
 /** [line, start, line, end] of `token` on the line equal to `line`. */
 function at(text: string, line: string, token: string, after = -1): [number, number, number, number] {
@@ -91,18 +91,9 @@ describe('diagnostics', () => {
     const listener = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((uri) => uri.toString() === key)) changes++;
     });
-    /** Resolves when the store announces this plan's next check (its diagnostics are published by then). */
-    const announced = () =>
-      new Promise<void>((resolve) => {
-        const subscription = store.onDidChange((uris) => {
-          if (!uris.some((uri) => uri.toString() === key)) return;
-          subscription.dispose();
-          resolve();
-        });
-      });
     try {
       const title = lineOf(original, '    title: Give a talk at the team meetup');
-      let next = announced();
+      let next = nextAnnouncement(store, document.uri);
       const edit = new vscode.WorkspaceEdit();
       edit.insert(document.uri, new vscode.Position(title, document.lineAt(title).text.length), ' soon');
       assert.ok(await vscode.workspace.applyEdit(edit));
@@ -111,7 +102,7 @@ describe('diagnostics', () => {
       assert.equal(changes, 0, 'a new title changes no finding');
       assert.deepEqual(ourDiagnostics(document.uri), before);
       const status = lineOf(original, '    status: proposed');
-      next = announced();
+      next = nextAnnouncement(store, document.uri);
       const breaking = new vscode.WorkspaceEdit();
       breaking.replace(document.uri, new vscode.Range(status, 12, status, 20), 'maybe');
       assert.ok(await vscode.workspace.applyEdit(breaking));

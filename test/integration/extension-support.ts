@@ -156,3 +156,15 @@ export function printFigure(name: string, ms: number): void {
   // index.ts's reporter lines carry this tag; the offline launcher prints exactly those lines.
   console.log(`${process.env.MENTORING_CONSOLE_TAG ?? ''}      figure: ${name} = ${ms.toFixed(1)} ms`);
 }
+
+/** Resolves when the store next announces a check of the plan at `uri` (its listeners have run by then). */
+export function nextAnnouncement(store: MentoringPlanApi['store'], uri: vscode.Uri): Promise<void> {
+  const key = uri.toString();
+  return new Promise((resolve) => {
+    const subscription = store.onDidChange((uris) => {
+      if (!uris.some((changed) => changed.toString() === key)) return;
+      subscription.dispose();
+      resolve();
+    });
+  });
+}

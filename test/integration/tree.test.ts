@@ -158,6 +158,34 @@ describe('Mentoring tree', () => {
     await undoUntil(document, original);
   });
 
+  it('brings back a plan the filter hid once it matches again', async () => {
+    const { document } = await openPlan('team.mentoring.yaml');
+    const original = document.getText();
+    // What the tree tells the view: VS Code lists the rows again only when told the list changed.
+    const events: string[] = [];
+    const listener = mentoring.tree.onDidChangeTreeData((changed) => events.push(changed === undefined ? 'the list' : 'rows'));
+    const names = async () => (await workspacePlans(mentoring.tree)).map((plan) => plan.node.uri.path.split('/').pop());
+    mentoring.tree.setFilter('active');
+    try {
+      assert.ok((await names()).includes('team.mentoring.yaml'), 'the active plan is listed');
+      events.length = 0;
+      const line = lineOf(original, '  status: active');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(line, 10, line, 16), 'paused');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => events.includes('the list'), 'the list worked out again without the paused plan');
+      assert.ok(!(await names()).includes('team.mentoring.yaml'), 'the paused plan is hidden');
+      events.length = 0;
+      await undoUntil(document, original);
+      await waitFor(() => events.includes('the list'), 'the list worked out again with the plan active again');
+      assert.ok((await names()).includes('team.mentoring.yaml'), 'the plan is listed again');
+    } finally {
+      listener.dispose();
+      mentoring.tree.setFilter('all');
+      await undoUntil(document, original);
+    }
+  });
+
   it('lists upcoming sessions first', async () => {
     const { document } = await openPlan('team.mentoring.yaml');
     const original = document.getText();
@@ -259,11 +287,15 @@ describe('Mentoring tree with many plans (issue 15)', function () {
       assert.deepEqual(fired, [[`folder ${FOLDER}/group-3`]]);
       const reordered = (await mentoring.tree.getChildren(folder)) as PlanNode[];
       assert.equal(reordered.at(-1)?.uri.toString(), target.uri.toString(), 'the closed plan is listed last in its folder');
-      writeFileSync(target.uri.fsPath, readFileSync(target.uri.fsPath, 'utf8').replace('  status: closed', '  status: active'));
     } finally {
       listener.dispose();
       sameObject.dispose();
       actionsListener.dispose();
+      const text = readFileSync(target.uri.fsPath, 'utf8');
+      if (text.includes('  status: closed')) {
+        writeFileSync(target.uri.fsPath, text.replace('  status: closed', '  status: active'));
+        await mentoring.store.refresh();
+      }
     }
     const after = mentoring.tree.resolveTreeItem(mentoring.tree.getTreeItem(target), target);
     assert.equal(after.id, before.id, 'the row keeps its id (and its expansion)');

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { constants as performanceConstants, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { planDocumentSelector } from '../../src/extension/config';
 import type { MentoringPlanApi } from '../../src/extension/services';
@@ -112,14 +112,20 @@ async function cpuDuring(ms: number, start: () => unknown = () => undefined): Pr
   };
 }
 
-/** The garbage collections of this host from now on, as `kind` (minor: the young generation; major: the whole heap) at `at` (performance time). */
-function watchCollections(): { collections: { at: number; kind: 'minor' | 'major' | 'other' }[]; dispose(): void } {
-  const collections: { at: number; kind: 'minor' | 'major' | 'other' }[] = [];
+/** The garbage collections of this host from now on, as `kind` (minor: the young generation; major: the whole heap; incremental marking: steps of a major one) at `at` (performance time). */
+type CollectionKind = 'minor' | 'major' | 'incremental marking' | 'other';
+
+function watchCollections(): { collections: { at: number; kind: CollectionKind }[]; dispose(): void } {
+  const collections: { at: number; kind: CollectionKind }[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      // Node's NODE_PERFORMANCE_GC_* flags: 1 minor, 2 major, 4 incremental, 8 weak callbacks.
       const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
-      collections.push({ at: entry.startTime, kind: kind === 1 ? 'minor' : kind === 2 ? 'major' : 'other' });
+      const named: Record<number, CollectionKind> = {
+        [performanceConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+        [performanceConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+        [performanceConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+      };
+      collections.push({ at: entry.startTime, kind: (kind !== undefined && named[kind]) || 'other' });
     }
   });
   observer.observe({ entryTypes: ['gc'] });
@@ -206,7 +212,8 @@ const epoch = (performanceTime: number) => Math.round(performance.timeOrigin + p
     await vscode.commands.executeCommand('workbench.view.extension.mentoring');
     const plan = store.all()[Math.floor(store.all().length / 2)].uri;
     const document = await vscode.workspace.openTextDocument(plan);
-    const editor = await vscode.window.showTextDocument(document);
+    // Not a preview tab: showing the other file later must not close this one.
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
     const typeLine = document.getText().split('\n').findIndex((text) => text.startsWith('    type: '));
     await sleep(2000);
     const idleCompletion: CompletionTiming[] = [];
@@ -291,7 +298,7 @@ const epoch = (performanceTime: number) => Math.round(performance.timeOrigin + p
     const gc = watchCollections();
     let settling = 0;
     const keystroke = async (into: Keystrokes, profiled: boolean): Promise<void> => {
-      const shown = await vscode.window.showTextDocument(into.editor.document);
+      const shown = await vscode.window.showTextDocument(into.editor.document, { preview: false });
       const settleStarted = performance.now();
       while ((await cpuDuring(500)).total > 50 && performance.now() - settleStarted < 30_000);
       settling = Math.max(settling, performance.now() - settleStarted);
@@ -316,10 +323,13 @@ const epoch = (performanceTime: number) => Math.round(performance.timeOrigin + p
       into.ownChecks.push(ownCheck);
       into.baselines.push(baseline);
       into.busy.push(busy);
-      const kinds = gc.collections.filter((collection) => collection.at >= windowStart && collection.at < windowStart + windowMs).map((collection) => collection.kind);
+      const windowEnd = performance.now();
+      // The observer hears of a collection a little later.
+      await new Promise((resolve) => setImmediate(resolve));
+      const kinds = gc.collections.filter((collection) => collection.at >= windowStart && collection.at < windowEnd).map((collection) => collection.kind);
       if (kinds.length > 0) into.collected.push(`${into.busy.length}: ${kinds.join(' + ')}`);
     };
-    const plainEditor = await vscode.window.showTextDocument(plainDocument);
+    const plainEditor = await vscode.window.showTextDocument(plainDocument, { preview: false });
     const inPlain = inFile(plainEditor);
     for (let round = 0; round < counted; round++) {
       await keystroke(inPlan, false);
@@ -330,11 +340,12 @@ const epoch = (performanceTime: number) => Math.round(performance.timeOrigin + p
     // Idle is the median of all the idle windows: the host's own bursts (a collection, a timer of
     // VS Code's) land in an idle window as often as in a keystroke's, and subtracting the window
     // just before a keystroke made single keystrokes come out at −150 ms.
-    const idleCpu = (pick: (use: CpuUse) => number | undefined) => median([...inPlan.baselines, ...inPlain.baselines].map((use) => pick(use) ?? Number.NaN));
-    const beyond = (into: Keystrokes, pick: (use: CpuUse) => number | undefined) => into.busy.map((use, index) => (pick(use) ?? Number.NaN) - idleCpu(pick) - into.ownChecks[index]);
     const total = (use: CpuUse) => use.total;
     const mainThread = (use: CpuUse) => use.main;
     const otherThreads = (use: CpuUse) => use.others;
+    const idleCpu = (pick: (use: CpuUse) => number | undefined) => median([...inPlan.baselines, ...inPlain.baselines].map((use) => pick(use) ?? Number.NaN));
+    // The plan's own check runs on the main thread: taken off the whole process's and the main thread's figures, not the other threads'.
+    const beyond = (into: Keystrokes, pick: (use: CpuUse) => number | undefined) => into.busy.map((use, index) => (pick(use) ?? Number.NaN) - idleCpu(pick) - (pick === otherThreads ? 0 : into.ownChecks[index]));
     const medianAndMax = (values: readonly number[]) => (values.length === 0 || values.some(Number.isNaN) ? 'not measured' : `${Math.round(median(values))} / ${Math.round(Math.max(...values))}`);
     figures['keystroke: longest wait for the host to settle (ms)'] = Math.round(settling);
     figures[`keystroke: extension host CPU idle in ${windowMs / 1000} s, median: all threads / main thread (ms)`] = `${Math.round(idleCpu(total))} / ${Math.round(idleCpu(mainThread))}`;
@@ -350,7 +361,7 @@ const epoch = (performanceTime: number) => Math.round(performance.timeOrigin + p
     figures['the same keystroke in a YAML file that is not a plan: garbage collections (keystroke: kind)'] = inPlain.collected.join('; ') || 'none';
     figures['keystroke: what the extension adds (plan minus not a plan, medians), all threads / main thread (ms)'] = `${Math.round(median(beyond(inPlan, total)) - median(beyond(inPlain, total)))} / ${Math.round(median(beyond(inPlan, mainThread)) - median(beyond(inPlain, mainThread)))}`;
     for (const into of [inPlan, inPlain]) {
-      await vscode.window.showTextDocument(into.editor.document);
+      await vscode.window.showTextDocument(into.editor.document, { preview: false });
       for (let undo = 0; undo < into.busy.length + (into === inPlan && profileDir ? 1 : 0); undo++) await vscode.commands.executeCommand('undo');
     }
     await vscode.commands.executeCommand('workbench.action.files.save');

@@ -4,27 +4,20 @@ import * as vscode from 'vscode';
 import { rangeAt } from '../../core/parse';
 import { COMMANDS } from '../command-ids';
 import type { PlanStore } from '../plan-store';
-import { ProviderRefresh } from '../provider-refresh';
 import { toVsRange } from '../ranges';
 import type { EditFeedbackArgs, WriteFeedbackArgs } from './register';
 
 /** More entries than this get no lenses; a plan that large is read, not edited lens by lens. */
 const MAX_LENSES = 500;
 
-export class FeedbackCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  /** Asked again only for a check VS Code did not ask about (provider-refresh.ts). */
-  private readonly refresh: ProviderRefresh;
-  readonly onDidChangeCodeLenses: vscode.Event<void>;
-
-  constructor(private readonly store: PlanStore) {
-    this.refresh = new ProviderRefresh(store);
-    this.onDidChangeCodeLenses = this.refresh.event;
-  }
+export class FeedbackCodeLensProvider implements vscode.CodeLensProvider {
+  // No change event: the lenses depend on the document's text alone, which VS Code asks about again
+  // after every edit (one fired on every store change asked again per keystroke and per scan batch).
+  constructor(private readonly store: PlanStore) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const entry = this.store.forDocument(document);
     if (!entry) return [];
-    this.refresh.answeredFrom(document, entry);
     const { parsed, plan } = entry.result;
     const lenses: vscode.CodeLens[] = [];
     const list = plan?.feedback;
@@ -40,9 +33,5 @@ export class FeedbackCodeLensProvider implements vscode.CodeLensProvider, vscode
       lenses.push(new vscode.CodeLens(toVsRange(rangeAt(parsed, ['feedback', index])), { title: vscode.l10n.t('Edit feedback'), tooltip: vscode.l10n.t('Edit “{0}” in the feedback editor', id), command: COMMANDS.editFeedback, arguments: [edit] }));
     });
     return lenses;
-  }
-
-  dispose(): void {
-    this.refresh.dispose();
   }
 }

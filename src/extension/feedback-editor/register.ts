@@ -185,7 +185,6 @@ export const registerFeedbackEditor: Feature<{ testing: FeedbackEditorTesting }>
     vscode.window.registerWebviewPanelSerializer(FEEDBACK_EDITOR_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel, state: unknown) => editors.revive(webviewPanel, state),
     }),
-    lenses,
     registerForPlanDocuments((selector) => vscode.languages.registerCodeLensProvider(selector, lenses)),
   );
   return { testing: editors.testing };

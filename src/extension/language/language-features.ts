@@ -10,7 +10,6 @@ import { toWorkspaceEdit } from '../apply-edit';
 import { CONFIG_SECTION } from '../command-ids';
 import { affectsSettings, registerForPlanDocuments } from '../config';
 import type { PlanEntry, PlanStore } from '../plan-store';
-import { ProviderRefresh } from '../provider-refresh';
 import { toVsRange } from '../ranges';
 import type { Feature } from '../services';
 import { ourSchemaFeatures } from './schema-mode';
@@ -77,27 +76,21 @@ export class PlanLanguageFeatures
     vscode.InlayHintsProvider,
     vscode.CodeLensProvider
 {
-  /** Hints and lenses are asked again only for a check VS Code did not ask them about (provider-refresh.ts). */
-  private readonly hintsRefresh: ProviderRefresh;
-  private readonly lensesRefresh: ProviderRefresh;
-  readonly onDidChangeInlayHints: vscode.Event<void>;
-  readonly onDidChangeCodeLenses: vscode.Event<void>;
+  // Hints and lenses depend on the document's text alone, which VS Code asks about again after
+  // every edit; a change event when the store announced the same check asked them a second time per
+  // keystroke (issue 15). Only the setting that turns hints off asks again.
+  private readonly hintsChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.hintsChanged.event;
 
-  constructor(private readonly store: PlanStore) {
-    this.hintsRefresh = new ProviderRefresh(store);
-    this.lensesRefresh = new ProviderRefresh(store);
-    this.onDidChangeInlayHints = this.hintsRefresh.event;
-    this.onDidChangeCodeLenses = this.lensesRefresh.event;
-  }
+  constructor(private readonly store: PlanStore) {}
 
   /** The inlay hints setting changed: every editor's hints are asked again. */
   refreshHints(): void {
-    this.hintsRefresh.refresh();
+    this.hintsChanged.fire();
   }
 
   dispose(): void {
-    this.hintsRefresh.dispose();
-    this.lensesRefresh.dispose();
+    this.hintsChanged.dispose();
   }
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
@@ -169,7 +162,6 @@ export class PlanLanguageFeatures
     if (!vscode.workspace.getConfiguration(CONFIG_SECTION, document.uri).get<boolean>('inlayHints.enabled', true)) return [];
     const entry = this.store.forDocument(document);
     if (!entry) return [];
-    this.hintsRefresh.answeredFrom(document, entry);
     const hints: vscode.InlayHint[] = [];
     const index = symbolIndex(entry.result.parsed);
     for (const use of index.occurrences) {
@@ -187,7 +179,6 @@ export class PlanLanguageFeatures
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const entry = this.store.forDocument(document);
     if (!entry) return [];
-    this.lensesRefresh.answeredFrom(document, entry);
     const index = symbolIndex(entry.result.parsed);
     const lenses: vscode.CodeLens[] = [];
     for (const goals of index.symbols().filter((symbol) => symbol.kind === 'list' && symbol.name === 'goals')) {

@@ -55,7 +55,9 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   private readonly planNodes = new Map<string, Mutable<PlanNode>>();
   private readonly folderNodes = new Map<string, FolderNode>();
   private shown: Shown = { root: undefined, folders: new Map() };
-  /** How many plans the store knew when the list of rows was last worked out. */
+  /** The plans the filter admitted when the root's rows were last worked out, with each one's status rank (its place). */
+  private listed = new Map<string, number>();
+  /** How many plans the store knew then. */
   private listedOf = 0;
   private filter: PlanFilter = planFilter('all');
 
@@ -127,8 +129,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
     if (!element) {
       // Waiting for the scan's first plans keeps the welcome view from flashing up while plans are found.
       await this.store.someReady();
-      this.listedOf = this.store.size;
-      const plans = this.visible();
+      const plans = this.listRoot();
       if (plans.length > GROUP_BY_FOLDER_ABOVE) {
         const folders = groupByFolder(plans);
         this.shown = { root: [...folders.keys()].map((key) => `folder:${key}`), folders: new Map() };
@@ -178,8 +179,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
       this.refreshRows(changed, this.grouped(), new Set());
       return;
     }
-    this.listedOf = this.store.size;
-    const plans = this.visible();
+    const plans = this.listRoot();
     const grouped = plans.length > GROUP_BY_FOLDER_ABOVE;
     const folders = grouped ? groupByFolder(plans) : undefined;
     const root = folders ? [...folders.keys()].map((key) => `folder:${key}`) : plans.map((entry) => entry.uri.toString());
@@ -201,12 +201,13 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
     this.refreshRows(changed, grouped, refreshedFolders, refresh);
   }
 
-  /** Whether a changed plan's row stays where it was: it had a row, is still known, and keeps its status rank and the filter's verdict. */
+  /** Whether a changed plan stays where the last listing put it: listed then and admitted now (or neither), with the same status rank. */
   private keepsItsPlace(key: string): boolean {
-    const node = this.planNodes.get(key);
-    const entry = node && this.store.get(node.uri);
-    if (!node || !entry) return false;
-    return this.filter.matches(entry) === this.filter.matches(node.snapshot) && mentorshipStatusRank(entry.result.plan) === mentorshipStatusRank(node.snapshot.result.plan);
+    const entry = this.store.get(this.planNodes.get(key)?.uri ?? vscode.Uri.parse(key));
+    if (!entry) return false;
+    const rank = this.listed.get(key);
+    if (!this.filter.matches(entry)) return rank === undefined;
+    return rank === mentorshipStatusRank(entry.result.plan);
   }
 
   /** Refreshes the rows of the changed plans that show something new (and the folders already listed for refresh). */
@@ -226,6 +227,14 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   private visible(): PlanEntry[] {
     // Active plans first; paused, then closed ones below them.
     return byMentorshipStatus(this.store.all().filter((entry) => this.filter.matches(entry)));
+  }
+
+  /** The plans the root's rows are worked out from, remembered for keepsItsPlace. */
+  private listRoot(): PlanEntry[] {
+    const plans = this.visible();
+    this.listed = new Map(plans.map((entry) => [entry.uri.toString(), mentorshipStatusRank(entry.result.plan)]));
+    this.listedOf = this.store.size;
+    return plans;
   }
 
   private grouped(): boolean {

@@ -59,7 +59,7 @@ function workbenchFreezes(): Record<string, string | number> {
     if (name.startsWith('keystroke')) for (const task of within(from, to)) keystrokes.add(task);
     else result[`workbench during the ${name} (+3 s): longest freeze / freezes over 200 ms`] = summary(within(from, to));
   }
-  result['workbench after the keystrokes: longest freeze / freezes over 200 ms'] = summary([...keystrokes]);
+  result['workbench after the keystrokes (in the plan and in the other file): longest freeze / freezes over 200 ms'] = summary([...keystrokes]);
   result['workbench in the whole run, its own start included: longest freeze / over 200 ms'] = summary(tasks);
   return result;
 }
