@@ -112,6 +112,8 @@ describe('diagnostics', () => {
     } finally {
       listener.dispose();
       await undoUntil(document, original);
+      // code-server may have saved the edited text meanwhile; the file on disk must be the original again too.
+      await document.save();
     }
     await waitFor(() => JSON.stringify(ourDiagnostics(document.uri)) === JSON.stringify(before), 'the diagnostics from before the edits');
   });

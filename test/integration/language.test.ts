@@ -192,6 +192,8 @@ describe('plan language features', () => {
     } finally {
       probes.dispose();
       await undoUntil(editor.document, original);
+      // code-server saved the typed text after a second; the file on disk must be the original again too.
+      await editor.document.save();
     }
   });
 });
