@@ -11,6 +11,7 @@
 // waits for a goal under an expanded plan failed about one run in six). A per-plan refresh keeps
 // every other handle valid, and the refreshed plan's handle stays the same (stable ids).
 import * as vscode from 'vscode';
+import { mentorshipStatusRank } from '../../core/plan-facts';
 import { COMMANDS, HAS_PLANS_CONTEXT, PLAN_FILTER_CONTEXT, TREE_VIEW_ID } from '../command-ids';
 import { sameTextAndDay } from '../plan-store';
 import type { PlanEntry, PlanStore } from '../plan-store';
@@ -21,7 +22,6 @@ import type { PlanNode } from './nodes';
 import { planFilter, planFilters } from './plan-filter';
 import type { MinePredicate, PlanFilter, PlanFilterId } from './plan-filter';
 import { byMentorshipStatus } from './relationship-rows';
-import { mentorshipStatusRank } from '../../core/plan-facts';
 
 const REFRESH_COALESCE_MS = 30;
 /** Above this many plans (after the filter), plans are grouped by the folder that holds them. */
@@ -51,7 +51,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private pending: ReturnType<typeof setTimeout> | undefined;
-  private readonly changedUris = new Set<string>();
+  /** The plans changed since the last flush, by key. */
+  private readonly changedUris = new Map<string, vscode.Uri>();
   private readonly planNodes = new Map<string, Mutable<PlanNode>>();
   private readonly folderNodes = new Map<string, FolderNode>();
   private shown: Shown = { root: undefined, folders: new Map() };
@@ -68,7 +69,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   ) {
     // Several plans can change in one burst (a scan batch, a rename); one refresh covers them all.
     this.subscription = store.onDidChange((uris) => {
-      for (const uri of uris) this.changedUris.add(uri.toString());
+      for (const uri of uris) this.changedUris.set(uri.toString(), uri);
       if (this.pending !== undefined) return;
       this.pending = setTimeout(() => this.flush(), REFRESH_COALESCE_MS);
     });
@@ -168,14 +169,15 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   /** Refreshes what the changed plans touch: their own rows, a folder whose plans changed, or the root when the list of plans did. */
   private flush(): void {
     this.pending = undefined;
-    const changed = [...this.changedUris];
+    const changedUris = [...this.changedUris.values()];
+    const changed = [...this.changedUris.keys()];
     this.changedUris.clear();
     if (this.shown.root === undefined) return; // nothing handed out yet: the first getChildren builds from the store
     // A keystroke or a save changes a plan already listed and seldom where it stands: when no plan
     // came or went and each changed one keeps its place (its status) and the filter's verdict, the
     // rows are the same list, and only their own are refreshed. At 1,000 plans, listing, filtering
     // and sorting every plan again cost more than the keystroke's own rows.
-    if (this.store.size === this.listedOf && changed.every((key) => this.keepsItsPlace(key))) {
+    if (this.store.size === this.listedOf && changedUris.every((uri) => this.keepsItsPlace(uri))) {
       this.refreshRows(changed, this.grouped(), new Set());
       return;
     }
@@ -202,10 +204,10 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   }
 
   /** Whether a changed plan stays where the last listing put it: listed then and admitted now (or neither), with the same status rank. */
-  private keepsItsPlace(key: string): boolean {
-    const entry = this.store.get(this.planNodes.get(key)?.uri ?? vscode.Uri.parse(key));
+  private keepsItsPlace(uri: vscode.Uri): boolean {
+    const entry = this.store.get(uri);
     if (!entry) return false;
-    const rank = this.listed.get(key);
+    const rank = this.listed.get(uri.toString());
     if (!this.filter.matches(entry)) return rank === undefined;
     return rank === mentorshipStatusRank(entry.result.plan);
   }
