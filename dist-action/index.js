@@ -11547,10 +11547,12 @@ var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function checkPlan(text, options) {
   return checkParsed(parsePlan(text), options);
 }
+function planOf(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
 function checkParsed(parsed, options) {
   const issues = [...parsed.syntaxIssues];
-  const value = parsed.value;
-  const plan = value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  const plan = planOf(parsed.value);
   if (parsed.readable) issues.push(...schemaIssues(parsed));
   if (plan && parsed.readable) {
     const disabled = new Set(options.disabledRules ?? []);

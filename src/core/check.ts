@@ -43,10 +43,14 @@ export class PlanChecker {
   }
 }
 
+/** The plan a parsed value is: a mapping at the file's root, else none. */
+export function planOf(value: unknown): Partial<Plan> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<Plan>) : undefined;
+}
+
 export function checkParsed(parsed: ParsedPlan, options: CheckOptions): CheckResult {
   const issues = [...parsed.syntaxIssues];
-  const value = parsed.value;
-  const plan = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<Plan>) : undefined;
+  const plan = planOf(parsed.value);
   if (parsed.readable) issues.push(...schemaIssues(parsed));
   if (plan && parsed.readable) {
     const disabled = new Set(options.disabledRules ?? []);

@@ -22,19 +22,29 @@ function sameHandle(a: string, b: string): boolean {
   return clean(a) === clean(b) && clean(a) !== '';
 }
 
+/** What tells the user's side apart: each side's e-mail and GitHub handle, as the plan writes them. */
+export type PairContacts = Readonly<Partial<Record<Side, Me>>>;
+
+/** The plan's contacts (only these two fields of each side, so a caller can keep them without the plan). */
+export function pairContacts(plan: Partial<Plan> | undefined): PairContacts {
+  const mentorship = plan?.mentorship;
+  if (!isRecord(mentorship)) return {};
+  const contacts: Partial<Record<Side, Me>> = {};
+  for (const side of SIDES) {
+    const person = (mentorship as Record<string, unknown>)[side];
+    if (isRecord(person)) contacts[side] = { email: textOf(person.email), github: textOf(person.github) };
+  }
+  return contacts;
+}
+
 /**
  * The side whose `email` or `github` matches the user. Undefined when neither does, or when both
  * do (a plan someone wrote about themselves twice, or a shared address): guessing then would put
  * the user's rating in the other person's name.
  */
-export function matchSide(plan: Partial<Plan> | undefined, me: Me): Side | undefined {
-  const mentorship = plan?.mentorship;
-  if (!isRecord(mentorship)) return undefined;
+export function matchSide(contacts: PairContacts, me: Me): Side | undefined {
   const matches = SIDES.filter((side) => {
-    const person = (mentorship as Record<string, unknown>)[side];
-    if (!isRecord(person)) return false;
-    const email = textOf(person.email);
-    const github = textOf(person.github);
+    const { email, github } = contacts[side] ?? {};
     return (me.email !== undefined && email !== undefined && sameEmail(me.email, email)) || (me.github !== undefined && github !== undefined && sameHandle(me.github, github));
   });
   return matches.length === 1 ? matches[0] : undefined;
@@ -58,8 +68,8 @@ export function sideFromSetting(setting: unknown, planPath: string): Side | unde
 export type SideSource = 'match' | 'setting' | 'remembered';
 
 /** The side, by the first source that knows: a match in the plan, then the setting, then a remembered answer. */
-export function resolveSide(plan: Partial<Plan> | undefined, me: Me, setting: unknown, planPath: string, remembered: unknown): { side: Side; source: SideSource } | undefined {
-  const matched = matchSide(plan, me);
+export function resolveSide(contacts: PairContacts, me: Me, setting: unknown, planPath: string, remembered: unknown): { side: Side; source: SideSource } | undefined {
+  const matched = matchSide(contacts, me);
   if (matched) return { side: matched, source: 'match' };
   const configured = sideFromSetting(setting, planPath);
   if (configured) return { side: configured, source: 'setting' };

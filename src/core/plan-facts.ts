@@ -41,6 +41,11 @@ export function textOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Text a view can show: a string that is not blank, or a number as written. */
+export function shownText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
 /** The mentorship's status; a plan that does not say is active. */
 export function mentorshipStatus(plan: Partial<Plan>): string {
   const status = plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;

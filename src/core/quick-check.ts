@@ -9,10 +9,10 @@
 // directives, tabs, duplicate keys, odd indentation, any error) makes it give up, and the plan
 // takes checkPlan's whole parse. So the value is always the one yaml would build, and every file
 // with a syntax error is reported by checkPlan, with its position.
-import { checkParsed, checkPlan } from './check';
+import { checkParsed, checkPlan, planOf } from './check';
 import type { CheckOptions } from './check';
 import type { PlanIssue, Range } from './issues';
-import { parseYaml, refusal } from './parse';
+import { parsePlan, parseYaml, refusal } from './parse';
 import type { ParsedPlan, PlanPath, RangePart } from './parse';
 import type { Plan } from './plan';
 import { SourceText } from './source';
@@ -79,6 +79,16 @@ export function checkClosedPlan(text: string, options: CheckOptions): ClosedChec
   const { plan, issues } = checkParsed(parsed, options);
   if (ranges.failed()) return whole();
   return { plan, issues, readable: true, path: { kind: 'quick', pieces: ranges.parses(), fromLines: ranges.fromLines() } };
+}
+
+/**
+ * checkClosedPlan's plan value without checking it or finding any position: what a view that let
+ * a closed plan's value go reads when it needs it again (one plan, on a click or an expansion).
+ */
+export function closedPlanValue(text: string): Partial<Plan> | undefined {
+  if (refusal(new SourceText(text))) return undefined;
+  const read = quickRead(text);
+  return planOf(read ? read.value : parsePlan(text).value);
 }
 
 /**

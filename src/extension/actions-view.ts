@@ -2,7 +2,8 @@
 // plans, grouped by plan and then by owner (the user's own first), soonest due first, overdue ones
 // marked in a theme colour. Action rows are the plan tree's action nodes, so Toggle Action Done
 // edits their session exactly as it does from the Plans view; a click reveals the action's line,
-// found only then (rows are built from the plan's values, so no closed plan is parsed for them).
+// found only then. A plan's row is built from its digest (its counts); its actions are read from
+// the plan when the row is expanded, so listing the plans reads no closed plan again.
 import * as vscode from 'vscode';
 import { actionsByOwner, openActionsByDue, textOf } from '../core/plan-facts';
 import type { PlacedAction } from '../core/plan-facts';
@@ -15,16 +16,25 @@ import { PLANS_SHOWN_EXPANDED, resolveClick } from './tree/nodes';
 import type { Identity } from './identity';
 
 /**
- * A plan's or an owner's row; action rows are PlanNodes. A plan's row is one object for as long as
- * the plan has open actions: a change of that plan updates it in place and refreshes only it.
+ * A plan's row: one object for as long as the plan has open actions, so a change of that plan
+ * updates it in place and refreshes only it.
  */
-export interface ActionGroupNode {
-  readonly kind: 'actionsPlan' | 'actionsOwner';
+export interface ActionPlanNode {
+  readonly kind: 'actionsPlan';
   item: vscode.TreeItem;
-  readonly parent: ActionGroupNode | undefined;
+  readonly parent: undefined;
+  entry: PlanEntry;
+}
+/** An owner's row under a plan's, with that owner's actions. */
+export interface ActionOwnerNode {
+  readonly kind: 'actionsOwner';
+  item: vscode.TreeItem;
+  readonly parent: ActionPlanNode;
   entry: PlanEntry;
   actions: readonly PlacedAction[];
 }
+/** A plan's or an owner's row; action rows are PlanNodes. */
+export type ActionGroupNode = ActionPlanNode | ActionOwnerNode;
 export type ActionsViewNode = ActionGroupNode | PlanNode;
 
 const OWNER_LABELS: Record<string, string> = { mentor: 'mentor', protege: 'protégé', both: 'both of us', '': 'no owner' };
@@ -37,7 +47,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
    * The plan rows the view last listed, by plan URI; undefined until it lists them. A change of
    * one plan at 1,000 plans rebuilt all 1,000 rows (300 ms of the host per keystroke).
    */
-  private roots: Map<string, ActionGroupNode> | undefined;
+  private roots: Map<string, ActionPlanNode> | undefined;
   /** How many plans there were when the rows were built: a row names its folder only when there are several. */
   private rootsPlanCount = 0;
 
@@ -80,7 +90,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
       this.refresh();
       return;
     }
-    const refreshed: ActionGroupNode[] = [];
+    const refreshed: ActionPlanNode[] = [];
     for (const uri of uris) {
       const node = roots.get(uri.toString());
       const entry = this.store.get(uri);
@@ -91,30 +101,28 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
         node.entry = entry;
         continue;
       }
-      const actions = entry ? openActionsByDue(entry.result.plan, entry.today) : [];
-      if (!node || !entry || actions.length === 0) {
-        if (!node && actions.length === 0) continue;
+      const open = entry?.digest.openActions ?? 0;
+      if (!node || !entry || open === 0) {
+        if (!node && open === 0) continue;
         this.refresh();
         return;
       }
-      this.fillPlanRow(node, entry, actions);
+      this.fillPlanRow(node, entry);
       refreshed.push(node);
     }
     if (refreshed.length > 0) this.changed.fire(refreshed);
   }
 
-  private fillPlanRow(node: ActionGroupNode, entry: PlanEntry, actions: readonly PlacedAction[]): void {
-    const title = textOf(entry.result.plan?.mentorship?.title) ?? entry.uri.path.split('/').pop() ?? entry.uri.path;
+  private fillPlanRow(node: ActionPlanNode, entry: PlanEntry): void {
+    const { title, openActions, overdueActions } = entry.digest;
     // Expanded, each plan row would have its owners' and actions' rows built too: thousands at 1,000 plans.
-    const item = new vscode.TreeItem(title, this.store.size <= PLANS_SHOWN_EXPANDED ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(title ?? entry.uri.path.split('/').pop() ?? entry.uri.path, this.store.size <= PLANS_SHOWN_EXPANDED ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `actions:${entry.uri.toString()}`;
-    const overdue = actions.filter((placed) => placed.daysOverdue !== undefined).length;
-    item.description = [vscode.l10n.t('{0} open', actions.length), overdue ? vscode.l10n.t('{0} overdue', overdue) : undefined, this.store.size > 1 ? vscode.workspace.asRelativePath(entry.uri) : undefined].filter(Boolean).join(' · ');
+    item.description = [vscode.l10n.t('{0} open', openActions), overdueActions ? vscode.l10n.t('{0} overdue', overdueActions) : undefined, this.store.size > 1 ? vscode.workspace.asRelativePath(entry.uri) : undefined].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('mortar-board');
     item.contextValue = 'actionsPlan';
     node.item = item;
     node.entry = entry;
-    node.actions = actions;
   }
 
   getTreeItem(node: ActionsViewNode): vscode.TreeItem {
@@ -136,7 +144,7 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
       const plans = this.store.all();
       // Rows of plans that did not change since the last listing are kept as they are.
       const previous = this.rootsPlanCount === plans.length ? this.roots : undefined;
-      const roots = new Map<string, ActionGroupNode>();
+      const roots = new Map<string, ActionPlanNode>();
       for (const entry of plans) {
         const key = entry.uri.toString();
         const known = previous?.get(key);
@@ -145,10 +153,9 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
           roots.set(key, known);
           continue;
         }
-        const actions = openActionsByDue(entry.result.plan, entry.today);
-        if (actions.length === 0) continue;
-        const row: ActionGroupNode = { kind: 'actionsPlan', item: new vscode.TreeItem(''), parent: undefined, entry, actions };
-        this.fillPlanRow(row, entry, actions);
+        if (entry.digest.openActions === 0) continue;
+        const row: ActionPlanNode = { kind: 'actionsPlan', item: new vscode.TreeItem(''), parent: undefined, entry };
+        this.fillPlanRow(row, entry);
         roots.set(key, row);
       }
       this.roots = roots;
@@ -156,15 +163,16 @@ export class ActionsViewProvider implements vscode.TreeDataProvider<ActionsViewN
       return [...roots.values()];
     }
     if (node.kind === 'actionsPlan') {
-      const me = this.identity.knownSide(node.entry.uri, node.entry.result.plan);
-      return actionsByOwner(node.actions, me).map(({ owner, actions }) => {
+      const me = this.identity.knownSide(node.entry.uri, node.entry.digest.contacts);
+      const open = openActionsByDue(node.entry.result.plan, node.entry.today);
+      return actionsByOwner(open, me).map(({ owner, actions }): ActionOwnerNode => {
         const label = OWNER_LABELS[owner] ?? owner;
         const item = new vscode.TreeItem(me && owner === me ? vscode.l10n.t('Mine ({0})', label) : label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `actions:${node.entry.uri.toString()}#owner:${owner}`;
         item.description = String(actions.length);
         item.iconPath = new vscode.ThemeIcon(owner === 'both' ? 'organization' : 'person');
         item.contextValue = 'actionsOwner';
-        return { kind: 'actionsOwner' as const, item, parent: node, entry: node.entry, actions };
+        return { kind: 'actionsOwner', item, parent: node, entry: node.entry, actions };
       });
     }
     if (node.kind === 'actionsOwner') return node.actions.map((placed) => this.actionNode(node, placed));

@@ -4,7 +4,8 @@
 // else the setting mentoringPlan.me; else asked once per plan and remembered for the workspace.
 import * as vscode from 'vscode';
 import type { Me } from '../core/identity';
-import { resolveSide } from '../core/identity';
+import { pairContacts, resolveSide } from '../core/identity';
+import type { PairContacts } from '../core/identity';
 import { isSide } from '../core/plan-facts';
 import type { Side } from '../core/plan-facts';
 import type { Plan } from '../core/plan';
@@ -52,7 +53,7 @@ export class Identity implements vscode.Disposable {
    * The user's side of a plan as far as is known now, never asking and never waiting: for views.
    * The first call starts the look-up of the git e-mail and GitHub handle; onDidLearn fires when it ends.
    */
-  knownSide(uri: vscode.Uri, plan: Partial<Plan> | undefined): Side | undefined {
+  knownSide(uri: vscode.Uri, contacts: PairContacts): Side | undefined {
     const key = uri.toString();
     let me = this.known.get(key);
     if (!me) {
@@ -64,7 +65,7 @@ export class Identity implements vscode.Disposable {
       });
     }
     const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<unknown>('me');
-    return resolveSide(plan, me, setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)))?.side;
+    return resolveSide(contacts, me, setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)))?.side;
   }
 
   /** One event for the look-ups of many plans ending together (a workspace of a thousand plans). */
@@ -87,7 +88,7 @@ export class Identity implements vscode.Disposable {
    */
   async sideFor(uri: vscode.Uri, plan: Partial<Plan> | undefined, ask = true): Promise<Side | undefined> {
     const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<unknown>('me');
-    const found = resolveSide(plan, await this.whoAmI(uri), setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)));
+    const found = resolveSide(pairContacts(plan), await this.whoAmI(uri), setting, vscode.workspace.asRelativePath(uri, false), this.state.get(rememberedKey(uri)));
     if (found) return found.side;
     if (!ask) return undefined;
     const mentorship = plan?.mentorship;

@@ -12,7 +12,10 @@
 import type * as vscode from 'vscode';
 import { localIsoDate } from '../core/dates';
 import { PlanChecker } from '../core/check';
-import { checkClosedPlan } from '../core/quick-check';
+import { checkClosedPlan, closedPlanValue } from '../core/quick-check';
+import { planDigest } from '../core/plan-digest';
+import type { PlanDigest } from '../core/plan-digest';
+import type { Plan } from '../core/plan';
 import type { ClosedCheckResult } from '../core/quick-check';
 import type { EditOptions } from '../core/edits';
 import type { CheckResult } from '../core/check';
@@ -29,6 +32,26 @@ export interface PlanEntry<U extends HostUri = vscode.Uri> {
   /** The date the checks ran for; date-based findings (overdue, lapse) go stale after midnight. */
   readonly today: string;
   readonly result: CheckResult;
+  /**
+   * What the views listing every plan read of this one (title, status, counts), worked out once
+   * per check. A closed plan keeps this and lets its value go (ClosedPlanCheck).
+   */
+  readonly digest: PlanDigest;
+}
+
+/** An entry whose digest is worked out when first read (an open plan's keystrokes need not pay for it) unless given. */
+function planEntry<U extends HostUri>(uri: U, version: number | undefined, text: string, today: string, result: CheckResult, digest?: PlanDigest): PlanEntry<U> {
+  let known = digest;
+  return {
+    uri,
+    version,
+    text,
+    today,
+    result,
+    get digest() {
+      return (known ??= planDigest(result.plan, today));
+    },
+  };
 }
 
 /** Whether two checks of a plan are of the same text on the same day: what they show is the same, positions included. */
@@ -613,6 +636,7 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
     const key = uri.toString();
     const options = { today, disabledRules: this.host.settings(uri).disabledRules };
     let result: CheckResult;
+    let digest: PlanDigest | undefined;
     if (version !== undefined) {
       // One checker per open plan: a keystroke re-parses only the entry it touched.
       const checker = this.checkers.get(key) ?? new PlanChecker();
@@ -620,12 +644,15 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
       result = checker.check(text, options);
     } else {
       // A closed plan takes the line parser's check (positions from only the entries its findings
-      // lie in; the same result as checkPlan's) and keeps no parser or parsed document.
+      // lie in; the same result as checkPlan's) and keeps no parser, parsed document or value:
+      // its digest is worked out now, while the value is at hand.
       this.checkers.delete(key);
-      result = new ClosedPlanCheck(checkClosedPlan(text, options), text);
+      const closed = checkClosedPlan(text, options);
+      digest = planDigest(closed.plan, today);
+      result = new ClosedPlanCheck(closed, text);
     }
     this.checkCosts.set(key, this.host.clock.now() - started);
-    const entry: PlanEntry<U> = { uri, version, text, today, result };
+    const entry = planEntry(uri, version, text, today, result, digest);
     // An editor still showing a deleted file: its features get the check, the views do not get the plan back.
     if (this.deletedAt.has(key)) {
       this.checkers.delete(key);
@@ -662,28 +689,44 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
 }
 
 /**
- * A closed plan's check as views need it: the plan's value and its findings (with their ranges),
- * without the parsed document, which is most of a check's memory (1,000 plans held ~1 GB).
- * Something that asks for positions later (a click on a row, a command) gets the text parsed
- * again then; the REPARSES_KEPT plans asked most recently keep that parse, so a view that asks
- * for positions in every plan holds a few documents, not one per plan.
+ * A closed plan's check as views need it: its findings (with their ranges), without the parsed
+ * document or the plan's value, which were most of a check's memory (1,000 plans held ~1 GB, then
+ * 88 MB of values whose full garbage collections cost a keystroke in ten ~0.5 s); views that list
+ * every plan read the entry's digest. Something that asks for the value or positions later (an
+ * expanded row, a click, a command) gets the text read again then; the REPARSES_KEPT plans asked
+ * most recently keep what was read, so a view that asks of many plans holds a few, not one per plan.
  */
 export class ClosedPlanCheck implements CheckResult {
-  readonly plan: CheckResult['plan'];
   readonly issues: CheckResult['issues'];
   /** Whether the text could be read at all; views need it without a parse. */
   readonly readable: boolean;
   /** How many times the text was parsed again for positions: tests check that views ask only on a click. */
   parses = 0;
+  /** How many times the value was read again: tests check that views listing every plan never ask. */
+  valueReads = 0;
   private reparsed: ParsedPlan | undefined;
+  private readonly hasValue: boolean;
+  private value: Partial<Plan> | undefined;
 
   constructor(
     result: Pick<ClosedCheckResult, 'plan' | 'issues' | 'readable'>,
     private readonly text: string,
   ) {
-    this.plan = result.plan;
     this.issues = result.issues;
     this.readable = result.readable;
+    this.hasValue = result.plan !== undefined;
+  }
+
+  /** The plan's value (checkClosedPlan's), read again from the text when it is not kept. */
+  get plan(): Partial<Plan> | undefined {
+    if (!this.hasValue) return undefined;
+    if (!this.value) {
+      this.valueReads++;
+      this.value = closedPlanValue(this.text);
+    }
+    const value = this.value;
+    keepReparse(this);
+    return value;
   }
 
   get parsed(): ParsedPlan {
@@ -696,20 +739,21 @@ export class ClosedPlanCheck implements CheckResult {
     return parsed;
   }
 
-  /** Whether a parsed document is held (only after something asked for positions). */
+  /** Whether a parsed document or the value is held (only after something asked for it). */
   get holdsParse(): boolean {
-    return this.reparsed !== undefined;
+    return this.reparsed !== undefined || this.value !== undefined;
   }
 
-  /** Lets the parse go (the oldest of those kept, when another plan is parsed again). */
+  /** Lets what was read again go (the oldest of those kept, when another plan is read again). */
   dropParse(): void {
     this.reparsed = undefined;
+    this.value = undefined;
   }
 }
 
-/** How many closed plans keep their parse after positions were asked for. */
+/** How many closed plans keep their parse or value after it was asked for. */
 export const REPARSES_KEPT = 16;
-/** Closed plans holding a parse, least recently asked first. */
+/** Closed plans holding a parse or a value, least recently asked first. */
 const keptReparses = new Set<ClosedPlanCheck>();
 
 function keepReparse(check: ClosedPlanCheck): void {

@@ -61,7 +61,7 @@ export class PlanResolver {
     }
     if (plans.length === 1) return plans[0].uri;
     const chosen = await vscode.window.showQuickPick(
-      plans.map((entry) => ({ label: escapeIcons(String(entry.result.plan?.mentorship?.title ?? vscode.workspace.asRelativePath(entry.uri))), description: escapeIcons(vscode.workspace.asRelativePath(entry.uri)), uri: entry.uri })),
+      plans.map((entry) => ({ label: escapeIcons(entry.digest.title ?? vscode.workspace.asRelativePath(entry.uri)), description: escapeIcons(vscode.workspace.asRelativePath(entry.uri)), uri: entry.uri })),
       { placeHolder: vscode.l10n.t('Which plan?') },
     );
     return chosen?.uri;

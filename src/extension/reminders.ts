@@ -2,8 +2,7 @@
 // and due actions for any calendar app, and once a day a notification names the actions due
 // tomorrow and a session due by cadence (setting mentoringPlan.reminders turns it off).
 import * as vscode from 'vscode';
-import { dueSoon, planCalendar } from '../core/calendar';
-import { textOf } from '../core/plan-facts';
+import { planCalendar } from '../core/calendar';
 import { ACTIONS_VIEW_ID, COMMANDS, CONFIG_SECTION } from './command-ids';
 import { registerLoggedCommand } from './log';
 import type { UriLike } from './plan-target';
@@ -45,9 +44,12 @@ export function registerReminders(context: vscode.ExtensionContext, { store, res
     const today = todayIso();
     if (context.globalState.get<string>(LAST_REMINDER_KEY) === today) return undefined;
     await store.ready();
-    const parts = store.all().flatMap((entry) => {
-      const due = dueSoon(entry.result.plan, today);
-      const title = textOf(entry.result.plan?.mentorship?.title) ?? vscode.workspace.asRelativePath(entry.uri);
+    const plans = store.all();
+    // Just after midnight closed plans wait for the day's rescan; their digests still count yesterday's "tomorrow". The next hour's turn has them.
+    if (plans.some((entry) => entry.today !== today)) return undefined;
+    const parts = plans.flatMap((entry) => {
+      const due = entry.digest.dueSoon;
+      const title = entry.digest.title ?? vscode.workspace.asRelativePath(entry.uri);
       const found: string[] = [];
       if (due.actionsDueTomorrow.length) found.push(vscode.l10n.t('{0}: due tomorrow: {1}', title, due.actionsDueTomorrow.join('; ')));
       if (due.sessionDue) found.push(vscode.l10n.t('{0}: a session is due by your cadence ({1})', title, due.sessionDue));

@@ -2,20 +2,15 @@
 // the next session is due by cadence, else that the mentorships are paused or closed. Clicking it opens the Mentoring view.
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID } from './command-ids';
-import { mentorshipStatus, planStatus } from '../core/plan-facts';
 import type { PlanStore } from './plan-store';
 import type { Feature } from './services';
 import { todayIso } from './today';
 import { escapeIcons } from './plain-text';
-import { cachedPerCheck } from './per-check-cache';
 
 export interface StatusText {
   text: string;
   tooltip: string;
 }
-
-/** Each plan's status, per check and date (the item sums over every plan on each change). */
-const cachedPlanStatus = cachedPerCheck((result, today) => planStatus(result.plan, today));
 
 export function statusText(store: PlanStore): StatusText | undefined {
   const plans = store.all();
@@ -24,7 +19,8 @@ export function statusText(store: PlanStore): StatusText | undefined {
   let overdue = 0;
   let next: { date: string; scheduled: boolean } | undefined;
   for (const entry of plans) {
-    const status = cachedPlanStatus(entry.result, today);
+    // The digest's day is the check's; a closed plan's is rechecked by the day's rescan.
+    const status = entry.digest.planStatus;
     overdue += status.overdueActions;
     if (status.nextSession && (!next || status.nextSession < next.date)) next = { date: status.nextSession, scheduled: status.scheduled };
   }
@@ -34,7 +30,7 @@ export function statusText(store: PlanStore): StatusText | undefined {
   }
   if (!next) {
     // Every plan paused or closed: say so, rather than "nothing due" as if the pair were meeting.
-    const statuses = plans.map((entry) => (entry.result.plan ? mentorshipStatus(entry.result.plan) : 'active'));
+    const statuses = plans.map((entry) => entry.digest.status);
     if (statuses.every((status) => status === 'closed')) return { text: `$(archive) ${vscode.l10n.t('Mentoring closed')}`, tooltip: vscode.l10n.t('Mentoring: every mentorship here is closed. Click to open the plan view.') };
     if (statuses.every((status) => status === 'paused' || status === 'closed')) return { text: `$(debug-pause) ${vscode.l10n.t('Mentoring paused')}`, tooltip: vscode.l10n.t('Mentoring: paused; no session is due and no action counts as overdue until you resume. Click to open the plan view.') };
     return { text: `$(mortar-board) ${vscode.l10n.t('Mentoring')}`, tooltip: vscode.l10n.t('Mentoring: no session is due. Click to open the plan view.') };

@@ -1,6 +1,6 @@
 // The "Start a mentorship" walkthrough's progress: a context key per step
 // (`mentoringPlan.walkthrough.hasPlan`, …), computed by plan-facts from every plan in the store
-// (each plan's planWalkthroughProgress, kept per plan, combined by mergeWalkthroughProgress) and
+// (each plan's planWalkthroughProgress, kept in its digest, combined by mergeWalkthroughProgress) and
 // updated when plans change. The manifest's steps complete on `onContext:<key>`, so a step is
 // ticked by what the pair's plans show, not by a click.
 //
@@ -11,21 +11,16 @@
 // a key becomes true the step is also marked complete by its id (`welcome.markStepComplete`, the
 // command behind a walkthrough's "mark done"), which ticks it however late the service starts.
 import * as vscode from 'vscode';
-import { WALKTHROUGH_PROGRESS_KEYS, mergeWalkthroughProgress, planWalkthroughProgress } from '../core/plan-facts';
+import { WALKTHROUGH_PROGRESS_KEYS, mergeWalkthroughProgress } from '../core/plan-facts';
 import type { WalkthroughProgress } from '../core/plan-facts';
-import { cachedPerCheck } from './per-check-cache';
 import { WALKTHROUGH_CONTEXT_PREFIX } from './command-ids';
 import { stepsByProgressKey } from './walkthrough-steps';
 import type { Feature } from './services';
-import { todayIso } from './today';
 
 export interface WalkthroughTesting {
   /** What was last handed to setContext; undefined before the first update. */
   progress(): WalkthroughProgress | undefined;
 }
-
-/** Each plan's own progress, per check and date (the keys are worked out over every plan on each change). */
-const planProgress = cachedPerCheck((result, today) => planWalkthroughProgress(result.plan, today));
 
 /** Retries of marking a step done while VS Code has not registered the walkthrough's steps yet (it starts the service on the first call). */
 const MARK_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000];
@@ -51,8 +46,7 @@ export const registerWalkthrough: Feature<WalkthroughTesting> = (context, { stor
   };
   let shown: WalkthroughProgress | undefined;
   const update = () => {
-    const today = todayIso();
-    const now = mergeWalkthroughProgress(store.all().map((entry) => planProgress(entry.result, today)));
+    const now = mergeWalkthroughProgress(store.all().map((entry) => entry.digest.walkthrough));
     // Only the keys that changed: setContext is a round trip to the workbench.
     for (const key of WALKTHROUGH_PROGRESS_KEYS) {
       if (shown?.[key] === now[key]) continue;

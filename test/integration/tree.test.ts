@@ -236,6 +236,38 @@ describe('Mentoring tree with many plans (issue 15)', function () {
     await waitFor(() => generated() === 0, 'the generated plans to be gone', 60_000);
   });
 
+  it('lists every plan in the tree, the Actions view, the status bar and the walkthrough without reading a closed plan’s value; expanding one reads that one', async () => {
+    // Checked again, every closed plan has a new check whose value nobody has read yet.
+    await mentoring.store.refresh(true);
+    // The status bar and the walkthrough follow the scan's announcements within 100 ms; the tree within its coalescing.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A closed plan's check counts how often its value was read again (ClosedPlanCheck.valueReads; another bundle's class, so by shape).
+    const valueReads = () => new Map(mentoring.store.all().flatMap((entry) => (typeof (entry.result as { valueReads?: unknown }).valueReads === 'number' ? [[entry.uri.toString(), (entry.result as unknown as { valueReads: number }).valueReads]] : [])));
+    assert.ok(valueReads().size >= COUNT, `${valueReads().size} closed plans`);
+    // Every row as the workbench lists them with many plans: folders, their (collapsed) plans, the Actions view's plans.
+    const planRows: PlanNode[] = [];
+    for (const node of await mentoring.tree.getChildren()) {
+      mentoring.tree.getTreeItem(node);
+      if (node.kind !== 'folder') continue;
+      for (const plan of await mentoring.tree.getChildren(node)) {
+        mentoring.tree.getTreeItem(plan);
+        if (plan.kind !== 'folder') planRows.push(plan);
+      }
+    }
+    const actionsView = (mentoring as MentoringPlanTestApi).testing.actionsView;
+    for (const row of await actionsView.getChildren()) actionsView.getTreeItem(row);
+    assert.ok(planRows.length >= COUNT, `${planRows.length} plan rows`);
+    const read = [...valueReads()].filter(([, count]) => count > 0);
+    assert.deepEqual(read, [], 'listing the plans read these closed plans’ values again');
+
+    // Expanding a plan reads its value, once, and no other plan's.
+    const expanded = planRows.find((row) => valueReads().has(row.uri.toString()));
+    assert.ok(expanded, 'a closed plan among the rows');
+    const children = await mentoring.tree.getChildren(expanded);
+    assert.ok(children.some((child) => child.kind === 'goals'), 'its children are its goals, sessions and the rest');
+    assert.deepEqual([...valueReads()].filter(([, count]) => count > 0), [[expanded.uri.toString(), 1]]);
+  });
+
   it('groups plans by folder, and a change to one plan refreshes only that plan\'s node', async () => {
     const top = await mentoring.tree.getChildren();
     const folder = top.find((node): node is FolderNode => node.kind === 'folder' && node.key === `${FOLDER}/group-3`);

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import * as fc from 'fast-check';
 import { checkPlan } from '../../src/core/check';
 import { rangeAt } from '../../src/core/parse';
-import { checkClosedPlan, quickRanges } from '../../src/core/quick-check';
+import { checkClosedPlan, closedPlanValue, quickRanges } from '../../src/core/quick-check';
 import { SourceText } from '../../src/core/source';
 import { generatedHostileFiles, hostileCorpus } from '../support/hostile-corpus';
 import { largePlan, SESSION_DAMAGE } from '../support/large-plan';
@@ -25,6 +25,7 @@ function assertSameResult(text: string, label: string, today = TODAYS[0]): boole
   const full = checkPlan(text, { today });
   assert.deepEqual(closed.issues, full.issues, `${label} (${today}): issues differ`);
   assert.ok(isDeepStrictEqual(closed.plan, full.plan), `${label}: plan values differ`);
+  assert.ok(isDeepStrictEqual(closedPlanValue(text), full.plan), `${label}: the value read again differs`);
   assert.equal(closed.readable, full.parsed.readable, `${label}: readable differs`);
   return closed.path.kind === 'quick';
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { checkPlan } from '../../src/core/check';
 import { addSession } from '../../src/core/edits';
 import { rangeAt } from '../../src/core/parse';
+import { planDigest } from '../../src/core/plan-digest';
 import { ClosedPlanCheck, isReadable, PlanStore, REPARSES_KEPT, SCAN, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
 import { largePlan } from '../support/large-plan';
 import { MemoryHost, MemoryUri, settle } from './support/memory-host';
@@ -628,6 +629,34 @@ describe('plan store scan of many plans (issue 15)', () => {
     await settle();
     const reclosed = store.get(uri)?.result;
     assert.ok(reclosed instanceof ClosedPlanCheck && reclosed.parses === 0, 'closed again, the plan is checked without a parser');
+    store.dispose();
+  });
+
+  it('keeps no value for closed plans: views read the digest, which is the open plan’s; the value is read again only when asked', async () => {
+    const { host, paths } = workspace(3, 0);
+    const harness = await started(host);
+    const { store } = harness;
+    const uri = new MemoryUri(paths[1]);
+    const entry = store.get(uri);
+    const closed = entry?.result;
+    assert.ok(entry && closed instanceof ClosedPlanCheck);
+    assert.equal(closed.holdsParse, false, 'a closed plan holds neither its value nor a parse after its check');
+    const digest = entry.digest;
+    assert.equal(closed.valueReads, 0, 'its digest was worked out with the check, not by reading the value again');
+    const full = checkPlan(host.files.get(paths[1]) ?? '', { today: entry.today });
+    assert.deepEqual(digest, planDigest(full.plan, entry.today), 'the digest is the full check’s');
+    assert.ok(digest.title && digest.openActions > 0 && digest.health.length > 0, 'the example has a title, open actions and health ratings');
+    assert.deepEqual(closed.plan, full.plan, 'the value read again is the full check’s');
+    assert.equal(closed.valueReads, 1);
+    assert.deepEqual(closed.plan, full.plan);
+    assert.equal(closed.valueReads, 1, 'and kept among the last REPARSES_KEPT');
+
+    // Opened, the plan's digest is worked out from its value when first read: the same facts.
+    const document = host.open(paths[1]);
+    host.clock.advance(1);
+    const open = store.forDocument(document);
+    assert.ok(open && !(open.result instanceof ClosedPlanCheck));
+    assert.deepEqual(open.digest, digest);
     store.dispose();
   });
 

@@ -8,7 +8,7 @@ import { checkPlan } from '../../src/core/check';
 import { achieveGoal, applyEdits, closeMentorship, recordHealth, setMentorshipStatus } from '../../src/core/edits';
 import type { EditResult } from '../../src/core/edits';
 import { healthChart, healthPoints, healthText, healthTrend, latestSessionId, sparkline } from '../../src/core/health';
-import { matchSide, resolveSide, sideFromSetting } from '../../src/core/identity';
+import { matchSide, pairContacts, resolveSide, sideFromSetting } from '../../src/core/identity';
 import { parsePlan } from '../../src/core/parse';
 import type { Plan } from '../../src/core/plan';
 import { summarizePlan } from '../../src/core/summary';
@@ -133,21 +133,21 @@ describe('identity: which side of the pair the user is', () => {
   };
 
   it('matches the git e-mail or the GitHub handle, case-blind, with or without @', () => {
-    assert.equal(matchSide(plan, { email: ' alex@example.COM ' }), 'mentor');
-    assert.equal(matchSide(plan, { github: 'samchen' }), 'protege');
-    assert.equal(matchSide(plan, { github: '@ARIVERA' }), 'mentor');
-    assert.equal(matchSide(plan, { email: 'sam@example.com', github: 'someone' }), undefined);
-    assert.equal(matchSide(plan, {}), undefined);
-    assert.equal(matchSide({}, { email: 'alex@example.com' }), undefined);
+    assert.equal(matchSide(pairContacts(plan), { email: ' alex@example.COM ' }), 'mentor');
+    assert.equal(matchSide(pairContacts(plan), { github: 'samchen' }), 'protege');
+    assert.equal(matchSide(pairContacts(plan), { github: '@ARIVERA' }), 'mentor');
+    assert.equal(matchSide(pairContacts(plan), { email: 'sam@example.com', github: 'someone' }), undefined);
+    assert.equal(matchSide(pairContacts(plan), {}), undefined);
+    assert.equal(matchSide(pairContacts({}), { email: 'alex@example.com' }), undefined);
   });
 
   it('refuses to guess when the user matches both sides', () => {
-    assert.equal(matchSide(plan, { email: 'alex@example.com', github: 'samchen' }), undefined);
+    assert.equal(matchSide(pairContacts(plan), { email: 'alex@example.com', github: 'samchen' }), undefined);
   });
 
   it('an empty handle or address matches nobody', () => {
     const blank: Partial<Plan> = { mentorship: { mentor: { name: 'A', email: '', github: '' }, protege: { name: 'B' } } as Plan['mentorship'] };
-    assert.equal(matchSide(blank, { email: '', github: '' }), undefined);
+    assert.equal(matchSide(pairContacts(blank), { email: '', github: '' }), undefined);
   });
 
   it('reads the setting as one side for every plan, or per plan path', () => {
@@ -160,10 +160,10 @@ describe('identity: which side of the pair the user is', () => {
   });
 
   it('a match wins over the setting, the setting over a remembered answer', () => {
-    assert.deepEqual(resolveSide(plan, { github: 'samchen' }, 'mentor', 'x', 'mentor'), { side: 'protege', source: 'match' });
-    assert.deepEqual(resolveSide(plan, {}, 'mentor', 'x', 'protege'), { side: 'mentor', source: 'setting' });
-    assert.deepEqual(resolveSide(plan, {}, undefined, 'x', 'protege'), { side: 'protege', source: 'remembered' });
-    assert.equal(resolveSide(plan, {}, undefined, 'x', 'nobody'), undefined);
+    assert.deepEqual(resolveSide(pairContacts(plan), { github: 'samchen' }, 'mentor', 'x', 'mentor'), { side: 'protege', source: 'match' });
+    assert.deepEqual(resolveSide(pairContacts(plan), {}, 'mentor', 'x', 'protege'), { side: 'mentor', source: 'setting' });
+    assert.deepEqual(resolveSide(pairContacts(plan), {}, undefined, 'x', 'protege'), { side: 'protege', source: 'remembered' });
+    assert.equal(resolveSide(pairContacts(plan), {}, undefined, 'x', 'nobody'), undefined);
   });
 });
 

@@ -101,8 +101,8 @@ class FeedbackEditors {
     // "From" starts as the user's side when the identity knows it, never asking and never waiting:
     // this call starts the git/GitHub look-up, and the webview's `ready` (after its page loaded)
     // reads what is known by then. A draft the webview kept of its own wins over this (webview/feedback-editor.ts onInit).
-    this.identity.knownSide(uri, plan);
-    const panel = new FeedbackEditorPanel(this.createPanel(), this.deps(), { uri }, () => emptyDraft(plan, { ...seed, from: this.identity.knownSide(uri, plan) }));
+    this.identity.knownSide(uri, target.entry.digest.contacts);
+    const panel = new FeedbackEditorPanel(this.createPanel(), this.deps(), { uri }, () => emptyDraft(plan, { ...seed, from: this.identity.knownSide(uri, target.entry.digest.contacts) }));
     this.open.push(panel);
     return panel;
   }

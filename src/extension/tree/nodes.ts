@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { rangeAt } from '../../core/parse';
 import type { PlanPath } from '../../core/parse';
 import type { Action, Goal, GoalStatus, HealthCheck, Milestone, Plan, Session } from '../../core/plan';
-import { entries, isOpenAction, isOverdue } from '../../core/plan-facts';
+import { entries, isOpenAction, isOverdue, shownText } from '../../core/plan-facts';
 import { SESSION_TYPE_LABELS } from '../../core/questions';
 import { isReadable } from '../plan-store';
 import type { PlanEntry } from '../plan-store';
@@ -77,25 +77,27 @@ export class NodeBuilder {
     return { kind, uri: this.entry.uri, path, item, parent, ...extra, snapshot: this.entry, planCount: this.planCount };
   }
 
+  /** The plan's row, from its digest alone: listing every plan reads no plan's value (the tooltip reads it on hover). */
   planNode(): PlanNode {
-    const mentorship = this.plan?.mentorship;
+    const digest = this.entry.digest;
     const fileName = this.entry.uri.path.split('/').pop() ?? this.entry.uri.path;
-    const people = mentorship?.protege?.name && mentorship.mentor?.name ? vscode.l10n.t('{0} and {1}', mentorship.protege.name, mentorship.mentor.name) : undefined;
-    const title = text(mentorship?.title) ?? people ?? fileName;
-    const readable = this.plan !== undefined && isReadable(this.entry.result);
+    const people = digest.protegeName && digest.mentorName ? vscode.l10n.t('{0} and {1}', digest.protegeName, digest.mentorName) : undefined;
+    const title = digest.title ?? people ?? fileName;
+    const readable = digest.hasPlan && isReadable(this.entry.result);
     const item = new vscode.TreeItem(title, readable ? (this.planCount <= PLANS_SHOWN_EXPANDED ? Expanded : Collapsed) : None);
-    const status = text(mentorship?.status) ?? (mentorship ? 'active' : undefined);
+    const status = digest.shownStatus;
     const where = this.planCount > 1 ? vscode.workspace.asRelativePath(this.entry.uri) : undefined;
     item.description = [readable ? status : vscode.l10n.t('cannot be read'), readable ? healthDescription(this.entry) : undefined, where].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(readable ? 'mortar-board' : 'error', readable ? undefined : new vscode.ThemeColor('problemsErrorIcon.foreground'));
     item.resourceUri = this.entry.uri;
     const tooltip = () => {
+      const mentorship = this.plan?.mentorship;
       const md = markdown(title);
       if (people) md.appendText(`${people}\n\n`);
       line(md, vscode.l10n.t('Status'), status);
-      line(md, vscode.l10n.t('Cadence'), text(mentorship?.cadence));
-      line(md, vscode.l10n.t('Started'), text(mentorship?.started));
-      line(md, vscode.l10n.t('Expected end'), text(mentorship?.expectedEnd));
+      line(md, vscode.l10n.t('Cadence'), shownText(mentorship?.cadence));
+      line(md, vscode.l10n.t('Started'), shownText(mentorship?.started));
+      line(md, vscode.l10n.t('Expected end'), shownText(mentorship?.expectedEnd));
       line(md, vscode.l10n.t('File'), vscode.workspace.asRelativePath(this.entry.uri));
       const problems = this.entry.result.issues.length;
       if (problems > 0) line(md, vscode.l10n.t('Problems'), String(problems));
@@ -140,26 +142,26 @@ export class NodeBuilder {
     return entries<Goal>(this.plan?.goals)
       .sort((a, b) => rank(a.item.status) - rank(b.item.status) || a.index - b.index)
       .map(({ item: goal, index }) => {
-        const id = text(goal.id);
+        const id = shownText(goal.id);
         const milestones = entries<Milestone>(goal.milestones);
-        const item = new vscode.TreeItem(text(goal.title) ?? id ?? vscode.l10n.t('Goal {0}', index + 1), milestones.length ? Collapsed : None);
+        const item = new vscode.TreeItem(shownText(goal.title) ?? id ?? vscode.l10n.t('Goal {0}', index + 1), milestones.length ? Collapsed : None);
         const status = goal.status as GoalStatus;
         const [icon, color] = GOAL_ICONS[status] ?? ['circle-large-outline', 'descriptionForeground'];
         item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
         const done = milestones.filter(({ item: m }) => m.done === true).length;
-        const parts = [text(goal.status)];
+        const parts = [shownText(goal.status)];
         if (milestones.length) parts.push(vscode.l10n.t('{0}/{1} milestones', done, milestones.length));
-        if (text(goal.target)) parts.push(vscode.l10n.t('target {0}', String(goal.target)));
+        if (shownText(goal.target)) parts.push(vscode.l10n.t('target {0}', String(goal.target)));
         item.description = parts.filter(Boolean).join(' · ');
         const tooltip = () => {
-          const md = markdown(text(goal.title) ?? id ?? '');
+          const md = markdown(shownText(goal.title) ?? id ?? '');
           line(md, vscode.l10n.t('Id'), id);
-          line(md, vscode.l10n.t('Status'), text(goal.status));
-          line(md, vscode.l10n.t('Kind'), text(goal.kind));
-          line(md, vscode.l10n.t('Target'), text(goal.target));
-          line(md, vscode.l10n.t('Why it matters'), text(goal.why));
+          line(md, vscode.l10n.t('Status'), shownText(goal.status));
+          line(md, vscode.l10n.t('Kind'), shownText(goal.kind));
+          line(md, vscode.l10n.t('Target'), shownText(goal.target));
+          line(md, vscode.l10n.t('Why it matters'), shownText(goal.why));
           bullets(md, vscode.l10n.t('Success looks like'), strings(goal.success));
-          bullets(md, vscode.l10n.t('Milestones'), milestones.map(({ item: m }) => `${m.done === true ? '☑' : '☐'} ${text(m.text) ?? ''}`));
+          bullets(md, vscode.l10n.t('Milestones'), milestones.map(({ item: m }) => `${m.done === true ? '☑' : '☐'} ${shownText(m.text) ?? ''}`));
           bullets(md, vscode.l10n.t('Evidence'), strings(goal.evidence));
           appendMissingEvidence(md, goal);
           return md;
@@ -174,10 +176,10 @@ export class NodeBuilder {
     const goal = entryAt<Goal>(this.plan?.goals, parent.path[1]);
     return entries<Milestone>(goal?.milestones).map(({ item: milestone, index }) => {
       const done = milestone.done === true;
-      const item = new vscode.TreeItem(text(milestone.text) ?? '', None);
+      const item = new vscode.TreeItem(shownText(milestone.text) ?? '', None);
       item.iconPath = new vscode.ThemeIcon(done ? 'pass-filled' : 'circle-large-outline', done ? new vscode.ThemeColor('charts.green') : undefined);
       item.description = done ? vscode.l10n.t('done') : undefined;
-      const tooltip = () => markdown(text(milestone.text) ?? '', done ? vscode.l10n.t('Milestone reached.') : vscode.l10n.t('Milestone not reached yet.'));
+      const tooltip = () => markdown(shownText(milestone.text) ?? '', done ? vscode.l10n.t('Milestone reached.') : vscode.l10n.t('Milestone not reached yet.'));
       return this.node('milestone', parent, [...parent.path, 'milestones', index], `${parent.item.id?.split('#').pop() ?? ''}/milestone:${index}`, item, { tooltip });
     });
   }
@@ -186,13 +188,13 @@ export class NodeBuilder {
     const today = this.entry.today;
     const ids = new Set<string>();
     const sessions = entries<Session>(this.plan?.sessions);
-    const dateOf = (session: Partial<Session>) => text(session.date) ?? '';
+    const dateOf = (session: Partial<Session>) => shownText(session.date) ?? '';
     const upcoming = sessions.filter(({ item }) => dateOf(item) >= today).sort((a, b) => dateOf(a.item).localeCompare(dateOf(b.item)) || a.index - b.index);
     const past = sessions.filter(({ item }) => dateOf(item) < today).sort((a, b) => dateOf(b.item).localeCompare(dateOf(a.item)) || a.index - b.index);
     return [...upcoming, ...past].map(({ item: session, index }) => {
-      const id = text(session.id);
+      const id = shownText(session.id);
       const isUpcoming = dateOf(session) >= today;
-      const type = text(session.type);
+      const type = shownText(session.type);
       const typeLabel = type && type in SESSION_TYPE_LABELS ? SESSION_TYPE_LABELS[type as keyof typeof SESSION_TYPE_LABELS] : (type ?? id ?? vscode.l10n.t('Session'));
       const actions = entries<Action>(session.actions);
       const hasChildren = strings(session.agenda).length > 0 || actions.length > 0 || isObject(session.health);
@@ -206,7 +208,7 @@ export class NodeBuilder {
         line(md, vscode.l10n.t('Goals'), strings(session.goals).join(', ') || undefined);
         bullets(md, vscode.l10n.t('Agenda'), strings(session.agenda));
         if (actions.length) line(md, vscode.l10n.t('Actions'), vscode.l10n.t('{0} of {1} open', open, actions.length));
-        line(md, vscode.l10n.t('Notes'), text(session.notes));
+        line(md, vscode.l10n.t('Notes'), shownText(session.notes));
         return md;
       };
       const key = uniqueKey(ids, `session:${id ?? ''}`, index);
@@ -231,16 +233,16 @@ export class NodeBuilder {
     for (const { item: action, index } of entries<Action>(session.actions)) {
       const done = action.done === true;
       const overdue = isOverdue(action, this.entry.today);
-      const item = new vscode.TreeItem(text(action.text) ?? '', None);
+      const item = new vscode.TreeItem(shownText(action.text) ?? '', None);
       item.iconPath = done
         ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'))
         : new vscode.ThemeIcon(overdue ? 'warning' : 'circle-large-outline', overdue ? new vscode.ThemeColor('charts.orange') : undefined);
-      const parts = [text(action.owner), text(action.due) && vscode.l10n.t('due {0}', String(action.due)), done ? vscode.l10n.t('done') : overdue ? vscode.l10n.t('overdue') : undefined];
+      const parts = [shownText(action.owner), shownText(action.due) && vscode.l10n.t('due {0}', String(action.due)), done ? vscode.l10n.t('done') : overdue ? vscode.l10n.t('overdue') : undefined];
       item.description = parts.filter(Boolean).join(' · ');
       const tooltip = () => {
-        const md = markdown(text(action.text) ?? '');
-        line(md, vscode.l10n.t('Owner'), text(action.owner));
-        line(md, vscode.l10n.t('Due'), text(action.due));
+        const md = markdown(shownText(action.text) ?? '');
+        line(md, vscode.l10n.t('Owner'), shownText(action.owner));
+        line(md, vscode.l10n.t('Due'), shownText(action.due));
         line(md, vscode.l10n.t('Done'), done ? vscode.l10n.t('yes') : vscode.l10n.t('no'));
         return md;
       };
@@ -262,7 +264,7 @@ export class NodeBuilder {
         const md = markdown(vscode.l10n.t('Health check-in'), vscode.l10n.t('How each of you rates the relationship (1-5), rated separately.'));
         line(md, vscode.l10n.t('Mentor'), health.mentor !== undefined ? String(health.mentor) : undefined);
         line(md, vscode.l10n.t('Protégé'), health.protege !== undefined ? String(health.protege) : undefined);
-        line(md, vscode.l10n.t('Note'), text(health.note));
+        line(md, vscode.l10n.t('Note'), shownText(health.note));
         return md;
       };
       nodes.push(this.node('health', parent, [...parent.path, 'health'], `${base}/health`, item, { tooltip }));
@@ -299,9 +301,6 @@ function uniqueKey(seen: Set<string>, key: string, index: number): string {
   return unique;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
-}
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

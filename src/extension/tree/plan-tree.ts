@@ -11,7 +11,6 @@
 // waits for a goal under an expanded plan failed about one run in six). A per-plan refresh keeps
 // every other handle valid, and the refreshed plan's handle stays the same (stable ids).
 import * as vscode from 'vscode';
-import { mentorshipStatusRank } from '../../core/plan-facts';
 import { COMMANDS, HAS_PLANS_CONTEXT, PLAN_FILTER_CONTEXT, TREE_VIEW_ID } from '../command-ids';
 import { sameTextAndDay } from '../plan-store';
 import type { PlanEntry, PlanStore } from '../plan-store';
@@ -209,7 +208,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
     if (!entry) return false;
     const rank = this.listed.get(uri.toString());
     if (!this.filter.matches(entry)) return rank === undefined;
-    return rank === mentorshipStatusRank(entry.result.plan);
+    return rank === entry.digest.statusRank;
   }
 
   /** Refreshes the rows of the changed plans that show something new (and the folders already listed for refresh). */
@@ -234,7 +233,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<TreeElement>, v
   /** The plans the root's rows are worked out from, remembered for keepsItsPlace. */
   private listRoot(): PlanEntry[] {
     const plans = this.visible();
-    this.listed = new Map(plans.map((entry) => [entry.uri.toString(), mentorshipStatusRank(entry.result.plan)]));
+    this.listed = new Map(plans.map((entry) => [entry.uri.toString(), entry.digest.statusRank]));
     this.listedOf = this.store.size;
     return plans;
   }
@@ -323,7 +322,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export const registerTree: Feature<PlanTreeProvider> = (context, { store, identity }) => {
-  const tree = new PlanTreeProvider(store, (entry) => identity.knownSide(entry.uri, entry.result.plan) !== undefined);
+  const tree = new PlanTreeProvider(store, (entry) => identity.knownSide(entry.uri, entry.digest.contacts) !== undefined);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   // Menus and the command palette offer plan commands only when there is a plan to act on.
   let hasPlans: boolean | undefined;

@@ -3,11 +3,9 @@
 // health-check session when ratings decline or a closure when every goal is settled, and achieved
 // goals that have no evidence of transfer yet. nodes.ts calls these; the rows' logic lives here.
 import * as vscode from 'vscode';
-import { healthTrend } from '../../core/health';
 import type { PlanIssue } from '../../core/issues';
 import type { PlanPath } from '../../core/parse';
 import type { Goal } from '../../core/plan';
-import { mentorshipStatus, mentorshipStatusRank } from '../../core/plan-facts';
 import { isReadable } from '../plan-store';
 import type { PlanEntry } from '../plan-store';
 import type { NodeKind, PlanNode } from './nodes';
@@ -16,7 +14,7 @@ const SIDE_LABELS = { mentor: 'mentor', protege: 'protégé' } as const;
 
 /** "health mentor ▂▄▆ 4/5, protégé ▄▄ 3/5" from the ratings up to today; undefined before any. */
 export function healthDescription(entry: PlanEntry): string | undefined {
-  const trend = healthTrend(entry.result.plan, entry.today);
+  const trend = entry.digest.health;
   if (trend.length === 0) return undefined;
   return `${vscode.l10n.t('health')} ${trend.map(({ side, spark, latest }) => `${SIDE_LABELS[side]} ${spark} ${latest}/5`).join(', ')}`;
 }
@@ -28,8 +26,8 @@ function issuesOf(entry: PlanEntry, code: string): PlanIssue[] {
 /** Marks the plan's row: paused or closed by its icon, declining health by a warning icon and the rule's words. */
 /** The plan row's icon: a warning while health declines, else paused or closed. */
 export function decoratePlanItem(item: vscode.TreeItem, entry: PlanEntry): void {
-  if (!entry.result.plan || !isReadable(entry.result)) return;
-  const status = mentorshipStatus(entry.result.plan);
+  if (!entry.digest.hasPlan || !isReadable(entry.result)) return;
+  const status = entry.digest.status;
   if (issuesOf(entry, 'health-declining').length) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.orange'));
   else if (status === 'paused') item.iconPath = new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('disabledForeground'));
   else if (status === 'closed') item.iconPath = new vscode.ThemeIcon('archive', new vscode.ThemeColor('disabledForeground'));
@@ -37,8 +35,8 @@ export function decoratePlanItem(item: vscode.TreeItem, entry: PlanEntry): void 
 
 /** The plan row's tooltip lines about the relationship (built on hover, like the rest of the tooltip). */
 export function appendPlanRelationship(tooltip: vscode.MarkdownString, entry: PlanEntry): void {
-  if (!entry.result.plan || !isReadable(entry.result)) return;
-  const status = mentorshipStatus(entry.result.plan);
+  if (!entry.digest.hasPlan || !isReadable(entry.result)) return;
+  const status = entry.digest.status;
   const health = healthDescription(entry);
   if (health) appendLine(tooltip, vscode.l10n.t('Relationship'), health);
   if (status === 'paused') appendLine(tooltip, vscode.l10n.t('Paused'), vscode.l10n.t('no cadence or overdue warnings until you resume'));
@@ -95,7 +93,7 @@ function lacksEvidence(goal: Partial<Goal>): boolean {
 /** Active plans first, then paused, then closed; the store's order within each. */
 export function byMentorshipStatus(plans: readonly PlanEntry[]): PlanEntry[] {
   return plans
-    .map((entry, index) => ({ entry, index, rank: mentorshipStatusRank(entry.result.plan) }))
+    .map((entry, index) => ({ entry, index, rank: entry.digest.statusRank }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ entry }) => entry);
 }
