@@ -7702,7 +7702,7 @@ function textOf(value) {
 }
 function mentorshipStatus(plan) {
   const status = plan.mentorship && typeof plan.mentorship === "object" ? plan.mentorship.status : void 0;
-  return typeof status === "string" ? status : "active";
+  return typeof status === "string" && status.trim() !== "" ? status : "active";
 }
 function valueAt(root, path) {
   let value = root;

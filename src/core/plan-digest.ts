@@ -3,7 +3,7 @@
 // session is due. A closed plan keeps this instead of its value (issue 15): at 1,000 plans the
 // values were 50 MB of small objects, and each full garbage collection of the extension host
 // marked them all (~0.5 s of a keystroke in ten). Each fact is the answer of the one function that
-// answers it (plan-facts, health, calendar, identity); this file only gathers them.
+// answers it (plan-facts, health, calendar, identity); this file gathers them.
 import { dueSoon } from './calendar';
 import type { DueSoon } from './calendar';
 import { healthTrend } from './health';
@@ -11,21 +11,19 @@ import type { SideTrend } from './health';
 import { pairContacts } from './identity';
 import type { PairContacts } from './identity';
 import type { Plan } from './plan';
-import { isRecord, mentorshipStatus, mentorshipStatusRank, openActionsByDue, overdueActions, planStatus, planWalkthroughProgress, shownText } from './plan-facts';
+import { isRecord, mentorshipStatus, mentorshipStatusRank, openActionCount, overdueActions, planStatus, planWalkthroughProgress, shownText } from './plan-facts';
 import type { PlanStatus, WalkthroughProgress } from './plan-facts';
 
 export interface PlanDigest {
   /** The file holds a plan (a mapping at its root). */
   readonly hasPlan: boolean;
-  /** The plan has a mentorship to read. */
-  readonly hasMentorship: boolean;
   /** The mentorship's title, when it has one that is not blank. */
   readonly title: string | undefined;
   readonly mentorName: string | undefined;
   readonly protegeName: string | undefined;
-  /** active, paused, closed or whatever the plan says; a plan that does not say is active (mentorshipStatus). */
+  /** active, paused, closed or whatever word the plan says; a plan that does not say is active (mentorshipStatus). */
   readonly status: string;
-  /** The status as a list shows it: none without a mentorship, active where the plan leaves it blank. */
+  /** The status as a list shows it: `status`, or none when the file has no mentorship to read. */
   readonly shownStatus: string | undefined;
   /** Active first, then paused, then closed (mentorshipStatusRank). */
   readonly statusRank: number;
@@ -49,17 +47,16 @@ export function planDigest(plan: Partial<Plan> | undefined, today: string): Plan
   const nameOf = (person: unknown) => (isRecord(person) ? shownText(person.name) : undefined);
   return {
     hasPlan: plan !== undefined,
-    hasMentorship: mentorship !== undefined,
     title: shownText(mentorship?.title),
     mentorName: nameOf(mentorship?.mentor),
     protegeName: nameOf(mentorship?.protege),
     status: plan ? mentorshipStatus(plan) : 'active',
-    shownStatus: shownText(mentorship?.status) ?? (mentorship ? 'active' : undefined),
+    shownStatus: plan && mentorship ? mentorshipStatus(plan) : undefined,
     statusRank: mentorshipStatusRank(plan),
     contacts: pairContacts(plan),
     health: healthTrend(plan, today),
     planStatus: planStatus(plan, today),
-    openActions: openActionsByDue(plan, today).length,
+    openActions: openActionCount(plan),
     overdueActions: overdueActions(plan, today).length,
     walkthrough: planWalkthroughProgress(plan, today),
     dueSoon: dueSoon(plan, today),

@@ -46,10 +46,10 @@ export function shownText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-/** The mentorship's status; a plan that does not say is active. */
+/** The mentorship's status; a plan that does not say (no status, a blank one, or not a word) is active. */
 export function mentorshipStatus(plan: Partial<Plan>): string {
   const status = plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;
-  return typeof status === 'string' ? status : 'active';
+  return typeof status === 'string' && status.trim() !== '' ? status : 'active';
 }
 
 /** Active plans first, then paused, then closed (anything else counts as active): how lists of plans are ordered. */
@@ -105,6 +105,11 @@ export function entriesById<K extends EntryKind>(plan: Partial<Plan> | undefined
 /** An action still to do: not done, and saying what (a blank action is the schema's to report). */
 export function isOpenAction(action: Partial<Action> | undefined): boolean {
   return action !== undefined && action.done !== true && typeof action.text === 'string' && action.text.trim() !== '';
+}
+
+/** How many open actions the plan has, in all its sessions. */
+export function openActionCount(plan: Partial<Plan> | undefined): number {
+  return entriesOf(plan, 'sessions').reduce((sum, { item }) => sum + openActions(item).length, 0);
 }
 
 export function openActions(session: Partial<Session> | undefined): Partial<Action>[] {
@@ -392,7 +397,7 @@ export function planWalkthroughProgress(plan: Partial<Plan> | undefined, today: 
 
 /**
  * Plans' own progress combined into the workspace's: a step is done when any of them shows it. A
- * new object: the ones given are left as they are (the extension keeps each plan's in a cache).
+ * new object: the ones given are left as they are (the extension keeps each plan's in its digest).
  */
 export function mergeWalkthroughProgress(progresses: Iterable<WalkthroughProgress>): WalkthroughProgress {
   const total: WalkthroughProgress = { hasPlan: false, hasAgreement: false, hasStretchGoal: false, hasKickoff: false, hasFeedback: false };

@@ -86,7 +86,40 @@ export interface PlanSymbol {
   selectionRange: Range;
   /** The entry's id, for goals, sessions and feedback. */
   id?: string;
+  /** Where a goal, session or feedback entry stands in the plan: [list, index]. */
+  path?: readonly [EntryKind, number];
   children: PlanSymbol[];
+}
+
+/** A goal, session or feedback entry as the outline names it, found from the plan's value alone. */
+export interface NamedEntry {
+  readonly kind: 'goal' | 'session' | 'feedback';
+  readonly name: string;
+  readonly id: string | undefined;
+  readonly path: readonly [EntryKind, number];
+}
+
+/**
+ * The goals and sessions (and feedback with `feedback`) of a plan, named as the outline names them,
+ * without positions: what a search over every plan lists (the workspace symbols), whose line is
+ * looked up only for the one chosen.
+ */
+export function namedEntries(plan: Partial<Plan> | undefined, lists: readonly EntryKind[] = ['goals', 'sessions']): NamedEntry[] {
+  return lists.flatMap((list) => entriesOf(plan, list).map(({ item, index }) => ({ ...entryNaming(list, item, index), id: textOf(item.id), path: [list, index] as const })));
+}
+
+/** The outline's name and detail of an entry, from its value. */
+function entryNaming(list: EntryKind, item: Record<string, unknown>, entryIndex: number): { kind: NamedEntry['kind']; name: string; detail: string } {
+  const id = textOf(item.id);
+  const date = textOf(item.date);
+  switch (list) {
+    case 'goals':
+      return { kind: 'goal', name: textOf(item.title) ?? id ?? `goal ${entryIndex + 1}`, detail: [id, textOf(item.status)].filter(Boolean).join(' · ') };
+    case 'sessions':
+      return { kind: 'session', name: [textOf(item.type) ?? 'session', date].filter(Boolean).join(' '), detail: id ?? '' };
+    case 'feedback':
+      return { kind: 'feedback', name: [`feedback from ${textOf(item.from) ?? '?'}`, date].filter(Boolean).join(' '), detail: id ?? '' };
+  }
 }
 
 export class PlanSymbolIndex {
@@ -238,16 +271,7 @@ function entrySymbol(parsed: ParsedPlan, index: PlanSymbolIndex, list: EntryKind
   // The entry's first line only where its id is not written in it (looked up only then: one lookup less per entry).
   const firstLine = () => rangeAt(parsed, path);
   const selectionRange = idOccurrence && contains(range, idOccurrence.range) ? idOccurrence.range : contains(range, firstLine()) ? firstLine() : range;
-  const base = { range, selectionRange, id, children: [] };
-  const date = textOf(item.date);
-  switch (list) {
-    case 'goals':
-      return { ...base, kind: 'goal', name: textOf(item.title) ?? id ?? `goal ${entryIndex + 1}`, detail: [id, textOf(item.status)].filter(Boolean).join(' · ') };
-    case 'sessions':
-      return { ...base, kind: 'session', name: [textOf(item.type) ?? 'session', date].filter(Boolean).join(' '), detail: id ?? '' };
-    case 'feedback':
-      return { ...base, kind: 'feedback', name: [`feedback from ${textOf(item.from) ?? '?'}`, date].filter(Boolean).join(' '), detail: id ?? '' };
-  }
+  return { range, selectionRange, id, path: [list, entryIndex], children: [], ...entryNaming(list, item, entryIndex) };
 }
 
 // ---- What an id stands for (hover, inlay hints, CodeLens) -------------------------------------

@@ -4,7 +4,7 @@
 // and health scores only when asked for (a pair may consider them private).
 import { dayNumber } from './dates';
 import type { PlanIssue, Severity } from './issues';
-import { datedSessions, entriesOf, mentorshipStatus, openActions, overdueActions, planStatus, textOf } from './plan-facts';
+import { datedSessions, entriesOf, mentorshipStatus, openActionCount, overdueActions, planStatus, textOf } from './plan-facts';
 import type { Session } from './plan';
 import type { QuickCheckResult } from './quick-check';
 import { markdownText } from './summary';
@@ -126,7 +126,7 @@ export function reportRow(path: string, checked: Pick<QuickCheckResult, 'plan' |
     nextDue: next,
     nextScheduled: next === null ? null : status.scheduled,
     daysUntilNextDue: next !== null && today !== undefined && dayNumber(next) !== undefined ? (dayNumber(next) as number) - today : null,
-    openActions: entriesOf(plan, 'sessions').reduce((sum, { item }) => sum + openActions(item).length, 0),
+    openActions: openActionCount(plan),
     overdueActions: overdueActions(plan, options.today).length,
     findings,
     findingsByCode: sortedCounts(findingsByCode),

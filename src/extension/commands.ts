@@ -17,10 +17,12 @@ import { COMMANDS } from './command-ids';
 import { registerLoggedCommand } from './log';
 import { isCalendarDate } from '../core/dates';
 import { carryForwardCandidates, carryForwardDefaults, entriesOf, entryById, idFrom, idsOf, newSessionId, nextSessionDate, previousOpenActions, sessionAfter } from '../core/plan-facts';
+import { planValueOnce } from './plan-store';
 import type { PlanStore } from './plan-store';
 import { toUri } from './plan-target';
 import type { PlanResolver, UriLike } from './plan-target';
 import { toVsRange } from './ranges';
+import { forEachInSlices } from './slices';
 import type { Feature } from './services';
 import { todayIso } from './today';
 import type { PlanNode, RevealTarget } from './tree/nodes';
@@ -286,13 +288,15 @@ class Commands {
 
   /**
    * From the palette: choose a goal or session of any plan to jump to. The choices come from the
-   * plans' values; only the chosen one's line is looked up (a closed plan is parsed for it alone).
+   * plans' values, read in slices while the picker shows it is busy (a closed plan's value is read
+   * again); only the chosen one's line is looked up (a closed plan is parsed for it alone).
    */
   private async pickEntry(): Promise<RevealTarget | undefined> {
     await this.store.ready();
     const plans = this.store.all();
-    const items = plans.flatMap((entry) => {
-      const plan = entry.result.plan;
+    const items: (vscode.QuickPickItem & { value: { uri: vscode.Uri; path: PlanPath } })[] = [];
+    const listed = forEachInSlices(plans, (entry) => {
+      const plan = planValueOnce(entry.result);
       const where = plans.length > 1 ? ` · ${vscode.workspace.asRelativePath(entry.uri)}` : '';
       const target = (path: PlanPath) => ({ uri: entry.uri, path });
       const goals = entriesOf(plan, 'goals').map(({ item: goal, index }) => ({
@@ -305,9 +309,9 @@ class Commands {
         description: escapeIcons(`${String(session.id ?? '')}${where}`),
         value: target(['sessions', index]),
       }));
-      return [...goals, ...sessions];
-    });
-    const chosen = await pick(items, vscode.l10n.t('Go to a goal or session'));
+      items.push(...goals, ...sessions);
+    }).then(() => items);
+    const chosen = await pick(listed, vscode.l10n.t('Go to a goal or session'));
     return chosen && { uri: chosen.uri, range: this.rangeAt(chosen) ?? new vscode.Range(0, 0, 0, 0) };
   }
 
@@ -425,7 +429,7 @@ async function askCarryForward(plan: Parameters<typeof carryForwardCandidates>[0
   return chosen?.map((item) => item.text);
 }
 
-async function pick<T>(items: (vscode.QuickPickItem & { value: T })[], placeHolder: string): Promise<T | undefined> {
+async function pick<T>(items: (vscode.QuickPickItem & { value: T })[] | Thenable<(vscode.QuickPickItem & { value: T })[]>, placeHolder: string): Promise<T | undefined> {
   const chosen = await vscode.window.showQuickPick(items, { placeHolder });
   return chosen?.value;
 }

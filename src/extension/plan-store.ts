@@ -11,7 +11,7 @@
 // mocha with an in-memory host and fake timers (test/unit/plan-store.test.ts).
 import type * as vscode from 'vscode';
 import { localIsoDate } from '../core/dates';
-import { PlanChecker } from '../core/check';
+import { PlanChecker, planOf } from '../core/check';
 import { checkClosedPlan, closedPlanValue } from '../core/quick-check';
 import { planDigest } from '../core/plan-digest';
 import type { PlanDigest } from '../core/plan-digest';
@@ -690,11 +690,12 @@ export class PlanStore<U extends HostUri = vscode.Uri, D extends HostDocument<U>
 
 /**
  * A closed plan's check as views need it: its findings (with their ranges), without the parsed
- * document or the plan's value, which were most of a check's memory (1,000 plans held ~1 GB, then
- * 88 MB of values whose full garbage collections cost a keystroke in ten ~0.5 s); views that list
- * every plan read the entry's digest. Something that asks for the value or positions later (an
- * expanded row, a click, a command) gets the text read again then; the REPARSES_KEPT plans asked
- * most recently keep what was read, so a view that asks of many plans holds a few, not one per plan.
+ * document or the plan's value, which were most of a check's memory (1,000 plans held ~1 GB of
+ * documents, then 50 MB of values whose full garbage collections cost a keystroke in ten ~0.5 s);
+ * views that list every plan read the entry's digest. Something that asks for the value or
+ * positions later (an expanded row, a hover, a click, a command on the plan) gets the text read
+ * again then; the REREADS_KEPT plans asked most recently keep what was read, so a view that asks of
+ * many plans holds a few, not one per plan.
  */
 export class ClosedPlanCheck implements CheckResult {
   readonly issues: CheckResult['issues'];
@@ -717,16 +718,27 @@ export class ClosedPlanCheck implements CheckResult {
     this.hasValue = result.plan !== undefined;
   }
 
-  /** The plan's value (checkClosedPlan's), read again from the text when it is not kept. */
+  /** The plan's value (checkClosedPlan's), read again from the text when it is not kept; then kept among the last REREADS_KEPT. */
   get plan(): Partial<Plan> | undefined {
-    if (!this.hasValue) return undefined;
-    if (!this.value) {
-      this.valueReads++;
-      this.value = closedPlanValue(this.text);
+    const value = this.valueOnce();
+    if (this.hasValue) {
+      this.value = value;
+      keepReread(this);
     }
-    const value = this.value;
-    keepReparse(this);
     return value;
+  }
+
+  /**
+   * The value without keeping it: for a pass over every plan (a search, a picker), which would
+   * otherwise push out the plans the user is working with and keep 16 it will not ask for again.
+   */
+  valueOnce(): Partial<Plan> | undefined {
+    if (!this.hasValue) return undefined;
+    if (this.value) return this.value;
+    // A parse kept for positions has the same value (closedPlanValue's is yaml's, by its tests).
+    if (this.reparsed) return planOf(this.reparsed.value);
+    this.valueReads++;
+    return closedPlanValue(this.text);
   }
 
   get parsed(): ParsedPlan {
@@ -735,35 +747,40 @@ export class ClosedPlanCheck implements CheckResult {
       this.reparsed = parsePlan(this.text);
     }
     const parsed = this.reparsed;
-    keepReparse(this);
+    keepReread(this);
     return parsed;
   }
 
-  /** Whether a parsed document or the value is held (only after something asked for it). */
-  get holdsParse(): boolean {
+  /** Whether a parsed document or the value is held (only after something asked for one). */
+  get holdsReread(): boolean {
     return this.reparsed !== undefined || this.value !== undefined;
   }
 
   /** Lets what was read again go (the oldest of those kept, when another plan is read again). */
-  dropParse(): void {
+  dropReread(): void {
     this.reparsed = undefined;
     this.value = undefined;
   }
 }
 
 /** How many closed plans keep their parse or value after it was asked for. */
-export const REPARSES_KEPT = 16;
+export const REREADS_KEPT = 16;
 /** Closed plans holding a parse or a value, least recently asked first. */
-const keptReparses = new Set<ClosedPlanCheck>();
+const keptRereads = new Set<ClosedPlanCheck>();
 
-function keepReparse(check: ClosedPlanCheck): void {
-  keptReparses.delete(check);
-  keptReparses.add(check);
-  if (keptReparses.size <= REPARSES_KEPT) return;
-  const oldest = keptReparses.values().next().value;
+function keepReread(check: ClosedPlanCheck): void {
+  keptRereads.delete(check);
+  keptRereads.add(check);
+  if (keptRereads.size <= REREADS_KEPT) return;
+  const oldest = keptRereads.values().next().value;
   if (!oldest) return;
-  keptReparses.delete(oldest);
-  oldest.dropParse();
+  keptRereads.delete(oldest);
+  oldest.dropReread();
+}
+
+/** A plan's value for a pass over every plan: a closed plan's is read again and not kept (ClosedPlanCheck.valueOnce). */
+export function planValueOnce(result: CheckResult): Partial<Plan> | undefined {
+  return result instanceof ClosedPlanCheck ? result.valueOnce() : result.plan;
 }
 
 /** Whether the plan could be read at all (not refused as too large or too deep), without parsing a closed plan again. */

@@ -12,14 +12,19 @@ export interface StatusText {
   tooltip: string;
 }
 
-export function statusText(store: PlanStore): StatusText | undefined {
+/**
+ * The item's text for every plan's check, or `stale` while some plan's check is of an earlier day:
+ * just after midnight closed plans wait for the day's rescan, and their counts would say yesterday's
+ * "Session due today" was missed.
+ */
+export function statusText(store: PlanStore): StatusText | 'stale' | undefined {
   const plans = store.all();
   if (plans.length === 0) return undefined;
   const today = todayIso();
+  if (plans.some((entry) => entry.today !== today)) return 'stale';
   let overdue = 0;
   let next: { date: string; scheduled: boolean } | undefined;
   for (const entry of plans) {
-    // The digest's day is the check's; a closed plan's is rechecked by the day's rescan.
     const status = entry.digest.planStatus;
     overdue += status.overdueActions;
     if (status.nextSession && (!next || status.nextSession < next.date)) next = { date: status.nextSession, scheduled: status.scheduled };
@@ -55,7 +60,10 @@ export const registerStatusBar: Feature<{ text(): string | undefined }> = (conte
   let current: StatusText | undefined;
   const update = () => {
     const before = current;
-    current = statusText(store);
+    const now = statusText(store);
+    // The day's rescan announces every plan it checks again; the item follows when the last is of today.
+    if (now === 'stale') return;
+    current = now;
     if (!current) {
       item.hide();
       return;

@@ -9,7 +9,9 @@
 import { PlanChecker } from '../../src/core/check';
 import { applyEdits, renameId } from '../../src/core/edits';
 import type { ParsedPlan } from '../../src/core/parse';
-import { PlanSymbolIndex, planHover, symbolIndex } from '../../src/core/plan-symbols';
+import { namedEntries, PlanSymbolIndex, planHover, symbolIndex } from '../../src/core/plan-symbols';
+import { parsePlan } from '../../src/core/parse';
+import { closedPlanValue } from '../../src/core/quick-check';
 import type { Figures } from './measure';
 import { formatTiming, timeRuns } from './measure';
 import { benchPlan, kilobytes, TODAY } from './plans';
@@ -59,4 +61,20 @@ export async function benchLanguage(figures: Figures): Promise<void> {
     }
     console.log(`Language features, ${sessions.toLocaleString('en-US')} sessions (${kilobytes(plan)}), check cached, ${label} (targets: < 20 ms, rename < 50 ms): ${cells.join(', ')}`);
   }
+  await benchWorkspaceSearch(figures);
+}
+
+/**
+ * What Go to Symbol in Workspace pays per closed plan on its first query (issue 15's programme of
+ * 50-session plans): the goals' and sessions' names from the value read again, their lines only for
+ * the symbol chosen; against a parse with positions and the outline, as it did before.
+ */
+async function benchWorkspaceSearch(figures: Figures): Promise<void> {
+  const sessions = 50;
+  const plan = benchPlan(sessions);
+  const now = await timeRuns(() => namedEntries(closedPlanValue(plan)), { runs: 21, budgetMs: 1500 });
+  const before = await timeRuns(() => symbolIndex(parsePlan(plan)).symbols(), { runs: 9, budgetMs: 1500 });
+  figures.record(`language.workspaceSearch.${sessions}`, now);
+  figures.record(`language.workspaceSearch.${sessions}.withPositions`, before);
+  console.log(`Workspace symbol search, per closed plan of ${sessions} sessions (${kilobytes(plan)}), first query: names from the value ${formatTiming(now)}; with positions (the outline of a whole parse, as before) ${formatTiming(before)}`);
 }

@@ -61,12 +61,13 @@ describe('plan language features', () => {
     ]);
   });
 
-  it('finds goals and sessions of every plan by title or id', async () => {
+  it('finds goals and sessions of every plan by title or id, their lines looked up only when one is chosen', async () => {
     const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'public');
     const ours = found.filter((symbol) => symbol.location.uri.toString() === document.uri.toString());
+    // No range: VS Code asks the provider for it when the user picks the symbol (the UI test picks one).
     assert.deepEqual(
-      ours.map((symbol) => [symbol.name, vscode.SymbolKind[symbol.kind], symbol.containerName, span(symbol.location.range)]),
-      [['Give a talk at the team meetup (public-speaking)', 'Object', 'team.mentoring.yaml', [25, 8, 25, 23]]],
+      ours.map((symbol) => [symbol.name, vscode.SymbolKind[symbol.kind], symbol.containerName, symbol.location.range]),
+      [['Give a talk at the team meetup (public-speaking)', 'Object', 'team.mentoring.yaml', undefined]],
     );
     const byTitle = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Review pull');
     assert.ok(byTitle.some((symbol) => symbol.name === 'Review pull requests with confidence (code-review)'));

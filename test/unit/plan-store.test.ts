@@ -6,7 +6,7 @@ import { checkPlan } from '../../src/core/check';
 import { addSession } from '../../src/core/edits';
 import { rangeAt } from '../../src/core/parse';
 import { planDigest } from '../../src/core/plan-digest';
-import { ClosedPlanCheck, isReadable, PlanStore, REPARSES_KEPT, SCAN, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
+import { ClosedPlanCheck, isReadable, PlanStore, REREADS_KEPT, SCAN, TYPING_DELAY, typingDelay } from '../../src/extension/plan-store';
 import { largePlan } from '../support/large-plan';
 import { MemoryHost, MemoryUri, settle } from './support/memory-host';
 import type { MemoryDocument } from './support/memory-host';
@@ -618,7 +618,7 @@ describe('plan store scan of many plans (issue 15)', () => {
     for (const path of [['sessions', 0], ['goals', 0, 'milestones', 1], ['mentorship', 'cadence']] as const) {
       assert.deepEqual(rangeAt(closed.parsed, [...path]), rangeAt(full.parsed, [...path]), `range of ${path.join('.')}`);
     }
-    assert.equal(closed.parses, 1, 'positions asked for parse the text again once, kept among the last REPARSES_KEPT');
+    assert.equal(closed.parses, 1, 'positions asked for parse the text again once, kept among the last REREADS_KEPT');
 
     // Opened, the plan gets its incremental parser (for edits); closed again, it lets it go.
     const document = host.open(paths[1]);
@@ -640,7 +640,7 @@ describe('plan store scan of many plans (issue 15)', () => {
     const entry = store.get(uri);
     const closed = entry?.result;
     assert.ok(entry && closed instanceof ClosedPlanCheck);
-    assert.equal(closed.holdsParse, false, 'a closed plan holds neither its value nor a parse after its check');
+    assert.equal(closed.holdsReread, false, 'a closed plan holds neither its value nor a parse after its check');
     const digest = entry.digest;
     assert.equal(closed.valueReads, 0, 'its digest was worked out with the check, not by reading the value again');
     const full = checkPlan(host.files.get(paths[1]) ?? '', { today: entry.today });
@@ -649,7 +649,7 @@ describe('plan store scan of many plans (issue 15)', () => {
     assert.deepEqual(closed.plan, full.plan, 'the value read again is the full check’s');
     assert.equal(closed.valueReads, 1);
     assert.deepEqual(closed.plan, full.plan);
-    assert.equal(closed.valueReads, 1, 'and kept among the last REPARSES_KEPT');
+    assert.equal(closed.valueReads, 1, 'and kept among the last REREADS_KEPT');
 
     // Opened, the plan's digest is worked out from its value when first read: the same facts.
     const document = host.open(paths[1]);
@@ -660,21 +660,38 @@ describe('plan store scan of many plans (issue 15)', () => {
     store.dispose();
   });
 
-  it('keeps the parse of only the last REPARSES_KEPT closed plans asked for positions', async () => {
-    const { host } = workspace(REPARSES_KEPT + 4, 0);
+  it('keeps the parse of only the last REREADS_KEPT closed plans asked for positions', async () => {
+    const { host } = workspace(REREADS_KEPT + 4, 0);
     const harness = await started(host);
     const checks = harness.store.all().map((entry) => entry.result as ClosedPlanCheck);
     // A view that asks every plan for a position (the Actions view's rows), in order.
     for (const check of checks) rangeAt(check.parsed, ['sessions', 0]);
-    const held = checks.map((check) => check.holdsParse);
+    const held = checks.map((check) => check.holdsReread);
     assert.deepEqual(held, checks.map((_, index) => index >= 4), 'the four asked first let their parse go');
     // Asked again, a plan parses again and gives the same position.
     const first = checks[0];
     const entry = harness.store.all()[0];
     const full = checkPlan(host.files.get(entry.uri.path) ?? '', { today: entry.today });
     assert.deepEqual(rangeAt(first.parsed, ['sessions', 1]), rangeAt(full.parsed, ['sessions', 1]));
-    assert.equal(first.holdsParse, true);
-    assert.equal(checks[4].holdsParse, false, 'the least recently asked one made room');
+    assert.equal(first.holdsReread, true);
+    assert.equal(checks[4].holdsReread, false, 'the least recently asked one made room');
+    harness.store.dispose();
+  });
+
+  it('keeps the value of only the last REREADS_KEPT closed plans asked for it; a pass over every plan keeps none', async () => {
+    const { host } = workspace(REREADS_KEPT + 4, 0);
+    const harness = await started(host);
+    const checks = harness.store.all().map((entry) => entry.result as ClosedPlanCheck);
+    // A search over every plan (workspace symbols, the entry picker): each value read once, none kept.
+    for (const check of checks) assert.ok(check.valueOnce()?.mentorship);
+    assert.deepEqual(checks.map((check) => [check.valueReads, check.holdsReread]), checks.map(() => [1, false]));
+    // Views asking plan by plan (expanded rows, commands), in order: the four asked first make room.
+    for (const check of checks) assert.ok(check.plan?.mentorship);
+    assert.deepEqual(checks.map((check) => check.holdsReread), checks.map((_, index) => index >= 4));
+    assert.ok(checks[0].plan, 'asked again');
+    assert.equal(checks[0].valueReads, 3, 'a value that made room is read again');
+    assert.ok(checks[REREADS_KEPT + 3].plan);
+    assert.equal(checks[REREADS_KEPT + 3].valueReads, 2, 'a kept value is not');
     harness.store.dispose();
   });
 

@@ -6,7 +6,8 @@ import { checkPlan, PlanChecker } from '../../src/core/check';
 import { planCompletions } from '../../src/core/completion';
 import { applyEdits, renameId } from '../../src/core/edits';
 import { parsePlan } from '../../src/core/parse';
-import { idUses, planHover, relativeDay, symbolIndex } from '../../src/core/plan-symbols';
+import { valueAt } from '../../src/core/plan-facts';
+import { idUses, namedEntries, planHover, relativeDay, symbolIndex } from '../../src/core/plan-symbols';
 import type { IdKind } from '../../src/core/plan-symbols';
 import { largePlan } from '../support/large-plan';
 import { planText, propertyParameters } from '../support/plan-generator';
@@ -146,6 +147,26 @@ describe('renameId', () => {
 });
 
 describe('plan symbol index on generated plans', () => {
+  it('names goals and sessions from the value alone as the outline does, with their place in the plan', () => {
+    fc.assert(
+      fc.property(planText({ minEntries: 0, maxEntries: 4 }), ({ text }) => {
+        const checked = checkPlan(text, { today: TODAY });
+        const outlined = symbolIndex(checked.parsed)
+          .symbols()
+          .filter((list) => list.name === 'goals' || list.name === 'sessions')
+          .flatMap((list) => list.children)
+          .map((symbol) => [symbol.kind, symbol.name, symbol.id, symbol.path]);
+        const named = namedEntries(checked.plan).map((entry) => [entry.kind, entry.name, entry.id, entry.path]);
+        assert.deepEqual(named, outlined);
+        // Each path leads to the entry of that name in the value.
+        for (const entry of namedEntries(checked.plan)) {
+          const id = (valueAt(checked.plan, [...entry.path]) as { id?: unknown }).id;
+          assert.equal(entry.id, typeof id === 'string' ? id : undefined);
+        }
+      }),
+      propertyParameters(150),
+    );
+  });
   it('every reference found has the id as its text and resolves to a definition with the same text; renaming keeps references known', () => {
     fc.assert(
       fc.property(planText({ minEntries: 1, maxEntries: 3 }), fc.constantFrom('g0', 'g1'), ({ text }, goal) => {

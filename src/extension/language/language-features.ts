@@ -4,13 +4,15 @@
 // (src/core/plan-symbols.ts): no provider parses.
 import * as vscode from 'vscode';
 import { renameId } from '../../core/edits';
-import { goalActivity, planHover, plural, symbolIndex } from '../../core/plan-symbols';
-import type { IdOccurrence, PlanSymbol, PlanSymbolKind } from '../../core/plan-symbols';
+import { goalActivity, namedEntries, planHover, plural, symbolIndex } from '../../core/plan-symbols';
+import type { IdOccurrence, NamedEntry, PlanSymbol, PlanSymbolKind } from '../../core/plan-symbols';
 import { toWorkspaceEdit } from '../apply-edit';
 import { CONFIG_SECTION } from '../command-ids';
 import { affectsSettings, registerForPlanDocuments } from '../config';
+import { planValueOnce } from '../plan-store';
 import type { PlanEntry, PlanStore } from '../plan-store';
 import { toVsRange } from '../ranges';
+import { forEachInSlices } from '../slices';
 import type { Feature } from '../services';
 import { ourSchemaFeatures } from './schema-mode';
 
@@ -36,32 +38,42 @@ function occurrenceAt(store: PlanStore, document: vscode.TextDocument, position:
   return entry && occurrence ? { entry, occurrence } : undefined;
 }
 
-/** A goal or session as the workspace symbol search lists it. */
-interface WorkspaceSymbol {
-  readonly name: string;
-  readonly kind: PlanSymbolKind;
-  readonly selectionRange: PlanSymbol['selectionRange'];
+/**
+ * A goal or session as the workspace symbol search lists it: named from the plan's value, with no
+ * range yet. VS Code asks resolveWorkspaceSymbol for the range of the one the user picks, so a
+ * search over 1,000 plans parses none of them (a parse with positions for each took ~19 s).
+ */
+class PlanWorkspaceSymbol extends vscode.SymbolInformation {
+  constructor(
+    name: string,
+    kind: vscode.SymbolKind,
+    container: string,
+    readonly uri: vscode.Uri,
+    readonly path: NamedEntry['path'],
+  ) {
+    // A location without a range is how the API marks a symbol to be resolved when chosen.
+    super(name, kind, container, new vscode.Location(uri, undefined as unknown as vscode.Range));
+  }
 }
 
 /**
- * Each check's goals and sessions for the workspace symbol search: a closed plan keeps no parse
- * (plan-store.ts), so reading its symbols parses it again; kept per check, each query after the
- * first costs no parse, and only these small lists stay in memory, not 1,000 parsed documents.
+ * Each check's goals and sessions as the search names them, kept per check: a query after the
+ * first reads no plan again, and only these names stay in memory, not the plans' values.
  */
-const workspaceSymbols = new WeakMap<PlanEntry['result'], readonly WorkspaceSymbol[]>();
+const workspaceNames = new WeakMap<PlanEntry['result'], readonly { name: string; kind: NamedEntry['kind']; path: NamedEntry['path'] }[]>();
 
-function workspaceSymbolsOf(entry: PlanEntry): readonly WorkspaceSymbol[] {
-  let symbols = workspaceSymbols.get(entry.result);
-  if (!symbols) {
-    symbols = symbolIndex(entry.result.parsed)
-      .symbols()
-      .flatMap((list) => list.children)
-      .filter((symbol) => symbol.kind === 'goal' || symbol.kind === 'session')
-      // Titles and ids are both what people remember; the name carries both so the quick open matches either.
-      .map((symbol) => ({ name: symbol.id && symbol.id !== symbol.name ? `${symbol.name} (${symbol.id})` : symbol.name, kind: symbol.kind, selectionRange: symbol.selectionRange }));
-    workspaceSymbols.set(entry.result, symbols);
+/** Titles and ids are both what people remember; the name carries both so the quick open matches either. */
+function searchName(name: string, id: string | undefined): string {
+  return id && id !== name ? `${name} (${id})` : name;
+}
+
+function workspaceNamesOf(entry: PlanEntry): readonly { name: string; kind: NamedEntry['kind']; path: NamedEntry['path'] }[] {
+  let names = workspaceNames.get(entry.result);
+  if (!names) {
+    names = namedEntries(planValueOnce(entry.result)).map(({ name, id, kind, path }) => ({ name: searchName(name, id), kind, path }));
+    workspaceNames.set(entry.result, names);
   }
-  return symbols;
+  return names;
 }
 
 export class PlanLanguageFeatures
@@ -98,17 +110,35 @@ export class PlanLanguageFeatures
     return entry ? symbolIndex(entry.result.parsed).symbols().map(toDocumentSymbol) : [];
   }
 
-  provideWorkspaceSymbols(query: string): vscode.SymbolInformation[] {
+  async provideWorkspaceSymbols(query: string, token?: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
     const wanted = query.toLowerCase();
     const found: vscode.SymbolInformation[] = [];
-    for (const entry of this.store.all()) {
-      const container = vscode.workspace.asRelativePath(entry.uri);
-      for (const symbol of workspaceSymbolsOf(entry)) {
-        if (!matchesQuery(symbol.name, wanted)) continue;
-        found.push(new vscode.SymbolInformation(symbol.name, SYMBOL_KINDS[symbol.kind], container, new vscode.Location(entry.uri, toVsRange(symbol.selectionRange))));
-      }
-    }
-    return found;
+    // The first search reads every closed plan's value (~1 ms each): in slices, and no further once the
+    // user typed on (VS Code asks again).
+    const complete = await forEachInSlices(
+      this.store.all(),
+      (entry) => {
+        const container = vscode.workspace.asRelativePath(entry.uri);
+        for (const symbol of workspaceNamesOf(entry)) {
+          if (matchesQuery(symbol.name, wanted)) found.push(new PlanWorkspaceSymbol(symbol.name, SYMBOL_KINDS[symbol.kind], container, entry.uri, symbol.path));
+        }
+      },
+      () => token?.isCancellationRequested === true,
+    );
+    return complete ? found : [];
+  }
+
+  /** The chosen symbol's range: its entry's selection in the outline of the plan's current check (one plan parsed, if closed). */
+  resolveWorkspaceSymbol(symbol: vscode.SymbolInformation): vscode.SymbolInformation {
+    if (!(symbol instanceof PlanWorkspaceSymbol)) return symbol;
+    const entry = this.store.get(symbol.uri);
+    const [list, index] = symbol.path;
+    const entries = entry ? symbolIndex(entry.result.parsed).symbols().flatMap((parent) => parent.children) : [];
+    const named = (child: PlanSymbol) => searchName(child.name, child.id) === symbol.name;
+    // Where the search found it, unless the plan changed since: then the entry of that name, else the plan's first line.
+    const outlined = entries.find((child) => child.path?.[0] === list && child.path[1] === index && named(child)) ?? entries.find(named);
+    symbol.location = new vscode.Location(symbol.uri, outlined ? toVsRange(outlined.selectionRange) : new vscode.Range(0, 0, 0, 0));
+    return symbol;
   }
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] {

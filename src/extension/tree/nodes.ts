@@ -301,7 +301,6 @@ function uniqueKey(seen: Set<string>, key: string, index: number): string {
   return unique;
 }
 
-
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

@@ -36,4 +36,16 @@ describe('plan language (UI)', () => {
     assert.match((await hover.textContent()) ?? '', /goal public-speaking/);
     assertPng(await screenshot('outline-and-hover'));
   });
+
+  it('goes to a goal of any plan from Go to Symbol in Workspace, at its id', async () => {
+    const { page } = ui();
+    // "#" in the quick open searches the workspace's symbols; the row's line is asked for only when it is picked.
+    await quickOpen(page, '#Review pull');
+    const row = quickInputRows(page, 'Review pull requests with confidence (code-review)').first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor[data-uri$="team.mentoring.yaml"]').first().waitFor({ state: 'visible', timeout: 20_000 });
+    // The goal's id selected or the caret at it (line 39, "  - id: code-review"), as the status bar shows it; a symbol without its line would open the file at its top.
+    await page.locator('.statusbar-item', { hasText: /Ln 39, Col (9|20)\b/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  });
 });
