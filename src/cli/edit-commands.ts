@@ -5,7 +5,7 @@ import { achieveGoal, addAction, addGoal, addSession, applyEdits, closeMentorshi
 import type { EditResult } from '../core/edits';
 import { HEALTH_SCORE_MEANINGS, latestSessionId } from '../core/health';
 import { parsePlan } from '../core/parse';
-import { entryById, idFrom, idsOf, mentorshipStatus, newSessionId, previousOpenActions } from '../core/plan-facts';
+import { entryById, idFrom, idsOf, mentorshipStatus, newSessionId, saysStatus, previousOpenActions } from '../core/plan-facts';
 import { ACTION_OWNERS, CADENCES, CLOSURE_OUTCOMES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
 import { cleanCommitments, newPlanWithKickoffText } from '../core/new-plan';
 import type { ActionOwner, Agreement, ClosureOutcome, Goal, GoalKind, GoalStatus, Plan, SessionType } from '../core/plan';
@@ -246,7 +246,7 @@ async function statusCommand(args: string[], io: CliIo, status: 'paused' | 'acti
   const [file] = positionals;
   const text = await readTextFile(io, file);
   const plan = planOf(text);
-  if (plan?.mentorship && mentorshipStatus(plan) === status) return nothingToChange(io, `The mentorship is already ${status}.`);
+  if (plan?.mentorship && saysStatus(plan, status)) return nothingToChange(io, `The mentorship is already ${status}.`);
   return write(file, text, setMentorshipStatus(text, status), io, status === 'paused' ? 'The mentorship is paused.' : 'The mentorship is active again.');
 }
 

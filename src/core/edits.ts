@@ -8,7 +8,7 @@ import { locate, parsePlan } from './parse';
 import type { NodeLocation, ParsedPlan, PlanPath } from './parse';
 import { isHealthScore } from './health';
 import type { Action, ActionOwner, Agreement, Closure, Feedback, Goal, GoalStatus, HealthCheck, MentorshipStatus, Plan, Session } from './plan';
-import { entries, entriesOf, idsOf, isOpenAction, isRecord, mentorshipStatus, sameValue, valueAt } from './plan-facts';
+import { entries, entriesOf, idsOf, isOpenAction, isRecord, mentorshipStatus, sameValue, saysStatus, valueAt } from './plan-facts';
 import type { EntryKind } from './plan-facts';
 import { idUses, invalidIdReason, LIST_OF_KIND } from './plan-symbols';
 import type { IdKind } from './plan-symbols';
@@ -1058,7 +1058,7 @@ export function setMentorshipStatus(text: string, status: Exclude<MentorshipStat
   return editing(text, (editor) => {
     const plan = mentorshipOf(editor);
     const current = mentorshipStatus(plan);
-    if (current === status) throw new EditError(`The mentorship is already ${status}.`);
+    if (saysStatus(plan, status)) throw new EditError(`The mentorship is already ${status}.`);
     if (current === 'closed') throw new EditError('The mentorship is closed; reopen it by setting `mentorship.status` by hand if you both agree.');
     editor.set(['mentorship', 'status'], status);
   }, options);

@@ -52,6 +52,16 @@ export function mentorshipStatus(plan: Partial<Plan>): string {
   return typeof status === 'string' && status.trim() !== '' ? status : 'active';
 }
 
+/**
+ * Whether the plan already says `status` (active: or says nothing): pausing or resuming it would
+ * change nothing. A blank or odd status counts as active but is not written as such, so resuming
+ * writes `active` over it.
+ */
+export function saysStatus(plan: Partial<Plan>, status: string): boolean {
+  const written = plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;
+  return written === status || (status === 'active' && written === undefined);
+}
+
 /** Active plans first, then paused, then closed (anything else counts as active): how lists of plans are ordered. */
 export function mentorshipStatusRank(plan: Partial<Plan> | undefined): number {
   const status = plan ? mentorshipStatus(plan) : 'active';

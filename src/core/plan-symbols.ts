@@ -95,6 +95,8 @@ export interface PlanSymbol {
 export interface NamedEntry {
   readonly kind: 'goal' | 'session' | 'feedback';
   readonly name: string;
+  /** The outline's detail: a goal's id and status, a session's or feedback's id. */
+  readonly detail: string;
   readonly id: string | undefined;
   readonly path: readonly [EntryKind, number];
 }

@@ -10,6 +10,7 @@ import type { PlanPath } from '../core/parse';
 import { CADENCES, GOAL_KINDS, GOAL_STATUSES, SESSION_TYPES } from '../core/plan';
 import type { Agreement, Cadence, Goal, GoalKind, GoalStatus, Session, SessionType } from '../core/plan';
 import { SESSION_TYPE_LABELS } from '../core/questions';
+import { namedEntries } from '../core/plan-symbols';
 import { applyPlanEdit } from './apply-edit';
 import type { PlanEditCompute } from './apply-edit';
 import { escapeIcons } from './plain-text';
@@ -287,31 +288,32 @@ class Commands {
   }
 
   /**
-   * From the palette: choose a goal or session of any plan to jump to. The choices come from the
-   * plans' values, read in slices while the picker shows it is busy (a closed plan's value is read
-   * again); only the chosen one's line is looked up (a closed plan is parsed for it alone).
+   * From the palette: choose a goal or session of any plan to jump to, named as the outline names
+   * them. The choices come from the plans' values, read in slices while the picker shows it is busy
+   * (a closed plan's value is read again, and no further once the picker is closed); only the chosen
+   * one's line is looked up (a closed plan is parsed for it alone).
    */
   private async pickEntry(): Promise<RevealTarget | undefined> {
     await this.store.ready();
     const plans = this.store.all();
     const items: (vscode.QuickPickItem & { value: { uri: vscode.Uri; path: PlanPath } })[] = [];
-    const listed = forEachInSlices(plans, (entry) => {
-      const plan = planValueOnce(entry.result);
-      const where = plans.length > 1 ? ` · ${vscode.workspace.asRelativePath(entry.uri)}` : '';
-      const target = (path: PlanPath) => ({ uri: entry.uri, path });
-      const goals = entriesOf(plan, 'goals').map(({ item: goal, index }) => ({
-        label: `$(target) ${escapeIcons(String(goal.title ?? goal.id ?? ''))}`,
-        description: escapeIcons(`${String(goal.status ?? '')}${where}`),
-        value: target(['goals', index]),
-      }));
-      const sessions = entriesOf(plan, 'sessions').map(({ item: session, index }) => ({
-        label: `$(calendar) ${escapeIcons(`${String(session.date ?? '')} ${String(session.type ?? session.id ?? '')}`)}`,
-        description: escapeIcons(`${String(session.id ?? '')}${where}`),
-        value: target(['sessions', index]),
-      }));
-      items.push(...goals, ...sessions);
-    }).then(() => items);
+    let closed = false;
+    const listed = forEachInSlices(
+      plans,
+      (entry) => {
+        const where = plans.length > 1 ? vscode.workspace.asRelativePath(entry.uri) : undefined;
+        for (const { kind, name, detail, path } of namedEntries(planValueOnce(entry.result))) {
+          items.push({
+            label: `$(${kind === 'goal' ? 'target' : 'calendar'}) ${escapeIcons(name)}`,
+            description: escapeIcons([detail, where].filter(Boolean).join(' · ')),
+            value: { uri: entry.uri, path: [...path] },
+          });
+        }
+      },
+      () => closed,
+    ).then(() => items);
     const chosen = await pick(listed, vscode.l10n.t('Go to a goal or session'));
+    closed = true;
     return chosen && { uri: chosen.uri, range: this.rangeAt(chosen) ?? new vscode.Range(0, 0, 0, 0) };
   }
 

@@ -730,7 +730,7 @@ export class ClosedPlanCheck implements CheckResult {
 
   /**
    * The value without keeping it: for a pass over every plan (a search, a picker), which would
-   * otherwise push out the plans the user is working with and keep 16 it will not ask for again.
+   * otherwise push out the plans the user is working with and keep REREADS_KEPT it will not ask for again.
    */
   valueOnce(): Partial<Plan> | undefined {
     if (!this.hasValue) return undefined;

@@ -1,6 +1,6 @@
 // Work over every plan that reads plans' values again (a closed plan keeps none: plan-store.ts),
 // done in slices so the extension host answers typing, completion and commands in between: at
-// 1,000 plans the values take ~1 s to read.
+// 1,000 plans the values take ~1.5 s to read (`npm run bench`: 1.5 ms a plan of 50 sessions).
 
 /** How long one slice works before it lets other work run. */
 export const SLICE_MS = 10;

@@ -13,15 +13,17 @@ export interface StatusText {
 }
 
 /**
- * The item's text for every plan's check, or `stale` while some plan's check is of an earlier day:
- * just after midnight closed plans wait for the day's rescan, and their counts would say yesterday's
- * "Session due today" was missed.
+ * The item's text for every plan's check, or `stale` while a scan is checking plans whose check is
+ * of an earlier day: just after midnight closed plans wait for the day's rescan, and their counts
+ * would say yesterday's "Session due today" was missed. A scan that ended (or failed) leaves the
+ * counts as they are.
  */
 export function statusText(store: PlanStore): StatusText | 'stale' | undefined {
   const plans = store.all();
   if (plans.length === 0) return undefined;
   const today = todayIso();
-  if (plans.some((entry) => entry.today !== today)) return 'stale';
+  const scanning = store.lastScan !== undefined && store.lastScan.endedAt === undefined;
+  if (scanning && plans.some((entry) => entry.today !== today)) return 'stale';
   let overdue = 0;
   let next: { date: string; scheduled: boolean } | undefined;
   for (const entry of plans) {
@@ -61,8 +63,11 @@ export const registerStatusBar: Feature<{ text(): string | undefined }> = (conte
   const update = () => {
     const before = current;
     const now = statusText(store);
-    // The day's rescan announces every plan it checks again; the item follows when the last is of today.
-    if (now === 'stale') return;
+    // The day's rescan announces every plan it checks again; the item follows when it ends.
+    if (now === 'stale') {
+      void store.ready().then(scheduleUpdate);
+      return;
+    }
     current = now;
     if (!current) {
       item.hide();

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { planDocumentSelector } from '../../src/extension/config';
-import { api, nextAnnouncement, openPlan, undoUntil, waitFor } from './extension-support';
+import { api, nextAnnouncement, openPlan, undoUntil, waitFor, workspaceUri } from './extension-support';
 
 type Span = [number, number, number, number];
 const span = (range: vscode.Range): Span => [range.start.line, range.start.character, range.end.line, range.end.character];
@@ -71,6 +71,11 @@ describe('plan language features', () => {
     );
     const byTitle = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Review pull');
     assert.ok(byTitle.some((symbol) => symbol.name === 'Review pull requests with confidence (code-review)'));
+    // Another plan (closed unless an earlier test opened it): its goals too, named from its value.
+    const other = workspaceUri('problems.mentoring.yaml');
+    const closed = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'design review');
+    const fromClosed = closed.filter((symbol) => symbol.location.uri.toString() === other.toString()).map((symbol) => [symbol.name, symbol.containerName]);
+    assert.ok(fromClosed.some(([name, container]) => name === 'Lead a design review (system-design)' && container === 'problems.mentoring.yaml'), JSON.stringify(fromClosed));
   });
 
   it('goes from a reference to the goal it names', async () => {

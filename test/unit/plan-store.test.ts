@@ -692,6 +692,22 @@ describe('plan store scan of many plans (issue 15)', () => {
     assert.equal(checks[0].valueReads, 3, 'a value that made room is read again');
     assert.ok(checks[REREADS_KEPT + 3].plan);
     assert.equal(checks[REREADS_KEPT + 3].valueReads, 2, 'a kept value is not');
+    // A pass leaves the plans the user works with as they were: kept, and not read again.
+    const kept = checks.filter((check) => check.holdsReread);
+    const readsBefore = checks.map((check) => check.valueReads);
+    for (const check of checks) check.valueOnce();
+    assert.ok(kept.every((check) => check.holdsReread), 'a pass pushed a kept plan out');
+    assert.deepEqual(
+      checks.map((check, index) => check.valueReads - readsBefore[index]),
+      checks.map((check) => (kept.includes(check) ? 0 : 1)),
+    );
+    // A parse kept for positions gives the value without reading it again.
+    const parsedOnly = checks.find((check) => !check.holdsReread);
+    assert.ok(parsedOnly);
+    rangeAt(parsedOnly.parsed, ['sessions', 0]);
+    const reads = parsedOnly.valueReads;
+    assert.ok(parsedOnly.valueOnce()?.mentorship);
+    assert.equal(parsedOnly.valueReads, reads);
     harness.store.dispose();
   });
 

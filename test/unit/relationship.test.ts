@@ -202,6 +202,9 @@ describe('edits: pause, resume, close', () => {
     assert.equal(apply(paused, setMentorshipStatus(paused, 'active')), EXAMPLE);
     assert.match(refused(setMentorshipStatus(EXAMPLE, 'active')), /already active/);
     assert.match(refused(setMentorshipStatus(paused, 'paused')), /already paused/);
+    // A blank status counts as active (for the rules and views) but resuming writes the word, in the scalar's own quotes.
+    const blank = EXAMPLE.replace('  status: active\n', "  status: ''\n");
+    assert.equal(apply(blank, setMentorshipStatus(blank, 'active')), EXAMPLE.replace('  status: active\n', "  status: 'active'\n"));
   });
 
   it('adds a status line when the plan has none', () => {

@@ -1,7 +1,8 @@
 // Plan files as a language: outline and breadcrumbs, workspace symbols, go to definition, find
-// references, highlights, rename, hover, inlay hints and CodeLens. Every provider reads the plan
-// store's check of the document's current version and the symbol index cached on its parse
-// (src/core/plan-symbols.ts): no provider parses.
+// references, highlights, rename, hover, inlay hints and CodeLens. Every provider of an open
+// document reads the plan store's check of its current version and the symbol index cached on its
+// parse (src/core/plan-symbols.ts), and parses nothing itself. The workspace symbol search reads
+// closed plans' values again (names only) and parses the one plan whose symbol is chosen.
 import * as vscode from 'vscode';
 import { renameId } from '../../core/edits';
 import { goalActivity, namedEntries, planHover, plural, symbolIndex } from '../../core/plan-symbols';
@@ -45,14 +46,13 @@ function occurrenceAt(store: PlanStore, document: vscode.TextDocument, position:
  */
 class PlanWorkspaceSymbol extends vscode.SymbolInformation {
   constructor(
-    name: string,
+    readonly searched: SearchName,
     kind: vscode.SymbolKind,
     container: string,
     readonly uri: vscode.Uri,
-    readonly path: NamedEntry['path'],
   ) {
     // A location without a range is how the API marks a symbol to be resolved when chosen.
-    super(name, kind, container, new vscode.Location(uri, undefined as unknown as vscode.Range));
+    super(searched.shown, kind, container, new vscode.Location(uri, undefined as unknown as vscode.Range));
   }
 }
 
@@ -60,17 +60,32 @@ class PlanWorkspaceSymbol extends vscode.SymbolInformation {
  * Each check's goals and sessions as the search names them, kept per check: a query after the
  * first reads no plan again, and only these names stay in memory, not the plans' values.
  */
-const workspaceNames = new WeakMap<PlanEntry['result'], readonly { name: string; kind: NamedEntry['kind']; path: NamedEntry['path'] }[]>();
+const workspaceNames = new WeakMap<PlanEntry['result'], readonly SearchName[]>();
+
+/** An entry as the search lists it: `name` is the outline's, with the id; `shown` adds a count to a name the plan repeats. */
+interface SearchName {
+  readonly name: string;
+  readonly shown: string;
+  readonly kind: NamedEntry['kind'];
+  readonly path: NamedEntry['path'];
+}
 
 /** Titles and ids are both what people remember; the name carries both so the quick open matches either. */
 function searchName(name: string, id: string | undefined): string {
   return id && id !== name ? `${name} (${id})` : name;
 }
 
-function workspaceNamesOf(entry: PlanEntry): readonly { name: string; kind: NamedEntry['kind']; path: NamedEntry['path'] }[] {
+function workspaceNamesOf(entry: PlanEntry): readonly SearchName[] {
   let names = workspaceNames.get(entry.result);
   if (!names) {
-    names = namedEntries(planValueOnce(entry.result)).map(({ name, id, kind, path }) => ({ name: searchName(name, id), kind, path }));
+    const seen = new Map<string, number>();
+    names = namedEntries(planValueOnce(entry.result)).map(({ name, id, kind, path }) => {
+      const searched = searchName(name, id);
+      // VS Code shows symbols without a range once per name, kind and file: a repeat gets its count.
+      const count = (seen.get(searched) ?? 0) + 1;
+      seen.set(searched, count);
+      return { name: searched, shown: count === 1 ? searched : `${searched} #${count}`, kind, path };
+    });
     workspaceNames.set(entry.result, names);
   }
   return names;
@@ -113,14 +128,14 @@ export class PlanLanguageFeatures
   async provideWorkspaceSymbols(query: string, token?: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
     const wanted = query.toLowerCase();
     const found: vscode.SymbolInformation[] = [];
-    // The first search reads every closed plan's value (~1 ms each): in slices, and no further once the
+    // The first search reads every closed plan's value (~1.5 ms each): in slices, and no further once the
     // user typed on (VS Code asks again).
     const complete = await forEachInSlices(
       this.store.all(),
       (entry) => {
         const container = vscode.workspace.asRelativePath(entry.uri);
         for (const symbol of workspaceNamesOf(entry)) {
-          if (matchesQuery(symbol.name, wanted)) found.push(new PlanWorkspaceSymbol(symbol.name, SYMBOL_KINDS[symbol.kind], container, entry.uri, symbol.path));
+          if (matchesQuery(symbol.shown, wanted)) found.push(new PlanWorkspaceSymbol(symbol, SYMBOL_KINDS[symbol.kind], container, entry.uri));
         }
       },
       () => token?.isCancellationRequested === true,
@@ -128,15 +143,25 @@ export class PlanLanguageFeatures
     return complete ? found : [];
   }
 
-  /** The chosen symbol's range: its entry's selection in the outline of the plan's current check (one plan parsed, if closed). */
+  /**
+   * The chosen symbol's range: its entry's selection in the outline of the plan as it is now (the
+   * editor's text when open; one plan parsed, if closed). Unchanged when the plan is gone.
+   */
   resolveWorkspaceSymbol(symbol: vscode.SymbolInformation): vscode.SymbolInformation {
     if (!(symbol instanceof PlanWorkspaceSymbol)) return symbol;
-    const entry = this.store.get(symbol.uri);
-    const [list, index] = symbol.path;
-    const entries = entry ? symbolIndex(entry.result.parsed).symbols().flatMap((parent) => parent.children) : [];
-    const named = (child: PlanSymbol) => searchName(child.name, child.id) === symbol.name;
-    // Where the search found it, unless the plan changed since: then the entry of that name, else the plan's first line.
-    const outlined = entries.find((child) => child.path?.[0] === list && child.path[1] === index && named(child)) ?? entries.find(named);
+    const key = symbol.uri.toString();
+    const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === key);
+    const entry = (document && this.store.forDocument(document)) ?? this.store.get(symbol.uri);
+    if (!entry) return symbol;
+    const { name, path } = symbol.searched;
+    const [list, index] = path;
+    const listed = symbolIndex(entry.result.parsed)
+      .symbols()
+      .flatMap((parent) => parent.children)
+      .filter((child) => child.path?.[0] === list);
+    const named = (child: PlanSymbol) => searchName(child.name, child.id) === name;
+    // Where the search found it; if the plan changed since, the entry of that name in its list, else the one now at that place.
+    const outlined = listed.find((child) => child.path?.[1] === index && named(child)) ?? listed.find(named) ?? listed.find((child) => child.path?.[1] === index);
     symbol.location = new vscode.Location(symbol.uri, outlined ? toVsRange(outlined.selectionRange) : new vscode.Range(0, 0, 0, 0));
     return symbol;
   }
