@@ -6,6 +6,8 @@ export interface Settings {
   planGlob: string;
   disabledRules: string[];
   diagnosticsEnabled: boolean;
+  /** Whose findings Problems lists: every plan's, or only those open in an editor. */
+  diagnosticsScope: 'workspace' | 'openFiles';
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -16,6 +18,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     planGlob: glob === '' ? DEFAULT_PLAN_GLOB : glob,
     disabledRules: Array.isArray(disabled) ? disabled.filter((code): code is string => typeof code === 'string') : [],
     diagnosticsEnabled: config.get<boolean>('diagnostics.enabled', true),
+    diagnosticsScope: config.get<unknown>('diagnostics.scope') === 'openFiles' ? 'openFiles' : 'workspace',
   };
 }
 

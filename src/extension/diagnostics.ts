@@ -1,4 +1,5 @@
-// Every issue the core finds, as a diagnostic on its plan at its exact range, for open and closed plans.
+// Every issue the core finds, as a diagnostic on its plan at its exact range: for every plan of the
+// workspace, or only for plans open in an editor (mentoringPlan.diagnostics.scope).
 import * as vscode from 'vscode';
 import type { PlanIssue, Severity } from '../core/issues';
 import { DIAGNOSTIC_SOURCE } from './command-ids';
@@ -32,11 +33,12 @@ export const registerDiagnostics: Feature = (context, { store }) => {
     // Schema findings only where no other extension reports them (language/schema-mode.ts); our own checks always.
     const schema = ourSchemaFeatures();
     const enabled = diagnosticsEnabledFor();
+    const listed = inScope();
     const batch: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
     for (const uri of uris) {
       const key = uri.toString();
       const entry = store.get(uri);
-      const shown = entry && enabled(entry.uri) ? entry.result.issues.filter((issue) => schema || issue.code !== 'schema' || issue.data?.beyondSchema === true) : undefined;
+      const shown = entry && enabled(entry.uri) && listed(key) ? entry.result.issues.filter((issue) => schema || issue.code !== 'schema' || issue.data?.beyondSchema === true) : undefined;
       const before = published.get(key);
       if (shown === undefined) {
         // Nothing set before: the collection holds nothing for it already.
@@ -56,8 +58,12 @@ export const registerDiagnostics: Feature = (context, { store }) => {
     collection,
     store.onDidChange(publish),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsSettings(event, 'diagnostics.enabled', 'schemaDiagnostics')) publishAll();
+      if (affectsSettings(event, 'diagnostics.enabled', 'diagnostics.scope', 'schemaDiagnostics')) publishAll();
     }),
+    // With the openFiles scope a plan's findings come and go with its editor (the store announces
+    // an opened plan's new check, but a closed one's text may check the same).
+    vscode.workspace.onDidOpenTextDocument((document) => publish([document.uri])),
+    vscode.workspace.onDidCloseTextDocument((document) => publish([document.uri])),
     // Red Hat's YAML extension installed, enabled or removed: the schema findings change hands.
     vscode.extensions.onDidChange(publishAll),
   );
@@ -67,6 +73,13 @@ export const registerDiagnostics: Feature = (context, { store }) => {
 /** Whether two lists of findings make the same diagnostics (what toDiagnostic reads of them). */
 function sameFindings(a: readonly PlanIssue[], b: readonly PlanIssue[]): boolean {
   return a.length === b.length && a.every((issue, index) => issue.code === b[index].code && issue.severity === b[index].severity && issue.message === b[index].message && sameRange(issue.range, b[index].range));
+}
+
+/** Whether a plan's findings are listed by mentoringPlan.diagnostics.scope, read once per batch. */
+function inScope(): (key: string) => boolean {
+  if (readSettings().diagnosticsScope === 'workspace') return () => true;
+  const open = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString()));
+  return (key) => open.has(key);
 }
 
 /**

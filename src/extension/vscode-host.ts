@@ -13,7 +13,7 @@ const MAX_PLANS = 2000;
 const decoder = new TextDecoder('utf-8');
 
 /** The setting name (under mentoringPlan.) of each field of Settings. */
-const SETTING_NAMES: Record<keyof Settings, string> = { planGlob: 'planGlob', disabledRules: 'disabledRules', diagnosticsEnabled: 'diagnostics.enabled' };
+const SETTING_NAMES: Record<keyof Settings, string> = { planGlob: 'planGlob', disabledRules: 'disabledRules', diagnosticsEnabled: 'diagnostics.enabled', diagnosticsScope: 'diagnostics.scope' };
 
 /** The longest a scan waits for the workbench to take a batch in (see PlanHost.scanState). */
 const SCAN_STATE_WAIT_MS = 5000;

@@ -13,7 +13,11 @@ function at(text: string, line: string, token: string, after = -1): [number, num
 }
 
 describe('diagnostics', () => {
-  before(api);
+  let mentoring: Awaited<ReturnType<typeof api>>;
+  const mentoringStore = () => mentoring.store;
+  before(async () => {
+    mentoring = await api();
+  });
 
   it('reports every finding of a plan at its exact range, with code and source', async () => {
     const { document } = await openPlan('problems.mentoring.yaml');
@@ -126,6 +130,30 @@ describe('diagnostics', () => {
       const found = await waitFor(() => ourDiagnostics(uri).length > 0 && ourDiagnostics(uri), 'diagnostics on a plan created on disk', 10_000);
       assert.ok(found.some(([code, line, start, , end]) => code === 'schema' && line === 2 && start === 11 && end === 16), JSON.stringify(found));
     } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(() => ourDiagnostics(uri).length === 0, 'diagnostics to go with the deleted file', 10_000);
+  });
+
+  it('lists only the plans open in an editor with mentoringPlan.diagnostics.scope openFiles, a plan’s findings coming with its editor', async () => {
+    const open = workspaceUri('problems.mentoring.yaml');
+    await openPlan('problems.mentoring.yaml');
+    const uri = workspaceUri('scope-test.mentoring.yaml');
+    const config = vscode.workspace.getConfiguration('mentoringPlan');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('schemaVersion: 1\nmentorship:\n  cadence: daily\n'));
+    try {
+      await waitFor(() => ourDiagnostics(uri).length > 0, 'the new plan’s findings while every plan is listed', 10_000);
+      const openFindings = ourDiagnostics(open).length;
+      assert.ok(openFindings > 0);
+      await config.update('diagnostics.scope', 'openFiles', vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => ourDiagnostics(uri).length === 0, 'the closed plan’s findings to leave Problems');
+      assert.equal(ourDiagnostics(open).length, openFindings, 'the open plan keeps its findings');
+      assert.ok(mentoringStore().get(uri)?.result.issues.length, 'the plan is still checked (the tree counts its findings)');
+      await vscode.workspace.openTextDocument(uri);
+      const found = await waitFor(() => ourDiagnostics(uri).length > 0 && ourDiagnostics(uri), 'the findings back with the plan open');
+      assert.ok(found.some(([code]) => code === 'schema'), JSON.stringify(found));
+    } finally {
+      await config.update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(uri);
     }
     await waitFor(() => ourDiagnostics(uri).length === 0, 'diagnostics to go with the deleted file', 10_000);

@@ -5,6 +5,8 @@
 // --screenshot also saves the Mentoring tree of that workspace as a user sees it (ui/scale-tree.ui.ts),
 // by default to media/screenshots/tree-<N>-plans.png. MENTORING_BENCH_PROFILE=<dir> writes CPU
 // profiles of the extension host there (summarise one with profile-summary.js).
+// --diagnostics-scope openFiles measures with mentoringPlan.diagnostics.scope set so (in the
+// workspace's settings): Problems lists only open plans, the scan still checks every plan.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,9 @@ const shotFlag = args.indexOf('--screenshot');
 const shotArg = shotFlag === -1 ? undefined : args[shotFlag + 1];
 const shotPathGiven = shotArg !== undefined && !shotArg.startsWith('--') && !/^\d+$/.test(shotArg);
 const numbers = args.filter((arg, index) => /^\d+$/.test(arg) && !(shotPathGiven && index === shotFlag + 1));
+const scopeFlag = args.indexOf('--diagnostics-scope');
+const diagnosticsScope = scopeFlag === -1 ? 'workspace' : args[scopeFlag + 1];
+if (diagnosticsScope !== 'workspace' && diagnosticsScope !== 'openFiles') throw new Error(`--diagnostics-scope takes workspace or openFiles, not ${diagnosticsScope}`);
 const plans = Number(numbers[0] ?? process.env.MENTORING_BENCH_PLANS ?? 1000);
 const sessions = Number(numbers[1] ?? process.env.MENTORING_BENCH_SESSIONS ?? 50);
 const repoRoot = findRepoRoot(__dirname);
@@ -33,7 +38,11 @@ for (let i = 0; i < plans; i++) {
   const pair = String(i).padStart(4, '0');
   writeFileSync(join(folder, `pair-${pair}.mentoring.yaml`), plan.replace('Alex Rivera', `Mentor ${i}`).replace('Sam Chen', `Protégé ${i}`).replace("Sam's path to senior engineer", `Pair ${pair} on the path to senior engineer`));
 }
-console.log(`${plans} plans of ${sessions} sessions (${Math.round(plan.length / 1024)} KB each) in ${workspace}`);
+if (diagnosticsScope !== 'workspace') {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'mentoringPlan.diagnostics.scope': diagnosticsScope }));
+}
+console.log(`${plans} plans of ${sessions} sessions (${Math.round(plan.length / 1024)} KB each) in ${workspace}; mentoringPlan.diagnostics.scope ${diagnosticsScope}`);
 
 /**
  * The workbench page's freezes (its long tasks, which launch-offline.ts records) in each phase of
@@ -91,7 +100,7 @@ if (!figures) {
   console.error('bench:vscode: no figures (see the output above)');
   process.exit(run.status || 1);
 }
-console.log(`\nMentoring Plan in VS Code 1.100 (code-server), ${plans} plans × ${sessions} sessions:`);
+console.log(`\nMentoring Plan in VS Code 1.100 (code-server), ${plans} plans × ${sessions} sessions, mentoringPlan.diagnostics.scope ${diagnosticsScope}:`);
 const width = Math.max(...Object.keys(figures).map((name) => name.length));
 for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(width)}  ${typeof value === 'number' ? value.toLocaleString('en-US') : value}`);
 if (screenshot) console.log(run.status === 0 ? `\nThe tree: ${screenshot}` : '\nno screenshot of the tree (see the output above)');

@@ -118,7 +118,7 @@ export class MemoryHost implements PlanHost<MemoryUri, MemoryDocument> {
   readonly errors: string[] = [];
   /** How many checks ran: the store reads the plan's settings once per check. */
   checks = 0;
-  private current: Settings = { planGlob: DEFAULT_GLOB, disabledRules: [], diagnosticsEnabled: true };
+  private current: Settings = { planGlob: DEFAULT_GLOB, disabledRules: [], diagnosticsEnabled: true, diagnosticsScope: 'workspace' };
   private watchers: { pattern: RegExp; events: FileEvents<MemoryUri> }[] = [];
   private readonly folderChanges = new Emitter<void>();
   private readonly opened = new Emitter<MemoryDocument>();
