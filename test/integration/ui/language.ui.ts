@@ -37,18 +37,24 @@ describe('plan language (UI)', () => {
     assertPng(await screenshot('outline-and-hover'));
   });
 
+  /** Picks the row `label` of the quick input open now, and waits for team.mentoring.yaml to show line 39 (the goal code-review's id) in the status bar. */
+  async function pickAndLandOnGoal(label: string, column: RegExp): Promise<void> {
+    const { page } = ui();
+    const row = quickInputRows(page, label).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor[data-uri$="team.mentoring.yaml"]').first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator('.statusbar-item', { hasText: new RegExp(`Ln 39, Col ${column.source}\\b`) }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  }
+
   it('goes to a goal of any plan from Go to Symbol in Workspace, at its id', async () => {
     const { page } = ui();
     // With no editor open the plan is closed: its names come from its value read again, its line from one parse.
     await runCommand(page, 'View: Close All Editors');
     // "#" in the quick open searches the workspace's symbols; the row's line is asked for only when it is picked.
     await quickOpen(page, '#Review pull');
-    const row = quickInputRows(page, 'Review pull requests with confidence (code-review)').first();
-    await row.waitFor({ state: 'visible', timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor[data-uri$="team.mentoring.yaml"]').first().waitFor({ state: 'visible', timeout: 20_000 });
-    // The goal's id selected or the caret at it (line 39, "  - id: code-review"), as the status bar shows it; a symbol without its line would open the file at its top.
-    await page.locator('.statusbar-item', { hasText: /Ln 39, Col (9|20)\b/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    // The goal's id selected or the caret at it ("  - id: code-review"); a symbol without its line would open the file at its top.
+    await pickAndLandOnGoal('Review pull requests with confidence (code-review)', /(9|20)/);
   });
 
   it('goes to a goal of any plan from Reveal in Plan File in the palette, at its id', async () => {
@@ -56,12 +62,8 @@ describe('plan language (UI)', () => {
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Mentoring: Reveal in Plan File');
     // The goals and sessions of every plan, named as the outline names them, listed while the picker shows it is busy.
-    const row = quickInputRows(page, 'Review pull requests with confidence').first();
-    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await quickInputRows(page, 'Review pull requests with confidence').first().waitFor({ state: 'visible', timeout: 20_000 });
     await quickOpen(page, 'Review pull requests');
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor[data-uri$="team.mentoring.yaml"]').first().waitFor({ state: 'visible', timeout: 20_000 });
-    await page.locator('.statusbar-item', { hasText: /Ln 39, Col 9\b/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await pickAndLandOnGoal('Review pull requests with confidence', /9/);
   });
 });
