@@ -7701,8 +7701,11 @@ function textOf(value) {
   return typeof value === "string" ? value : void 0;
 }
 function mentorshipStatus(plan) {
-  const status = plan.mentorship && typeof plan.mentorship === "object" ? plan.mentorship.status : void 0;
+  const status = writtenStatus(plan);
   return typeof status === "string" && status.trim() !== "" ? status : "active";
+}
+function writtenStatus(plan) {
+  return plan.mentorship && typeof plan.mentorship === "object" ? plan.mentorship.status : void 0;
 }
 function valueAt(root, path) {
   let value = root;

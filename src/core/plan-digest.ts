@@ -45,13 +45,14 @@ export interface PlanDigest {
 export function planDigest(plan: Partial<Plan> | undefined, today: string): PlanDigest {
   const mentorship = isRecord(plan?.mentorship) ? plan.mentorship : undefined;
   const nameOf = (person: unknown) => (isRecord(person) ? shownText(person.name) : undefined);
+  const status = plan ? mentorshipStatus(plan) : 'active';
   return {
     hasPlan: plan !== undefined,
     title: shownText(mentorship?.title),
     mentorName: nameOf(mentorship?.mentor),
     protegeName: nameOf(mentorship?.protege),
-    status: plan ? mentorshipStatus(plan) : 'active',
-    shownStatus: plan && mentorship ? mentorshipStatus(plan) : undefined,
+    status,
+    shownStatus: mentorship ? status : undefined,
     statusRank: mentorshipStatusRank(plan),
     contacts: pairContacts(plan),
     health: healthTrend(plan, today),

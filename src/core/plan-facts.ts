@@ -48,8 +48,13 @@ export function shownText(value: unknown): string | undefined {
 
 /** The mentorship's status; a plan that does not say (no status, a blank one, or not a word) is active. */
 export function mentorshipStatus(plan: Partial<Plan>): string {
-  const status = plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;
+  const status = writtenStatus(plan);
   return typeof status === 'string' && status.trim() !== '' ? status : 'active';
+}
+
+/** The mentorship's status as the file writes it, whatever it is. */
+function writtenStatus(plan: Partial<Plan>): unknown {
+  return plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;
 }
 
 /**
@@ -58,7 +63,7 @@ export function mentorshipStatus(plan: Partial<Plan>): string {
  * writes `active` over it.
  */
 export function saysStatus(plan: Partial<Plan>, status: string): boolean {
-  const written = plan.mentorship && typeof plan.mentorship === 'object' ? plan.mentorship.status : undefined;
+  const written = writtenStatus(plan);
   return written === status || (status === 'active' && written === undefined);
 }
 

@@ -82,8 +82,8 @@ export function checkClosedPlan(text: string, options: CheckOptions): ClosedChec
 }
 
 /**
- * checkClosedPlan's plan value without checking it or finding any position: what a view that let
- * a closed plan's value go reads when it needs it again (one plan, on a click or an expansion).
+ * checkClosedPlan's plan value without checking it or finding any position: what the extension
+ * reads again of a closed plan whose value it let go (an expanded row, a command, a search).
  */
 export function closedPlanValue(text: string): Partial<Plan> | undefined {
   if (refusal(new SourceText(text))) return undefined;
